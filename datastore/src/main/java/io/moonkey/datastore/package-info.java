@@ -1,0 +1,2 @@
+/** The keyspace: databases, expiry, memory accounting and the data types. */
+package io.moonkey.datastore;
