@@ -6,5 +6,5 @@ moonkey_build_if_needed() {   # $1 = root, $2 = jar path that must exist
     return 0
   fi
   echo "moonkey: building (first run or sources changed)..." >&2
-  (cd "$root" && "$MVN" -B -q -ntp -DskipTests install) >&2
+  (cd "$root" && "$MVN" -B -q -ntp -DskipTests package) >&2
 }
