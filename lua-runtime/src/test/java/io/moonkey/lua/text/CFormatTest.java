@@ -40,11 +40,14 @@ class CFormatTest {
 
     @Test
     void conversionsToCIntegers() {
-        assertEquals(Long.MIN_VALUE, Printf.toCLong(Double.NaN));
-        assertEquals(Long.MIN_VALUE, Printf.toCUnsignedLong(Double.NaN));
-        assertEquals(0L, Printf.toCUnsignedLong(0x1p64));
-        assertEquals(Long.MIN_VALUE, Printf.toCUnsignedLong(0x1p63));
-        assertEquals(-1L, Printf.toCUnsignedLong(-1.0));
-        assertEquals(Integer.MIN_VALUE, Printf.toCInt(0x1p40));
+        assertEquals(Long.MIN_VALUE, CConversions.toLong(Double.NaN));
+        assertEquals(Long.MIN_VALUE, CConversions.toUnsignedLong(Double.NaN));
+        assertEquals(0L, CConversions.toUnsignedLong(0x1p64));
+        assertEquals(Long.MIN_VALUE, CConversions.toUnsignedLong(0x1p63));
+        assertEquals(-1L, CConversions.toUnsignedLong(-1.0));
+        assertEquals(Integer.MIN_VALUE, CConversions.toInt(0x1p40));
+        assertEquals(0, CConversions.checkInt(Double.NaN));
+        assertEquals(3, CConversions.checkInt(0x1p32 + 3));
+        assertEquals(Integer.MIN_VALUE, CConversions.checkInt(0x1p31));
     }
 }
