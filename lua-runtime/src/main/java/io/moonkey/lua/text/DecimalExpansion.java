@@ -199,6 +199,18 @@ final class DecimalExpansion {
         trimZeros();
     }
 
+    /** The length of {@link #writeLong}'s output for {@code v}. */
+    static int decimalLength(long v) {
+        if (v == Long.MIN_VALUE) {
+            return 20;
+        }
+        int n = v < 0 ? 2 : 1;
+        for (long t = Math.abs(v); t >= 10; t /= 10) {
+            n++;
+        }
+        return n;
+    }
+
     /** Writes the decimal form of {@code v} at {@code dst[at]}; returns the end index. */
     static int writeLong(long v, byte[] dst, int at) {
         if (v < 0) {
