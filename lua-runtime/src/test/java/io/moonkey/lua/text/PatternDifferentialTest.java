@@ -185,15 +185,15 @@ class PatternDifferentialTest {
             new Case("findplain", "abcabc", "abc", 2, null, 0), new Case("findplain", "abc", "(", 1, null, 0)));
     }
 
-    private static final String SUBJECT_CHARS = "aab(). 1_b-xy";
+    private static final String SUBJECT_CHARS = "aab(). 1_b-xy\0\u00e9A]%";
 
     @Provide
     Arbitrary<Case> randomCase() {
         Arbitrary<String> single = Arbitraries.of("a", "b", "x", ".", "%a", "%d", "%s", "%w", "%A", "%p", "[ab]", "[^a]",
-            "[a-c]", "[%d_]", "%(", "%.", " ", "1", "[]a]", "-");
+            "[a-c]", "[%d_]", "%(", "%.", " ", "1", "[]a]", "-", "%z", "[%z]", "[^%w%s]", "%u", "[\u00e0-\u00ff]", "%]");
         Arbitrary<String> quant = Arbitraries.of("", "", "", "*", "+", "-", "?");
         Arbitrary<String> item = Combinators.combine(single, quant).as((s, q) -> s.equals("-") ? "%-" + q : s + q);
-        Arbitrary<String> special = Arbitraries.of("()", "%b()", "%f[%w]", "%f[%W]", "%1", "%2", "(", ")", "$", "^");
+        Arbitrary<String> special = Arbitraries.of("()", "%b()", "%f[%w]", "%f[%W]", "%1", "%2", "(", ")", "$", "^", "%bab", "%b%%", "%f[%z]", "%f[^a]");
         Arbitrary<String> piece = Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(8, item), net.jqwik.api.Tuple.of(2, special),
             net.jqwik.api.Tuple.of(2, item.list().ofMinSize(1).ofMaxSize(3).map(l -> "(" + String.join("", l) + ")")));
