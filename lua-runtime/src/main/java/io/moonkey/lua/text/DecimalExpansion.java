@@ -87,6 +87,102 @@ final class DecimalExpansion {
         trimZeros();
     }
 
+    private static final long[] POW5 = new long[28];
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW5[0] = 1;
+        for (int i = 1; i < POW5.length; i++) {
+            POW5[i] = POW5[i - 1] * 5;
+        }
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    /**
+     * Sets this expansion to {@code v} (finite, sign ignored) already rounded half-even to
+     * {@code sig <= 17} significant digits, without a big number: when
+     * {@code v * 10^k} (k = sig - 1 - floor(log10 v)) needs {@code 0 <= k <= 27}, the scaled
+     * value {@code m * 5^k * 2^(e+k)} is exact in 128 bits and its integer part and remainder
+     * decide the rounding exactly. Returns false (state unspecified) when that does not apply.
+     */
+    boolean setRounded(double v, int sig) {
+        long bits = Double.doubleToRawLongBits(v) & 0x7FFF_FFFF_FFFF_FFFFL;
+        int expField = (int) (bits >>> 52);
+        if (expField == 0 || expField == 0x7FF || sig > 17 || sig < 1) {
+            return false; // zero, subnormal, inf/nan
+        }
+        long m = (bits & 0x000F_FFFF_FFFF_FFFFL) | (1L << 52);
+        int e = expField - 1075;
+        int x = (int) Math.floor(Math.log10(Math.abs(v)));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int k = sig - 1 - x;
+            if (k < 0 || k >= POW5.length) {
+                return false;
+            }
+            long f = POW5[k];
+            long hi = Math.multiplyHigh(m, f);
+            long lo = m * f;
+            int shift = -(e + k);
+            long n;
+            int cmpHalf; // remainder compared with half a unit: -1, 0, 1
+            if (shift <= 0) {
+                int t = -shift;
+                if (hi != 0 || t > 62 || lo >= (1L << (63 - t))) {
+                    return false;
+                }
+                n = lo << t;
+                cmpHalf = -1;
+            } else if (shift < 64) {
+                if ((hi >>> shift) != 0) {
+                    x++;
+                    continue;
+                }
+                n = (lo >>> shift) | (shift == 0 ? 0 : hi << (64 - shift));
+                long rem = lo & ((1L << shift) - 1);
+                cmpHalf = Long.compareUnsigned(rem, 1L << (shift - 1));
+            } else if (shift == 64) {
+                n = hi;
+                cmpHalf = Long.compareUnsigned(lo, Long.MIN_VALUE);
+            } else if (shift < 127) {
+                int hs = shift - 64;
+                n = hi >>> hs;
+                long remHi = hi & ((1L << hs) - 1);
+                long halfHi = 1L << (hs - 1);
+                cmpHalf = remHi != halfHi ? Long.compare(remHi, halfHi) : (lo != 0 ? 1 : 0);
+            } else {
+                return false;
+            }
+            if (n >= POW10[sig]) {
+                x++;
+                continue;
+            }
+            if (n < POW10[sig - 1]) {
+                x--;
+                continue;
+            }
+            if (cmpHalf > 0 || (cmpHalf == 0 && (n & 1) == 1)) {
+                n++;
+            }
+            int point = x + 1;
+            if (n == POW10[sig]) {
+                n = POW10[sig - 1];
+                point++;
+            }
+            for (int i = sig - 1; i >= 0; i--) {
+                digits[i] = (byte) (n % 10);
+                n /= 10;
+            }
+            count = sig;
+            this.point = point;
+            trimZeros();
+            return true;
+        }
+        return false;
+    }
+
     private void multiply(long factor) {
         long carry = 0;
         for (int i = 0; i < limbCount; i++) {

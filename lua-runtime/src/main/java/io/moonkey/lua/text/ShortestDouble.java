@@ -89,8 +89,10 @@ public final class ShortestDouble {
         long bits = Double.doubleToRawLongBits(v);
         byte[] text = new byte[32];
         for (int n = 1; n < 17; n++) {
-            d.set(v);
-            d.roundSignificant(n);
+            if (!d.setRounded(v, n)) {
+                d.set(v);
+                d.roundSignificant(n);
+            }
             int len = 0;
             for (int i = 0; i < d.count; i++) {
                 text[len++] = (byte) ('0' + d.digits[i]);
