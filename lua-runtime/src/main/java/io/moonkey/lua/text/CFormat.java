@@ -46,8 +46,10 @@ public final class CFormat {
             boolean hash = (flags & HASH) != 0;
             switch (conv) {
                 case 'f', 'F' -> {
-                    d.set(v);
-                    d.roundFraction(p);
+                    if (!d.setRoundedFraction(v, p)) {
+                        d.set(v);
+                        d.roundFraction(p);
+                    }
                     appendFixed(out, d, p, hash);
                 }
                 case 'e', 'E' -> {

@@ -24,6 +24,35 @@ class DecimalExpansionTest {
         return Arrays.toString(Arrays.copyOf(d.digits, d.count)) + "e" + d.point;
     }
 
+    static String slowFraction(double v, int f) {
+        DecimalExpansion d = new DecimalExpansion();
+        d.set(v);
+        d.roundFraction(f);
+        return d.count == 0 ? "zero" : Arrays.toString(Arrays.copyOf(d.digits, d.count)) + "e" + d.point;
+    }
+
+    static String fastFraction(double v, int f) {
+        DecimalExpansion d = new DecimalExpansion();
+        if (!d.setRoundedFraction(v, f)) {
+            return slowFraction(v, f);
+        }
+        return d.count == 0 ? "zero" : Arrays.toString(Arrays.copyOf(d.digits, d.count)) + "e" + d.point;
+    }
+
+    @Test
+    void fractionFastPathAgreesWithExactExpansion() {
+        Random r = new Random(12);
+        for (int i = 0; i < 60_000; i++) {
+            double v = switch (i % 3) {
+                case 0 -> r.nextDouble() * Math.pow(10, r.nextInt(30) - 15);
+                case 1 -> (r.nextInt(2_000_000) + 1) / Math.pow(10, r.nextInt(10));
+                default -> (r.nextInt(4000) + 0.5) / 8;
+            };
+            int f = r.nextInt(30);
+            assertEquals(slowFraction(v, f), fastFraction(v, f), () -> v + " f " + f);
+        }
+    }
+
     @Test
     void fastPathAgreesWithExactExpansion() {
         Random r = new Random(11);
