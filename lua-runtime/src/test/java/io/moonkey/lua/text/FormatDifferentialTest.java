@@ -93,6 +93,7 @@ class FormatDifferentialTest {
             .as((f, w, p, cv, v) -> c("%" + f + w + p + cv, cv == 'c' ? (double) Math.floorMod(v.longValue(), 256) : v));
     }
 
+    @net.jqwik.api.lifecycle.AddLifecycleHook(LuaOracle.SkipWithoutLua.class)
     @Property(tries = 3, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void randomSpecs(@ForAll @Size(300) List<@net.jqwik.api.From("randomSpec") Case> cases) throws Exception {
         check(cases);
