@@ -210,8 +210,11 @@ public final class PatternMatcher {
     }
 
     /**
-     * {@code string.gsub} (lstrlib.c str_gsub): replaces up to {@code maxN} matches, appending the
-     * result to {@code out}; a leading '^' anchors. Returns the number of matches replaced.
+     * {@code string.gsub} (lstrlib.c str_gsub): replaces up to {@code maxN} matches (Lua's
+     * {@code luaL_optint} of argument 4, default subject length + 1; zero or negative replaces
+     * nothing), appending the result to {@code out}; a leading '^' anchors. After each match the
+     * {@code replacement} appends its text (for a table or function it should append the match,
+     * {@code [matchStart, matchEnd)}, when the Lua value is nil or false). Returns the count.
      */
     public int gsub(ByteBuilder out, long maxN, Replacement replacement) {
         int p = patStart;
