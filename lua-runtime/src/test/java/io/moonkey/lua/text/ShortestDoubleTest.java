@@ -36,6 +36,11 @@ class ShortestDoubleTest {
         assertEquals("5e-324", s(Double.MIN_VALUE));
         assertEquals("1.7976931348623157e+308", s(Double.MAX_VALUE));
         assertEquals("0.30000000000000004", s(0.1 + 0.2));
+        // 1e23 is a tie between two doubles: Grisu2 excludes the interval's ends, the JDK does not
+        assertEquals("99999999999999990000000", s(1e23));
+        ByteBuilder shortest = new ByteBuilder();
+        ShortestDouble.appendShortest(shortest, 1e23);
+        assertEquals("1e+23", shortest.toString());
         assertEquals("-nan", s(Double.longBitsToDouble(0xFFF8_0000_0000_0000L)));
         assertEquals("inf", s(Double.POSITIVE_INFINITY));
         assertEquals("0", arg(-0.0));
