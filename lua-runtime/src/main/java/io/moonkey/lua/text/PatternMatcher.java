@@ -18,6 +18,10 @@ import java.util.Arrays;
  * start without allocating strings. Errors throw {@link LuaTextException} with lua5.1's message.
  * Long searches call the optional {@link Poll} every {@value #POLL_INTERVAL} steps so a runaway
  * script can be stopped by throwing from it.
+ *
+ * <p>Not re-entrant: a gsub {@link Replacement} that runs Lua code may call the string library
+ * again, which must then use another instance (one per library call is simplest; the state is a
+ * few small arrays).
  */
 public final class PatternMatcher {
     /** Invoked periodically during matching; may throw to abort the search. */
