@@ -97,6 +97,28 @@ class FormatDifferentialTest {
             .as((f, w, p, cv, v) -> c("%" + f + w + p + cv, cv == 'c' ? (double) Math.floorMod(v.longValue(), 256) : v));
     }
 
+    @Provide
+    Arbitrary<Case> randomStringSpec() {
+        Arbitrary<String> flags = Arbitraries.of("", "-", "0", "+", " ", "#", "-0");
+        Arbitrary<String> width = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.integers().between(0, 99).map(String::valueOf));
+        Arbitrary<String> precision = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("."),
+            Arbitraries.integers().between(0, 99).map(p -> "." + p));
+        Arbitrary<Character> conv = Arbitraries.of('s', 's', 'q', 'c');
+        Arbitrary<String> text = Arbitraries.oneOf(
+            Arbitraries.strings().withChars("ab\0\n\r\"\\ \u00ff\u0001").ofMaxLength(12),
+            Arbitraries.strings().withChars("xy\0").ofMinLength(95).ofMaxLength(130));
+        Arbitrary<Object> arg = Arbitraries.oneOf(text.map(t -> (Object) t),
+            Arbitraries.integers().between(0, 300).map(i -> (Object) (double) i),
+            Arbitraries.doubles().between(-1e20, 1e20).map(d -> (Object) d));
+        return Combinators.combine(flags, width, precision, conv, arg).as((f, w, p, cv, a) -> c("<%" + f + w + p + cv + ">", a));
+    }
+
+    @net.jqwik.api.lifecycle.AddLifecycleHook(LuaOracle.SkipWithoutLua.class)
+    @Property(tries = 2, shrinking = net.jqwik.api.ShrinkingMode.OFF)
+    void randomStringSpecs(@ForAll @Size(200) List<@net.jqwik.api.From("randomStringSpec") Case> cases) throws Exception {
+        check(cases);
+    }
+
     @net.jqwik.api.lifecycle.AddLifecycleHook(LuaOracle.SkipWithoutLua.class)
     @Property(tries = 3, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void randomSpecs(@ForAll @Size(300) List<@net.jqwik.api.From("randomSpec") Case> cases) throws Exception {
