@@ -74,7 +74,7 @@ class ShortestDoubleTest {
         Random r = new Random(5);
         int differ = 0;
         int total = 0;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 5_000; i++) {
             double v = i % 2 == 0 ? Double.longBitsToDouble(r.nextLong()) : r.nextInt(1_000_000) / 1000.0 + r.nextDouble() / 1e6;
             if (Double.isNaN(v) || Double.isInfinite(v)) {
                 continue;
