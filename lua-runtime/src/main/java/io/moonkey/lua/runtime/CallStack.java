@@ -1,0 +1,112 @@
+package io.moonkey.lua.runtime;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads Lua positions off the JVM stack, only when an error is raised (design §1.9): compiled
+ * functions carry Lua lines in their line-number table and the chunk name as source file, so
+ * their body frames give {@code chunk:line}; Java builtins count as levels without a line.
+ */
+public final class CallStack {
+    private static final StackWalker WALKER = StackWalker.getInstance(
+            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
+
+    private CallStack() {}
+
+    /** One Lua call level: a compiled function's frame or a builtin's. */
+    public record Level(Class<?> function, boolean isLua, String source, int line, int bci) {
+        /** {@code chunk:line:} as {@code luaL_where} prints it, or "" for a builtin. */
+        public String where() {
+            return isLua && line > 0 ? source + ":" + line + ": " : "";
+        }
+    }
+
+    /** The call levels from the innermost outwards, at most {@code max} of them. */
+    public static List<Level> levels(int max) {
+        return WALKER.walk(frames -> {
+            List<Level> out = new ArrayList<>();
+            frames.takeWhile(f -> out.size() < max).forEach(f -> {
+                Class<?> c = f.getDeclaringClass();
+                String m = f.getMethodName();
+                if (LuaClosure.class.isAssignableFrom(c) && m.equals(LuaClosure.BODY_METHOD)) {
+                    out.add(new Level(c, true, f.getFileName(), f.getLineNumber(), f.getByteCodeIndex()));
+                } else if (Builtin.class.isAssignableFrom(c) && (m.equals("call") || m.equals("invoke"))) {
+                    out.add(new Level(c, false, "[C]", -1, -1));
+                }
+            });
+            return out;
+        });
+    }
+
+    /** The level-th function (0 = innermost), or null past the outermost one. */
+    public static Level level(int level) {
+        List<Level> l = levels(level + 1);
+        return l.size() > level ? l.get(level) : null;
+    }
+
+    /** {@code luaL_where(level)}: "chunk:line: " when that level is a Lua function, else "". */
+    public static String where(int level) {
+        Level l = level(level);
+        return l == null ? "" : l.where();
+    }
+
+    /**
+     * The operand description the compiler recorded for the operation at the innermost Lua
+     * frame's current bytecode offset ("local 'x'", "global 'f'", "field 'n'"), or null.
+     */
+    public static String operandName(Level l) {
+        if (l == null || !l.isLua()) {
+            return null;
+        }
+        try {
+            Field offsets = l.function().getField(LuaClosure.SITE_OFFSETS_FIELD);
+            Field names = l.function().getField(LuaClosure.SITE_NAMES_FIELD);
+            int[] bcis = (int[]) offsets.get(null);
+            String[] ns = (String[]) names.get(null);
+            if (bcis == null) {
+                return null;
+            }
+            for (int i = 0; i < bcis.length; i++) {
+                if (bcis[i] == l.bci()) {
+                    return ns[i];
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** A 5.1-style "stack traceback:" of the current stack. */
+    public static String traceback(String message, int skip) {
+        StringBuilder sb = new StringBuilder();
+        if (message != null) {
+            sb.append(message).append('\n');
+        }
+        sb.append("stack traceback:");
+        List<Level> ls = levels(Integer.MAX_VALUE);
+        for (int i = skip; i < ls.size(); i++) {
+            Level l = ls.get(i);
+            sb.append("\n\t");
+            if (!l.isLua()) {
+                sb.append("[C]: ?");
+            } else {
+                sb.append(l.source()).append(':').append(l.line()).append(": in ");
+                sb.append(description(l.function()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String description(Class<?> fn) {
+        try {
+            Object d = fn.getField(LuaClosure.DESCRIPTION_FIELD).get(null);
+            return d == null ? "function <?>" : d.toString();
+        } catch (ReflectiveOperationException e) {
+            return "function <?>";
+        }
+    }
+}
