@@ -256,7 +256,7 @@ final class FunctionCompiler {
         for (Object[] nf : numberFields) {
             cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, (String) nf[0], "Ljava/lang/Double;", null, null).visitEnd();
             m.visitLdcInsn(nf[1]);
-            m.visitMethodInsn(INVOKESTATIC, DOUBLE, "valueOf", "(D)Ljava/lang/Double;", false);
+            m.visitMethodInsn(INVOKESTATIC, BOXED_DOUBLE, "valueOf", "(D)Ljava/lang/Double;", false);
             m.visitFieldInsn(PUTSTATIC, className, (String) nf[0], "Ljava/lang/Double;");
         }
         m.visitInsn(RETURN);
@@ -417,12 +417,12 @@ final class FunctionCompiler {
     }
 
     void box() {
-        mv.visitMethodInsn(INVOKESTATIC, DOUBLE, "valueOf", "(D)Ljava/lang/Double;", false);
+        mv.visitMethodInsn(INVOKESTATIC, BOXED_DOUBLE, "valueOf", "(D)Ljava/lang/Double;", false);
     }
 
     void unbox() {
-        mv.visitTypeInsn(CHECKCAST, DOUBLE);
-        mv.visitMethodInsn(INVOKEVIRTUAL, DOUBLE, "doubleValue", "()D", false);
+        mv.visitTypeInsn(CHECKCAST, BOXED_DOUBLE);
+        mv.visitMethodInsn(INVOKEVIRTUAL, BOXED_DOUBLE, "doubleValue", "()D", false);
     }
 
     void loadCx() {

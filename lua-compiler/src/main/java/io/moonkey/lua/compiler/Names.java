@@ -8,7 +8,7 @@ final class Names {
     static final String OBJECT = "java/lang/Object";
     static final String OBJECT_D = "Ljava/lang/Object;";
     static final String OBJECTS_D = "[Ljava/lang/Object;";
-    static final String DOUBLE = "java/lang/Double";
+    static final String BOXED_DOUBLE = "java/lang/Double";
     static final String CX = RT + "CallContext";
     static final String CX_D = "L" + CX + ";";
     static final String CELL = RT + "Cell";

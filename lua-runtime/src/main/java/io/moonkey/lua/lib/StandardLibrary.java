@@ -7,5 +7,6 @@ public final class StandardLibrary {
     private StandardLibrary() {}
 
     public static void install(LuaState state) {
+        BaseLib.install(state);
     }
 }

@@ -24,6 +24,11 @@ public final class CallContext {
 
     public int depth;
     public int cdepth;
+    /**
+     * The compiled function that last called {@code getfenv}/{@code setfenv} by name: their
+     * level 1. Stored by the compiler just before such calls; JVM frames do not expose it.
+     */
+    public LuaClosure fenvCaller;
 
     public CallContext(LuaState state, Coroutine coroutine) {
         this.state = state;

@@ -13,5 +13,15 @@ public interface ChunkLoader {
      *
      * @throws LuaError with the complete syntax-error message as a string value
      */
-    LuaFunction load(LuaState state, byte[] source, String chunkName, LuaTable env);
+    LuaFunction load(LuaState state, byte[] source, String chunkName, LuaTable env, Kind kind);
+
+    /** Where the chunk comes from: decides '#' line skipping and PUC's syntax-level base. */
+    enum Kind {
+        /** Source given by the host (scripts, {@code lua -e}). */
+        HOST_STRING,
+        /** A file: a first line starting with '#' is skipped. */
+        FILE,
+        /** {@code loadstring}/{@code load} called from Lua. */
+        LUA_STRING
+    }
 }

@@ -94,6 +94,31 @@ public final class Compare {
         return leSlow(cx, x, b);
     }
 
+    /** {@code a > b} is {@code b < a} (PUC swaps the operands). */
+    public static boolean gt(CallContext cx, Object a, Object b) {
+        return lt(cx, b, a);
+    }
+
+    public static boolean gt(CallContext cx, Object a, double y) {
+        return lt(cx, y, a);
+    }
+
+    public static boolean gt(CallContext cx, double x, Object b) {
+        return lt(cx, b, x);
+    }
+
+    public static boolean ge(CallContext cx, Object a, Object b) {
+        return le(cx, b, a);
+    }
+
+    public static boolean ge(CallContext cx, Object a, double y) {
+        return le(cx, y, a);
+    }
+
+    public static boolean ge(CallContext cx, double x, Object b) {
+        return le(cx, b, x);
+    }
+
     private static boolean ltSlow(CallContext cx, Object a, Object b) {
         if (a instanceof LuaString s && b instanceof LuaString t) {
             return s.compareTo(t) < 0;

@@ -64,7 +64,7 @@ public final class LuaState {
 
     /** Compiles a chunk with the globals as environment; throws {@link LuaError} on syntax errors. */
     public LuaFunction load(byte[] source, String chunkName) {
-        return chunkLoader().load(this, source, chunkName, globals);
+        return chunkLoader().load(this, source, chunkName, globals, ChunkLoader.Kind.HOST_STRING);
     }
 
     /** Compiles Java text (encoded as UTF-8). */
