@@ -43,23 +43,37 @@ public final class CFormat {
         } else {
             int p = precision < 0 ? 6 : precision;
             DecimalExpansion d = DecimalExpansion.scratch();
-            d.set(v);
             boolean hash = (flags & HASH) != 0;
             switch (conv) {
                 case 'f', 'F' -> {
-                    d.roundFraction(p);
+                    if (!d.setRoundedFraction(v, p)) {
+                        d.set(v);
+                        d.roundFraction(p);
+                    }
                     appendFixed(out, d, p, hash);
                 }
                 case 'e', 'E' -> {
-                    if (d.count > 0) {
-                        d.roundSignificant(p + 1);
-                    }
+                    setSignificant(d, v, p + 1);
                     appendExponential(out, d, p, hash, upper);
                 }
-                default -> appendGeneral(out, d, p == 0 ? 1 : p, hash, upper);
+                default -> {
+                    int sig = p == 0 ? 1 : p;
+                    setSignificant(d, v, sig);
+                    appendGeneral(out, d, sig, hash, upper);
+                }
             }
         }
         pad(out, start, bodyStart, width, flags, finite);
+    }
+
+    /** The exact value rounded to {@code sig} significant digits: 128-bit fast path, else the big number. */
+    private static void setSignificant(DecimalExpansion d, double v, int sig) {
+        if (!d.setRounded(v, sig)) {
+            d.set(v);
+            if (d.count > 0) {
+                d.roundSignificant(sig);
+            }
+        }
     }
 
     /**
@@ -67,11 +81,7 @@ public final class CFormat {
      * a bare '.') are removed unless '#', which here means printing only the stored digits.
      */
     private static void appendGeneral(ByteBuilder out, DecimalExpansion d, int p, boolean hash, boolean upper) {
-        int x = 0;
-        if (d.count > 0) {
-            d.roundSignificant(p);
-            x = d.point - 1;
-        }
+        int x = d.count > 0 ? d.point - 1 : 0; // d is already rounded to p digits
         if (x < p && x >= -4) {
             appendFixed(out, d, hash ? p - 1 - x : Math.max(0, d.count - d.point), hash);
         } else {

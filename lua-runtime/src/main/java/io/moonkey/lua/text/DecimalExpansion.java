@@ -87,6 +87,152 @@ final class DecimalExpansion {
         trimZeros();
     }
 
+    private static final long[] POW5 = new long[28];
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW5[0] = 1;
+        for (int i = 1; i < POW5.length; i++) {
+            POW5[i] = POW5[i - 1] * 5;
+        }
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    // results of scale(): floor(v * 10^k) and the remainder compared with one half (-1, 0, 1)
+    private long scaledFloor;
+    private int scaledCmpHalf;
+
+    /**
+     * Computes {@code v * 10^k} for {@code v = m * 2^e} exactly as {@code m * 5^k * 2^(e+k)} in
+     * 128 bits ({@code 0 <= k <= 27} so {@code 5^k < 2^63}): its integer part (which must stay
+     * below 2^63) and how the fraction compares with one half. Returns false if not applicable.
+     */
+    private boolean scale(long m, int e, int k) {
+        if (k < 0 || k >= POW5.length) {
+            return false;
+        }
+        long f = POW5[k];
+        long hi = Math.multiplyHigh(m, f);
+        long lo = m * f;
+        int shift = -(e + k);
+        if (shift <= 0) {
+            int t = -shift;
+            if (hi != 0 || t > 62 || lo >= (1L << (63 - t))) {
+                return false;
+            }
+            scaledFloor = lo << t;
+            scaledCmpHalf = -1;
+        } else if (shift < 64) {
+            if ((hi >>> shift) != 0 || ((lo >>> shift) | (hi << (64 - shift))) < 0) {
+                return false;
+            }
+            scaledFloor = (lo >>> shift) | (hi << (64 - shift));
+            scaledCmpHalf = Long.compareUnsigned(lo & ((1L << shift) - 1), 1L << (shift - 1));
+        } else if (shift == 64) {
+            scaledFloor = hi;
+            scaledCmpHalf = Long.compareUnsigned(lo, Long.MIN_VALUE);
+        } else if (shift < 127) {
+            int hs = shift - 64;
+            scaledFloor = hi >>> hs;
+            long remHi = hi & ((1L << hs) - 1);
+            long halfHi = 1L << (hs - 1);
+            scaledCmpHalf = remHi != halfHi ? Long.compare(remHi, halfHi) : (lo != 0 ? 1 : 0);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Round half-even of the last {@link #scale} result. */
+    private long scaledRounded() {
+        long n = scaledFloor;
+        if (scaledCmpHalf > 0 || (scaledCmpHalf == 0 && (n & 1) == 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Sets this expansion to {@code v} (finite, sign ignored) already rounded half-even to
+     * {@code sig <= 17} significant digits without a big number, when
+     * {@code k = sig - 1 - floor(log10 v)} is in [0, 27] (see {@link #scale}). Returns false
+     * (state unspecified) when that does not apply.
+     */
+    boolean setRounded(double v, int sig) {
+        long bits = Double.doubleToRawLongBits(v) & 0x7FFF_FFFF_FFFF_FFFFL;
+        int expField = (int) (bits >>> 52);
+        if (expField == 0 || expField == 0x7FF || sig > 17 || sig < 1) {
+            return false; // zero, subnormal, inf/nan
+        }
+        long m = (bits & 0x000F_FFFF_FFFF_FFFFL) | (1L << 52);
+        int e = expField - 1075;
+        int x = (int) Math.floor(Math.log10(Double.longBitsToDouble(bits)));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (!scale(m, e, sig - 1 - x)) {
+                return false;
+            }
+            if (scaledFloor >= POW10[sig]) {
+                x++;
+                continue;
+            }
+            if (scaledFloor < POW10[sig - 1]) {
+                x--;
+                continue;
+            }
+            long n = scaledRounded();
+            int pt = x + 1;
+            if (n == POW10[sig]) {
+                n = POW10[sig - 1];
+                pt++;
+            }
+            setDigits(n, sig, pt);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Sets this expansion to {@code v} (finite, sign ignored) rounded half-even to {@code f}
+     * digits after the point (for {@code %.<f>f}), when {@code f <= 27} and the scaled value
+     * fits a long. Returns false (state unspecified) when that does not apply.
+     */
+    boolean setRoundedFraction(double v, int f) {
+        long bits = Double.doubleToRawLongBits(v) & 0x7FFF_FFFF_FFFF_FFFFL;
+        int expField = (int) (bits >>> 52);
+        if (expField == 0 || expField == 0x7FF) {
+            return false;
+        }
+        long m = (bits & 0x000F_FFFF_FFFF_FFFFL) | (1L << 52);
+        if (!scale(m, expField - 1075, f)) {
+            return false;
+        }
+        long n = scaledRounded();
+        if (n < 0) {
+            return false;
+        }
+        if (n == 0) {
+            count = 0;
+            point = 0;
+            return true;
+        }
+        int len = decimalLength(n);
+        setDigits(n, len, len - f);
+        return true;
+    }
+
+    private void setDigits(long n, int len, int pt) {
+        for (int i = len - 1; i >= 0; i--) {
+            digits[i] = (byte) (n % 10);
+            n /= 10;
+        }
+        count = len;
+        point = pt;
+        trimZeros();
+    }
+
     private void multiply(long factor) {
         long carry = 0;
         for (int i = 0; i < limbCount; i++) {
@@ -197,6 +343,18 @@ final class DecimalExpansion {
             }
         }
         trimZeros();
+    }
+
+    /** The length of {@link #writeLong}'s output for {@code v}. */
+    static int decimalLength(long v) {
+        if (v == Long.MIN_VALUE) {
+            return 20;
+        }
+        int n = v < 0 ? 2 : 1;
+        for (long t = Math.abs(v); t >= 10; t /= 10) {
+            n++;
+        }
+        return n;
     }
 
     /** Writes the decimal form of {@code v} at {@code dst[at]}; returns the end index. */

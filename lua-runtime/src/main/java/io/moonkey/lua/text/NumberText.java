@@ -8,6 +8,7 @@ package io.moonkey.lua.text;
 public final class NumberText {
     /** Largest magnitude whose integral values print without an exponent under %.14g. */
     private static final double FIXED_LIMIT = 1e14;
+    private static final ThreadLocal<ByteBuilder> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuilder(32));
 
     private NumberText() {
     }
@@ -16,12 +17,13 @@ public final class NumberText {
     public static byte[] toBytes(double v) {
         long i = (long) v;
         if (i == v && Math.abs(v) < FIXED_LIMIT && (i != 0 || Double.doubleToRawLongBits(v) == 0)) {
-            byte[] tmp = new byte[20];
-            int n = DecimalExpansion.writeLong(i, tmp, 0);
-            return java.util.Arrays.copyOf(tmp, n);
+            byte[] out = new byte[DecimalExpansion.decimalLength(i)];
+            DecimalExpansion.writeLong(i, out, 0);
+            return out;
         }
-        ByteBuilder b = new ByteBuilder(24);
-        append(b, v);
+        ByteBuilder b = SCRATCH.get();
+        b.clear();
+        CFormat.appendDouble(b, v, 'g', 0, 0, 14);
         return b.toByteArray();
     }
 
@@ -50,7 +52,8 @@ public final class NumberText {
         if (i == v && Math.abs(v) < FIXED_LIMIT && (i != 0 || Double.doubleToRawLongBits(v) == 0)) {
             return DecimalExpansion.writeLong(i, dst, off) - off;
         }
-        ByteBuilder b = new ByteBuilder(24);
+        ByteBuilder b = SCRATCH.get();
+        b.clear();
         CFormat.appendDouble(b, v, 'g', 0, 0, 14);
         System.arraycopy(b.array(), 0, dst, off, b.length());
         return b.length();

@@ -97,12 +97,12 @@ public final class Printf {
             int itemStart = out.length();
             switch (conv) {
                 case 'c' -> {
-                    CFormat.appendChar(out, toCInt(args.number(arg)), flags, width);
+                    CFormat.appendChar(out, CConversions.toInt(args.number(arg)), flags, width);
                     cutAtNul(out, itemStart);
                 }
-                case 'd', 'i' -> CFormat.appendSigned(out, toCLong(args.number(arg)), flags, width, precision);
+                case 'd', 'i' -> CFormat.appendSigned(out, CConversions.toLong(args.number(arg)), flags, width, precision);
                 case 'o', 'u', 'x', 'X' ->
-                    CFormat.appendUnsigned(out, toCUnsignedLong(args.number(arg)), conv, flags, width, precision);
+                    CFormat.appendUnsigned(out, CConversions.toUnsignedLong(args.number(arg)), conv, flags, width, precision);
                 case 'e', 'E', 'f', 'g', 'G' -> CFormat.appendDouble(out, args.number(arg), conv, flags, width, precision);
                 case 'q' -> appendQuoted(out, args.string(arg));
                 case 's' -> {
@@ -149,27 +149,6 @@ public final class Printf {
                 return;
             }
         }
-    }
-
-    /** C {@code (long)d} on x86-64 (cvttsd2si): truncation; NaN and out of range give LONG_MIN. */
-    public static long toCLong(double d) {
-        return d >= -0x1p63 && d < 0x1p63 ? (long) d : Long.MIN_VALUE;
-    }
-
-    /** C {@code (int)d} on x86-64: truncation; NaN and out of range give INT_MIN. */
-    public static int toCInt(double d) {
-        return d > -2147483649.0 && d < 2147483648.0 ? (int) d : Integer.MIN_VALUE;
-    }
-
-    /**
-     * C {@code (unsigned long)d} as gcc compiles it for x86-64: below 2^63 (or NaN) a signed
-     * conversion, else a signed conversion of {@code d - 2^63} with the top bit flipped.
-     */
-    public static long toCUnsignedLong(double d) {
-        if (d >= 0x1p63) {
-            return toCLong(d - 0x1p63) ^ Long.MIN_VALUE;
-        }
-        return toCLong(d);
     }
 
     /** {@code %q} (lstrlib.c addquoted): quotes, escapes {@code " \ newline}, {@code \r} and NUL. */

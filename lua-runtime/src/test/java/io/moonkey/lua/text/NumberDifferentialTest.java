@@ -87,6 +87,32 @@ class NumberDifferentialTest {
         compare(script, expected, null);
     }
 
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> numeralLike() {
+        var chars = net.jqwik.api.Arbitraries.strings().withChars("0123456789.eE+-xXpPaAfFinNtyI( )_\t").ofMaxLength(12);
+        var shaped = net.jqwik.api.Combinators.combine(
+            net.jqwik.api.Arbitraries.of("", " ", "-", "+", "0x", "-0x", " 0X"),
+            net.jqwik.api.Arbitraries.strings().withChars("0123456789abcdef").ofMinLength(0).ofMaxLength(25),
+            net.jqwik.api.Arbitraries.of("", ".", ".5", "e", "e+", "e-7", "E300", "e-330", "p3", "p-1080", "P+1", "x", " "),
+            net.jqwik.api.Arbitraries.strings().withChars("0123456789").ofMaxLength(3))
+            .as((a, b, c, d) -> a + b + c + d);
+        return net.jqwik.api.Arbitraries.oneOf(chars, shaped);
+    }
+
+    @net.jqwik.api.Property(tries = 2, shrinking = net.jqwik.api.ShrinkingMode.OFF)
+    void randomNumerals(@net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(400)
+            List<@net.jqwik.api.From("numeralLike") String> texts) throws Exception {
+        StringBuilder script = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (String t : texts) {
+            script.append("emit(pcall(function() local n = tonumber(").append(LuaOracle.luaString(t))
+                .append(") return n and string.format('%.17g', n) or 'nil' end))\n");
+            Double d = NumberParser.str2d(t);
+            expected.add(d == null ? LuaOracle.ok("nil".getBytes()) : TestArgs.run("%.17g", d));
+        }
+        compare(script, expected, texts);
+    }
+
     static void compare(StringBuilder script, List<String> expected, List<?> inputs) throws Exception {
         List<String> actual = LuaOracle.run(script.toString());
         assertEquals(expected.size(), actual.size(), "line count");

@@ -1,0 +1,684 @@
+package io.moonkey.lua.text;
+
+import java.util.Arrays;
+
+/**
+ * Lua 5.1 pattern matching (Lua 5.1 manual §5.4.1; lstrlib.c {@code match}) over a byte
+ * subject and a byte pattern, plus the search loops of {@code string.find}, {@code string.match},
+ * {@code string.gmatch} and {@code string.gsub}.
+ *
+ * <p>The matcher is the same backtracking search as PUC Lua's recursive {@code match}, run on an
+ * explicit stack of choice points and undo records instead of the Java stack, so patterns of any
+ * length work (lua5.1 itself handles 50000 nested optional items on its C stack). The pattern
+ * ends at its first NUL byte (5.1 treats it as a C string); the subject may contain NULs, and
+ * reading "one past the end" yields 0 as the C code's terminator does.
+ *
+ * <p>An instance is a reusable match state: {@link #reset} binds subject and pattern; after a
+ * successful search the match and captures are available as offsets relative to the subject's
+ * start without allocating strings. Errors throw {@link LuaTextException} with lua5.1's message.
+ * Long searches call the optional {@link Poll} every {@value #POLL_INTERVAL} steps so a runaway
+ * script can be stopped by throwing from it.
+ */
+public final class PatternMatcher {
+    /** Invoked periodically during matching; may throw to abort the search. */
+    @FunctionalInterface
+    public interface Poll {
+        void poll();
+    }
+
+    /** What {@code gsub} does with each match; see {@link #appendExpansion} for string replacements. */
+    @FunctionalInterface
+    public interface Replacement {
+        void append(PatternMatcher match, ByteBuilder out);
+    }
+
+    public static final int MAX_CAPTURES = 32; // LUA_MAXCAPTURES
+    static final int POLL_INTERVAL = 4096;
+    private static final int CAP_UNFINISHED = -1;
+    private static final int CAP_POSITION = -2;
+    private static final byte[] SPECIALS = "^$*+?.([%-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    // backtrack record kinds; each record is 4 ints: kind, a, b, c
+    private static final int QUEST = 1;      // a = s, b = p to resume at
+    private static final int MAX_EXPAND = 2; // a = s, b = ep, c = count still to try
+    private static final int MIN_EXPAND = 3; // a = s, b = p, c = ep
+    private static final int UNDO_OPEN = 4;  // a capture was opened: level--
+    private static final int UNDO_CLOSE = 5; // a = capture index to mark unfinished again
+
+    private byte[] src;
+    private int srcInit;
+    private int srcEnd;
+    private byte[] pat;
+    private int patStart;
+    private int patEnd;
+    private int patFullEnd;
+    private Poll poll;
+    private int steps;
+
+    private int level;
+    private final int[] capInit = new int[MAX_CAPTURES];
+    private final int[] capLen = new int[MAX_CAPTURES];
+    private int[] stack = new int[64];
+    private int sp;
+
+    private int matchStart;
+    private int matchEnd;
+
+    /**
+     * Binds a subject {@code subject[sOff, sOff+sLen)} and a pattern {@code pattern[pOff, pOff+pLen)}
+     * (the pattern is cut at its first NUL, as in lua5.1); {@code poll} may be null.
+     */
+    public PatternMatcher reset(byte[] subject, int sOff, int sLen, byte[] pattern, int pOff, int pLen, Poll poll) {
+        this.src = subject;
+        this.srcInit = sOff;
+        this.srcEnd = sOff + sLen;
+        this.pat = pattern;
+        this.patStart = pOff;
+        int e = pOff;
+        int limit = pOff + pLen;
+        while (e < limit && pattern[e] != 0) {
+            e++;
+        }
+        this.patEnd = e;
+        this.patFullEnd = limit;
+        this.poll = poll;
+        this.level = 0;
+        return this;
+    }
+
+    public PatternMatcher reset(byte[] subject, byte[] pattern) {
+        return reset(subject, 0, subject.length, pattern, 0, pattern.length, null);
+    }
+
+    // ---------------------------------------------------------------- search loops
+
+    /** lstrlib.c posrelat + clamping of str_find_aux: a 1-based Lua init to a 0-based start. */
+    private int initialOffset(long init) {
+        int len = srcEnd - srcInit;
+        if (init < 0) {
+            init += len + 1;
+        }
+        long start = (init >= 0 ? init : 0) - 1;
+        if (start < 0) {
+            start = 0;
+        } else if (start > len) {
+            start = len;
+        }
+        return (int) start;
+    }
+
+    /**
+     * {@code string.find(s, p, init, plain)}: a plain substring search when {@code plain} or when
+     * the pattern (up to its first NUL) has none of {@code ^$*+?.([%-} — in which case lua5.1
+     * searches for the whole pattern including any NUL and what follows it; otherwise a pattern
+     * search, anchored by a leading '^'. {@code init} is Lua's integer argument (default 1).
+     *
+     * @return whether found; then {@link #matchStart()}, {@link #matchEnd()} and captures are set
+     */
+    public boolean find(long init, boolean plain) {
+        int start = initialOffset(init);
+        if (plain || !hasSpecials()) {
+            int fullPatternLength = patFullEnd - patStart;
+            int at = plainSearch(srcInit + start, pat, patStart, fullPatternLength);
+            if (at < 0) {
+                return false;
+            }
+            level = 0;
+            matchStart = at;
+            matchEnd = at + fullPatternLength;
+            return true;
+        }
+        return search(start);
+    }
+
+    /** {@code string.match(s, p, init)}: a pattern search (never plain), anchored by a leading '^'. */
+    public boolean match(long init) {
+        return search(initialOffset(init));
+    }
+
+    private boolean search(int start) {
+        int p = patStart;
+        boolean anchor = p < patEnd && pat[p] == '^';
+        if (anchor) {
+            p++;
+        }
+        int s = srcInit + start;
+        do {
+            level = 0;
+            int e = run(s, p);
+            if (e >= 0) {
+                matchStart = s;
+                matchEnd = e;
+                return true;
+            }
+            s++;
+        } while (s <= srcEnd && !anchor);
+        return false;
+    }
+
+    private boolean hasSpecials() {
+        for (int i = patStart; i < patEnd; i++) {
+            for (byte sp : SPECIALS) {
+                if (pat[i] == sp) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** lmemfind: first occurrence of {@code needle[nOff, nOff+nLen)} at or after {@code from}; absolute index or -1. */
+    private int plainSearch(int from, byte[] needle, int nOff, int nLen) {
+        if (nLen == 0) {
+            return from;
+        }
+        int last = srcEnd - nLen;
+        byte first = needle[nOff];
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (src[i] != first) {
+                continue;
+            }
+            for (int k = 1; k < nLen; k++) {
+                if (src[i + k] != needle[nOff + k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /**
+     * One step of {@code string.gmatch} (lstrlib.c gmatch_aux): searches from the 0-based
+     * {@code start} (initially 0) without anchoring — in 5.1 a leading '^' is an ordinary
+     * character here. Returns the next start to store in the iterator, or -1 when no match is
+     * left; on success the match and captures are set.
+     */
+    public int gmatch(int start) {
+        for (int s = srcInit + start; s <= srcEnd; s++) {
+            level = 0;
+            int e = run(s, patStart);
+            if (e >= 0) {
+                matchStart = s;
+                matchEnd = e;
+                int next = e - srcInit;
+                return e == s ? next + 1 : next;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code string.gsub} (lstrlib.c str_gsub): replaces up to {@code maxN} matches, appending the
+     * result to {@code out}; a leading '^' anchors. Returns the number of matches replaced.
+     */
+    public int gsub(ByteBuilder out, long maxN, Replacement replacement) {
+        int p = patStart;
+        boolean anchor = p < patEnd && pat[p] == '^';
+        if (anchor) {
+            p++;
+        }
+        int s = srcInit;
+        int n = 0;
+        while (n < maxN) {
+            level = 0;
+            int e = run(s, p);
+            if (e >= 0) {
+                n++;
+                matchStart = s;
+                matchEnd = e;
+                replacement.append(this, out);
+            }
+            if (e >= 0 && e > s) {
+                s = e;
+            } else if (s < srcEnd) {
+                out.append(src[s++]);
+            } else {
+                break;
+            }
+            if (anchor) {
+                break;
+            }
+        }
+        out.append(src, s, srcEnd - s);
+        return n;
+    }
+
+    /**
+     * The string-replacement expansion of gsub (lstrlib.c add_s): {@code %0} is the match,
+     * {@code %1}..{@code %9} captures (a position capture as its number), {@code %} before any
+     * other byte is that byte, and a final lone {@code %} appends a NUL byte (lua5.1 reads the
+     * string's terminator).
+     */
+    public void appendExpansion(ByteBuilder out, byte[] repl, int off, int len) {
+        int end = off + len;
+        for (int i = off; i < end; i++) {
+            byte c = repl[i];
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            i++;
+            int d = i < end ? repl[i] : 0;
+            if (!CharClass.isDigit(d)) {
+                out.append((byte) d);
+            } else if (d == '0') {
+                out.append(src, matchStart, matchEnd - matchStart);
+            } else {
+                appendCapture(out, d - '1');
+            }
+        }
+    }
+
+    /** Appends capture {@code i} as lua5.1 would convert it to a string (positions as integers). */
+    public void appendCapture(ByteBuilder out, int i) {
+        if (isPositionCapture(i)) {
+            out.appendLong(capturePosition(i));
+        } else {
+            int st = captureStart(i);
+            out.append(src, srcInit + st, captureEnd(i) - st);
+        }
+    }
+
+    /** A {@link Replacement} expanding {@code repl} as gsub does for a string (or number) argument. */
+    public static Replacement stringReplacement(byte[] repl) {
+        return (m, out) -> m.appendExpansion(out, repl, 0, repl.length);
+    }
+
+    // ---------------------------------------------------------------- results
+
+    /** Start of the last match, 0-based relative to the subject's start. */
+    public int matchStart() {
+        return matchStart - srcInit;
+    }
+
+    /** End (exclusive) of the last match, 0-based relative to the subject's start. */
+    public int matchEnd() {
+        return matchEnd - srcInit;
+    }
+
+    /** Number of captures of the last match (0 if the pattern has none). */
+    public int captureCount() {
+        return level;
+    }
+
+    /**
+     * How many values lua5.1 returns for a match (push_captures with a match): the captures, or
+     * the whole match when there are none. For {@code find} use {@link #captureCount()}.
+     */
+    public int resultCount() {
+        return level == 0 ? 1 : level;
+    }
+
+    /**
+     * Validates capture {@code i} (0-based) as push_onecapture does: an index at or above the
+     * capture count is the whole match if 0, else "invalid capture index"; an unclosed capture
+     * is "unfinished capture". Returns whether it is a position capture {@code ()}.
+     */
+    public boolean isPositionCapture(int i) {
+        if (i >= level) {
+            if (i == 0) {
+                return false;
+            }
+            throw new LuaTextException("invalid capture index");
+        }
+        if (capLen[i] == CAP_UNFINISHED) {
+            throw new LuaTextException("unfinished capture");
+        }
+        return capLen[i] == CAP_POSITION;
+    }
+
+    /** The 1-based subject position of position capture {@code i}. */
+    public int capturePosition(int i) {
+        return capInit[i] - srcInit + 1;
+    }
+
+    /** Start of capture {@code i} (or of the whole match, see {@link #isPositionCapture}), subject-relative. */
+    public int captureStart(int i) {
+        isPositionCapture(i);
+        return i >= level ? matchStart - srcInit : capInit[i] - srcInit;
+    }
+
+    /** End (exclusive) of capture {@code i}, subject-relative. */
+    public int captureEnd(int i) {
+        isPositionCapture(i);
+        return i >= level ? matchEnd - srcInit : capInit[i] - srcInit + capLen[i];
+    }
+
+    /** Capture {@code i} copied out (for tests and convenience; positions are not strings). */
+    public byte[] captureBytes(int i) {
+        int st = captureStart(i);
+        return Arrays.copyOfRange(src, srcInit + st, srcInit + captureEnd(i));
+    }
+
+    // ---------------------------------------------------------------- the matcher
+
+    private void push(int kind, int a, int b, int c) {
+        if (sp + 4 > stack.length) {
+            stack = Arrays.copyOf(stack, stack.length * 2);
+        }
+        stack[sp] = kind;
+        stack[sp + 1] = a;
+        stack[sp + 2] = b;
+        stack[sp + 3] = c;
+        sp += 4;
+    }
+
+    private int srcByte(int s) {
+        return s < srcEnd ? src[s] & 0xFF : 0;
+    }
+
+    private int patByte(int p) {
+        return p < patEnd ? pat[p] & 0xFF : 0;
+    }
+
+    /**
+     * lstrlib.c {@code match}: tries to match the pattern from {@code p} at subject index
+     * {@code s}; returns the end of the match or -1. Where the C code recurses and returns the
+     * first success, this loop pushes the alternative (a choice point) and continues forward;
+     * failure pops records, undoing capture changes, until a choice point yields a new state.
+     */
+    private int run(int s, int p) {
+        sp = 0;
+        while (true) {
+            if (++steps >= POLL_INTERVAL) {
+                steps = 0;
+                if (poll != null) {
+                    poll.poll();
+                }
+            }
+            boolean fail = false;
+            forward:
+            {
+                if (p >= patEnd) {
+                    return s;
+                }
+                int pc = pat[p] & 0xFF;
+                switch (pc) {
+                    case '(' -> {
+                        if (patByte(p + 1) == ')') {
+                            openCapture(s, CAP_POSITION);
+                            p += 2;
+                        } else {
+                            openCapture(s, CAP_UNFINISHED);
+                            p += 1;
+                        }
+                        break forward;
+                    }
+                    case ')' -> {
+                        int l = captureToClose();
+                        capLen[l] = s - capInit[l];
+                        push(UNDO_CLOSE, l, 0, 0);
+                        p += 1;
+                        break forward;
+                    }
+                    case '$' -> {
+                        if (p + 1 == patEnd) {
+                            if (s == srcEnd) {
+                                return s;
+                            }
+                            fail = true;
+                            break forward;
+                        }
+                    }
+                    case '%' -> {
+                        int next = patByte(p + 1);
+                        if (next == 'b') {
+                            int e = matchBalance(s, p + 2);
+                            if (e < 0) {
+                                fail = true;
+                            } else {
+                                s = e;
+                                p += 4;
+                            }
+                            break forward;
+                        }
+                        if (next == 'f') {
+                            p += 2;
+                            if (patByte(p) != '[') {
+                                throw new LuaTextException("missing '[' after '%f' in pattern");
+                            }
+                            int ep = classEnd(p);
+                            int previous = s == srcInit ? 0 : src[s - 1] & 0xFF;
+                            if (matchBracketClass(previous, p, ep - 1) || !matchBracketClass(srcByte(s), p, ep - 1)) {
+                                fail = true;
+                            } else {
+                                p = ep;
+                            }
+                            break forward;
+                        }
+                        if (CharClass.isDigit(next)) {
+                            int e = matchCapture(s, next);
+                            if (e < 0) {
+                                fail = true;
+                            } else {
+                                s = e;
+                                p += 2;
+                            }
+                            break forward;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                // a single-character item, possibly followed by a quantifier
+                int ep = classEnd(p);
+                boolean m = s < srcEnd && singleMatch(src[s] & 0xFF, p, ep);
+                switch (patByte(ep)) {
+                    case '?' -> {
+                        if (m) {
+                            push(QUEST, s, ep + 1, 0);
+                            s++;
+                        }
+                        p = ep + 1;
+                    }
+                    case '*' -> {
+                        int i = maxRun(s, p, ep);
+                        push(MAX_EXPAND, s, ep, i);
+                        s += i;
+                        p = ep + 1;
+                    }
+                    case '+' -> {
+                        if (!m) {
+                            fail = true;
+                        } else {
+                            int i = maxRun(s + 1, p, ep);
+                            push(MAX_EXPAND, s + 1, ep, i);
+                            s += 1 + i;
+                            p = ep + 1;
+                        }
+                    }
+                    case '-' -> {
+                        push(MIN_EXPAND, s, p, ep);
+                        p = ep + 1;
+                    }
+                    default -> {
+                        if (!m) {
+                            fail = true;
+                        } else {
+                            s++;
+                            p = ep;
+                        }
+                    }
+                }
+            }
+            if (!fail) {
+                continue;
+            }
+            // backtrack to the most recent choice point that still has an alternative
+            boolean resumed = false;
+            while (!resumed) {
+                if (sp == 0) {
+                    return -1;
+                }
+                sp -= 4;
+                int kind = stack[sp];
+                int a = stack[sp + 1];
+                int b = stack[sp + 2];
+                int c = stack[sp + 3];
+                switch (kind) {
+                    case UNDO_OPEN -> level--;
+                    case UNDO_CLOSE -> capLen[a] = CAP_UNFINISHED;
+                    case QUEST -> {
+                        s = a;
+                        p = b;
+                        resumed = true;
+                    }
+                    case MAX_EXPAND -> {
+                        if (c > 0) {
+                            push(MAX_EXPAND, a, b, c - 1);
+                            s = a + c - 1;
+                            p = b + 1;
+                            resumed = true;
+                        }
+                    }
+                    default -> { // MIN_EXPAND: consume one more character if it matches
+                        if (a < srcEnd && singleMatch(src[a] & 0xFF, b, c)) {
+                            push(MIN_EXPAND, a + 1, b, c);
+                            s = a + 1;
+                            p = c + 1;
+                            resumed = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** How many consecutive subject bytes from {@code s} match the single item {@code [p, ep)}. */
+    private int maxRun(int s, int p, int ep) {
+        int i = 0;
+        while (s + i < srcEnd && singleMatch(src[s + i] & 0xFF, p, ep)) {
+            i++;
+        }
+        return i;
+    }
+
+    private void openCapture(int s, int what) {
+        if (level >= MAX_CAPTURES) {
+            throw new LuaTextException("too many captures");
+        }
+        capInit[level] = s;
+        capLen[level] = what;
+        level++;
+        push(UNDO_OPEN, 0, 0, 0);
+    }
+
+    private int captureToClose() {
+        for (int l = level - 1; l >= 0; l--) {
+            if (capLen[l] == CAP_UNFINISHED) {
+                return l;
+            }
+        }
+        throw new LuaTextException("invalid pattern capture");
+    }
+
+    /** A back-reference {@code %1}..{@code %9}: lstrlib.c check_capture + match_capture. */
+    private int matchCapture(int s, int digit) {
+        int l = digit - '1';
+        if (l < 0 || l >= level || capLen[l] == CAP_UNFINISHED) {
+            throw new LuaTextException("invalid capture index");
+        }
+        int len = capLen[l];
+        if (len < 0) {
+            return -1; // a position capture: (size_t)CAP_POSITION never fits
+        }
+        if (srcEnd - s < len) {
+            return -1;
+        }
+        int init = capInit[l];
+        for (int k = 0; k < len; k++) {
+            if (src[init + k] != src[s + k]) {
+                return -1;
+            }
+        }
+        return s + len;
+    }
+
+    /** {@code %bxy} with {@code p} at x. */
+    private int matchBalance(int s, int p) {
+        if (p >= patEnd || p + 1 >= patEnd) {
+            throw new LuaTextException("unbalanced pattern");
+        }
+        if (srcByte(s) != (pat[p] & 0xFF) || s >= srcEnd) {
+            return -1;
+        }
+        int open = pat[p];
+        int close = pat[p + 1];
+        int depth = 1;
+        while (++s < srcEnd) {
+            byte c = src[s];
+            if (c == close) {
+                if (--depth == 0) {
+                    return s + 1;
+                }
+            } else if (c == open) {
+                depth++;
+            }
+        }
+        return -1;
+    }
+
+    /** The index just past the single-character item starting at {@code p}. */
+    private int classEnd(int p) {
+        int c = pat[p++];
+        if (c == '%') {
+            if (p >= patEnd) {
+                throw new LuaTextException("malformed pattern (ends with '%')");
+            }
+            return p + 1;
+        }
+        if (c == '[') {
+            if (patByte(p) == '^') {
+                p++;
+            }
+            do { // look for a ']'; the first character (even ']') is part of the set
+                if (p >= patEnd) {
+                    throw new LuaTextException("malformed pattern (missing ']')");
+                }
+                if (pat[p++] == '%' && p < patEnd) {
+                    p++; // skip escapes such as %]
+                }
+            } while (patByte(p) != ']');
+            return p + 1;
+        }
+        return p;
+    }
+
+    private boolean singleMatch(int c, int p, int ep) {
+        int pc = pat[p] & 0xFF;
+        return switch (pc) {
+            case '.' -> true;
+            case '%' -> CharClass.matches(c, pat[p + 1] & 0xFF);
+            case '[' -> matchBracketClass(c, p, ep - 1);
+            default -> pc == c;
+        };
+    }
+
+    /** A set {@code [...]} from {@code p} (at '[') to {@code ec} (at the closing ']'). */
+    private boolean matchBracketClass(int c, int p, int ec) {
+        boolean sig = true;
+        if (patByte(p + 1) == '^') {
+            sig = false;
+            p++;
+        }
+        while (++p < ec) {
+            int pc = pat[p] & 0xFF;
+            if (pc == '%') {
+                p++;
+                if (CharClass.matches(c, pat[p] & 0xFF)) {
+                    return sig;
+                }
+            } else if (patByte(p + 1) == '-' && p + 2 < ec) {
+                p += 2;
+                if (pc <= c && c <= (pat[p] & 0xFF)) {
+                    return sig;
+                }
+            } else if (pc == c) {
+                return sig;
+            }
+        }
+        return !sig;
+    }
+}
