@@ -253,7 +253,7 @@ final class StatEmitter {
         }
         fc.loadCx();
         readBinding(b, fd.line());
-        String desc = ex.describe(new Expr.NameRef(fd.line(), path.get(0)));
+        String desc;
         if (b instanceof Binding.Local) {
             desc = "local '" + path.get(0) + "'";
         } else if (b instanceof Binding.Upvalue) {

@@ -29,6 +29,8 @@ public final class CallContext {
      * level 1. Stored by the compiler just before such calls; JVM frames do not expose it.
      */
     public LuaClosure fenvCaller;
+    /** A pattern matcher the string library may reuse (taken while in use, so nesting is safe). */
+    public Object spareMatcher;
 
     public CallContext(LuaState state, Coroutine coroutine) {
         this.state = state;
