@@ -49,7 +49,9 @@ final class ProtectedCall {
             int depth = cx.depth;
             int cdepth = cx.cdepth;
             try {
+                cx.cdepth++;
                 Object r = Calls.asFunction(cx, f).call(cx);
+                cx.cdepth--;
                 return cx.returnPrefixed(TRUE_PREFIX, r);
             } catch (LuaError | StackOverflowError e) {
                 return failure(cx, e, depth, cdepth);
@@ -61,7 +63,9 @@ final class ProtectedCall {
             int depth = cx.depth;
             int cdepth = cx.cdepth;
             try {
+                cx.cdepth++;
                 Object r = Calls.asFunction(cx, f).call(cx, a);
+                cx.cdepth--;
                 return cx.returnPrefixed(TRUE_PREFIX, r);
             } catch (LuaError | StackOverflowError e) {
                 return failure(cx, e, depth, cdepth);
@@ -73,7 +77,9 @@ final class ProtectedCall {
             int depth = cx.depth;
             int cdepth = cx.cdepth;
             try {
+                cx.cdepth++;
                 Object r = Calls.asFunction(cx, f).call(cx, a, b);
+                cx.cdepth--;
                 return cx.returnPrefixed(TRUE_PREFIX, r);
             } catch (LuaError | StackOverflowError e) {
                 return failure(cx, e, depth, cdepth);
@@ -90,7 +96,9 @@ final class ProtectedCall {
             try {
                 Object[] rest = new Object[args.length - 1];
                 System.arraycopy(args, 1, rest, 0, rest.length);
+                cx.cdepth++;
                 Object r = Calls.asFunction(cx, args[0]).invoke(cx, rest);
+                cx.cdepth--;
                 return cx.returnPrefixed(TRUE_PREFIX, r);
             } catch (LuaError | StackOverflowError e) {
                 return failure(cx, e, depth, cdepth);
@@ -110,7 +118,9 @@ final class ProtectedCall {
             int depth = cx.depth;
             int cdepth = cx.cdepth;
             try {
+                cx.cdepth++;
                 Object r = Calls.asFunction(cx, Args.arg(args, 0)).call(cx);
+                cx.cdepth--;
                 return cx.returnPrefixed(TRUE_PREFIX, r);
             } catch (LuaError | StackOverflowError e) {
                 cx.depth = depth;

@@ -13,5 +13,6 @@ public final class StandardLibrary {
         StringLib.install(state);
         TableLib.install(state);
         MathLib.install(state, new LuaRandom.GlibcRand());
+        CoroutineLib.install(state);
     }
 }
