@@ -41,6 +41,7 @@ final class LibraryDifferential {
         state.setChunkLoader(new CompiledChunkLoader());
         BitLib.install(state);
         StructLib.install(state);
+        CmsgpackLib.install(state);
         LuaFunction f = state.load(script, "@user_script");
         Object[] r = state.call(f);
         return r.length == 0 ? "(nil)" : String.valueOf(r[0]);
