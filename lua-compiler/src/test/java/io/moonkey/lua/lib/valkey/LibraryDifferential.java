@@ -42,6 +42,7 @@ final class LibraryDifferential {
         BitLib.install(state);
         StructLib.install(state);
         CmsgpackLib.install(state);
+        CjsonLib.install(state);
         LuaFunction f = state.load(script, "@user_script");
         Object[] r = state.call(f);
         return r.length == 0 ? "(nil)" : String.valueOf(r[0]);
