@@ -85,7 +85,12 @@ public final class BaseLib {
                         throw Args.error("'tostring' must return a string to 'print'");
                     }
                     LuaString ls = Conversions.toLuaString(s);
-                    out.write(ls.bytes(), 0, ls.length());
+                    // lua5.1 prints with fputs: each value stops at its first NUL byte.
+                    int n = 0;
+                    while (n < ls.length() && ls.byteAt(n) != 0) {
+                        n++;
+                    }
+                    out.write(ls.bytes(), 0, n);
                 }
                 out.write('\n');
                 cx.state.stdout.write(out.toByteArray(), 0, out.size());
@@ -314,8 +319,8 @@ public final class BaseLib {
             public Object invoke(CallContext cx, Object[] a) {
                 Object v = Args.arg(a, 0);
                 int level = Args.optInt(a, 1, "error", 1);
-                if (v instanceof LuaString s && level > 0) {
-                    v = LuaString.latin1(CallStack.where(level)).concat(s);
+                if ((v instanceof LuaString || v instanceof Double) && level > 0) {
+                    v = LuaString.latin1(CallStack.where(level)).concat(Conversions.toLuaString(v));
                 }
                 throw new LuaError(v);
             }

@@ -34,7 +34,11 @@ public final class CallStack {
                 if (LuaClosure.class.isAssignableFrom(c) && m.equals(LuaClosure.BODY_METHOD)) {
                     out.add(new Level(c, true, f.getFileName(), f.getLineNumber(), f.getByteCodeIndex()));
                 } else if (Builtin.class.isAssignableFrom(c) && (m.equals("call") || m.equals("invoke"))) {
-                    out.add(new Level(c, false, "[C]", -1, -1));
+                    // A builtin's call entry delegating to its own invoke is one level.
+                    Level last = out.isEmpty() ? null : out.get(out.size() - 1);
+                    if (last == null || last.isLua() || last.function() != c || !m.equals("call")) {
+                        out.add(new Level(c, false, "[C]", -1, -1));
+                    }
                 }
             });
             return out;
