@@ -475,6 +475,16 @@ final class ExprEmitter {
             fc.loadCx();
             object(c.fn());
             mv.visitMethodInsn(INVOKESTATIC, CALLS, "asFunction", "(" + CX_D + OBJECT_D + ")" + FUNCTION_D, false);
+            if (c.fn() instanceof Expr.NameRef r && (r.name().equals("error") || r.name().equals("assert"))) {
+                // Their level-1 position is this call site: record it so no stack walk is needed.
+                fc.loadCx();
+                mv.visitLdcInsn(fc.chunkId + ":" + c.line() + ": ");
+                mv.visitFieldInsn(PUTFIELD, CX, "siteWhere", "Ljava/lang/String;");
+                fc.loadCx();
+                fc.loadCx();
+                mv.visitFieldInsn(GETFIELD, CX, "depth", "I");
+                mv.visitFieldInsn(PUTFIELD, CX, "siteWhereDepth", "I");
+            }
             fc.loadCx();
             invokeWith(c.args(), -1, c.line(), describe(c.fn()));
         } else {

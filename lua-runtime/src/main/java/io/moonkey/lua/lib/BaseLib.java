@@ -306,10 +306,12 @@ public final class BaseLib {
         lib.add(new Builtin("assert") {
             @Override
             public Object invoke(CallContext cx, Object[] a) {
+                String site = cx.takeSiteWhere();
                 Args.checkAny(a, 0, "assert");
                 if (!Types.isTrue(a[0])) {
                     LuaString msg = Args.optString(a, 1, "assert", null);
-                    throw Args.error(msg == null ? "assertion failed!" : msg.toString());
+                    String text = msg == null ? "assertion failed!" : msg.toString();
+                    throw site != null ? LuaError.plain(site + text) : Args.error(text);
                 }
                 return cx.returnArray(a);
             }
@@ -317,10 +319,12 @@ public final class BaseLib {
         lib.add(new Builtin("error") {
             @Override
             public Object invoke(CallContext cx, Object[] a) {
+                String site = cx.takeSiteWhere();
                 Object v = Args.arg(a, 0);
                 int level = Args.optInt(a, 1, "error", 1);
                 if ((v instanceof LuaString || v instanceof Double) && level > 0) {
-                    v = LuaString.latin1(CallStack.where(level)).concat(Conversions.toLuaString(v));
+                    String where = level == 1 && site != null ? site : CallStack.where(level);
+                    v = LuaString.latin1(where).concat(Conversions.toLuaString(v));
                 }
                 throw new LuaError(v);
             }
