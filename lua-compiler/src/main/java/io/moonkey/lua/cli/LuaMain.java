@@ -212,6 +212,9 @@ public final class LuaMain {
         } catch (LuaError e) {
             lua.stdout.flush();
             String tb = e.luaTraceback();
+            if (e.value() == null) {
+                return false; // lua.c prints nothing for a nil error object
+            }
             err.println("lua: " + message(e.value()));
             err.println(tb != null ? tb : "stack traceback:\n\t[C]: ?");
             return false;
@@ -226,10 +229,7 @@ public final class LuaMain {
         if (v instanceof LuaString || v instanceof Double) {
             return Conversions.toLuaString(v).toString();
         }
-        if (v == null) {
-            return "(null)";
-        }
-        return "(error object is a " + Types.typeName(v) + " value)";
+        return "(error object is not a string)";
     }
 
     private void repl() {

@@ -75,6 +75,8 @@ final class ExprEmitter {
             case Expr.True t -> mv.visitFieldInsn(GETSTATIC, "java/lang/Boolean", "TRUE", "Ljava/lang/Boolean;");
             case Expr.False f -> mv.visitFieldInsn(GETSTATIC, "java/lang/Boolean", "FALSE", "Ljava/lang/Boolean;");
             case Expr.Number n -> fc.pushBoxedNumber(n.value());
+            case Expr.Unary u when u.op() == UnOp.NEG && u.operand() instanceof Expr.Number n ->
+                    fc.pushBoxedNumber(-n.value());
             case Expr.Str s -> fc.pushString(s.value());
             case Expr.Vararg v -> {
                 mv.visitVarInsn(ALOAD, fc.varargSlot);
@@ -305,6 +307,7 @@ final class ExprEmitter {
         switch (e) {
             case Expr.Number n -> fc.pushDouble(n.value());
             case Expr.Paren p -> number(p.inner());
+            case Expr.Unary u when u.operand() instanceof Expr.Number n -> fc.pushDouble(-n.value());
             case Expr.Unary u -> {
                 number(u.operand());
                 mv.visitInsn(DNEG);
@@ -462,9 +465,26 @@ final class ExprEmitter {
     void call(Expr e) {
         MethodVisitor mv = mv();
         if (e instanceof Expr.Call c) {
+            if (c.fn() instanceof Expr.NameRef r && (r.name().equals("setfenv") || r.name().equals("getfenv"))
+                    && fc.resolution.binding(r) instanceof Binding.Global) {
+                // Level 1 of getfenv/setfenv is this function: JVM frames cannot tell which closure.
+                fc.loadCx();
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(PUTFIELD, CX, "fenvCaller", "L" + CLOSURE + ";");
+            }
             fc.loadCx();
             object(c.fn());
             mv.visitMethodInsn(INVOKESTATIC, CALLS, "asFunction", "(" + CX_D + OBJECT_D + ")" + FUNCTION_D, false);
+            if (c.fn() instanceof Expr.NameRef r && (r.name().equals("error") || r.name().equals("assert"))) {
+                // Their level-1 position is this call site: record it so no stack walk is needed.
+                fc.loadCx();
+                mv.visitLdcInsn(fc.chunkId + ":" + c.line() + ": ");
+                mv.visitFieldInsn(PUTFIELD, CX, "siteWhere", "Ljava/lang/String;");
+                fc.loadCx();
+                fc.loadCx();
+                mv.visitFieldInsn(GETFIELD, CX, "depth", "I");
+                mv.visitFieldInsn(PUTFIELD, CX, "siteWhereDepth", "I");
+            }
             fc.loadCx();
             invokeWith(c.args(), -1, c.line(), describe(c.fn()));
         } else {

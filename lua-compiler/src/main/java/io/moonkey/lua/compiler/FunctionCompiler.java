@@ -250,7 +250,7 @@ final class FunctionCompiler {
                 m.visitLdcInsn(text.substring(off, Math.min(off + piece, text.length())));
                 m.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "concat", "(Ljava/lang/String;)Ljava/lang/String;", false);
             }
-            m.visitMethodInsn(INVOKESTATIC, STRING, "latin1", "(Ljava/lang/String;)" + STRING_D, false);
+            m.visitMethodInsn(INVOKESTATIC, STRING, "constant", "(Ljava/lang/String;)" + STRING_D, false);
             m.visitFieldInsn(PUTSTATIC, className, sf[0], STRING_D);
         }
         for (Object[] nf : numberFields) {
@@ -380,6 +380,7 @@ final class FunctionCompiler {
 
     /** Pushes a boxed number constant (a static final {@code Double}). */
     void pushBoxedNumber(double d) {
+        d = constantValue(d);
         long bits = Double.doubleToRawLongBits(d);
         String field = numberConstants.get(bits);
         if (field == null) {
@@ -391,6 +392,7 @@ final class FunctionCompiler {
     }
 
     void pushDouble(double d) {
+        d = constantValue(d);
         if (Double.doubleToRawLongBits(d) == 0L) {
             mv.visitInsn(DCONST_0);
         } else if (d == 1.0) {
@@ -399,6 +401,22 @@ final class FunctionCompiler {
             mv.visitLdcInsn(d);
         }
     }
+
+    /**
+     * PUC keeps a function's numeric constants in a table keyed by value, so 0 and -0 share the
+     * slot of whichever appeared first: {@code print(0, -0)} prints "0 0".
+     */
+    private double constantValue(double d) {
+        if (d != 0) {
+            return d;
+        }
+        if (firstZero == null) {
+            firstZero = d;
+        }
+        return firstZero;
+    }
+
+    private Double firstZero;
 
     void pushInt(int i) {
         pushInt(mv, i);

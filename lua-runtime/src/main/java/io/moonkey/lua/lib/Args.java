@@ -16,10 +16,32 @@ import io.moonkey.lua.runtime.Types;
 public final class Args {
     private Args() {}
 
-    /** {@code luaL_argerror}. */
+    /**
+     * {@code luaL_argerror}: names the function as the calling site does ('?' when called from
+     * Java, e.g. through pcall), and for method calls shifts the argument number past self.
+     */
     public static LuaError argError(int arg, String fname, String extra) {
-        return new LuaError(LuaString.latin1(
-                CallStack.where(1) + "bad argument #" + arg + " to '" + fname + "' (" + extra + ")"));
+        java.util.List<CallStack.Level> levels = CallStack.levels(2);
+        CallStack.Level caller = levels.size() > 1 ? levels.get(1) : null;
+        String where = caller == null ? "" : caller.where();
+        String name = "?";
+        if (caller != null && caller.isLua()) {
+            String names = CallStack.operandName(caller);
+            if (names != null) {
+                String first = names.split("\n", -1)[0];
+                int q = first.indexOf('\'');
+                if (q > 0 && first.endsWith("'")) {
+                    name = first.substring(q + 1, first.length() - 1);
+                    if (first.startsWith("method ")) {
+                        arg--;
+                        if (arg == 0) {
+                            return new LuaError(LuaString.latin1(where + "calling '" + name + "' on bad self (" + extra + ")"));
+                        }
+                    }
+                }
+            }
+        }
+        return new LuaError(LuaString.latin1(where + "bad argument #" + arg + " to '" + name + "' (" + extra + ")"));
     }
 
     /** {@code luaL_error}: message positioned at the caller. */

@@ -85,7 +85,12 @@ public final class BaseLib {
                         throw Args.error("'tostring' must return a string to 'print'");
                     }
                     LuaString ls = Conversions.toLuaString(s);
-                    out.write(ls.bytes(), 0, ls.length());
+                    // lua5.1 prints with fputs: each value stops at its first NUL byte.
+                    int n = 0;
+                    while (n < ls.length() && ls.byteAt(n) != 0) {
+                        n++;
+                    }
+                    out.write(ls.bytes(), 0, n);
                 }
                 out.write('\n');
                 cx.state.stdout.write(out.toByteArray(), 0, out.size());
@@ -301,10 +306,12 @@ public final class BaseLib {
         lib.add(new Builtin("assert") {
             @Override
             public Object invoke(CallContext cx, Object[] a) {
+                String site = cx.takeSiteWhere();
                 Args.checkAny(a, 0, "assert");
                 if (!Types.isTrue(a[0])) {
                     LuaString msg = Args.optString(a, 1, "assert", null);
-                    throw Args.error(msg == null ? "assertion failed!" : msg.toString());
+                    String text = msg == null ? "assertion failed!" : msg.toString();
+                    throw site != null ? LuaError.plain(site + text) : Args.error(text);
                 }
                 return cx.returnArray(a);
             }
@@ -312,10 +319,12 @@ public final class BaseLib {
         lib.add(new Builtin("error") {
             @Override
             public Object invoke(CallContext cx, Object[] a) {
+                String site = cx.takeSiteWhere();
                 Object v = Args.arg(a, 0);
                 int level = Args.optInt(a, 1, "error", 1);
-                if (v instanceof LuaString s && level > 0) {
-                    v = LuaString.latin1(CallStack.where(level)).concat(s);
+                if ((v instanceof LuaString || v instanceof Double) && level > 0) {
+                    String where = level == 1 && site != null ? site : CallStack.where(level);
+                    v = LuaString.latin1(where).concat(Conversions.toLuaString(v));
                 }
                 throw new LuaError(v);
             }

@@ -34,7 +34,7 @@ public final class CoroutineLib {
 
     static void install(LuaState state) {
         LuaTable co = new LuaTable();
-        state.globals.put(LuaString.latin1("coroutine"), co);
+        state.globals.put(LuaString.constant("coroutine"), co);
         LuaLib lib = new LuaLib(co);
         lib.add(new Builtin("create") {
             @Override
@@ -65,7 +65,8 @@ public final class CoroutineLib {
             public Object invoke(CallContext cx, Object[] a) {
                 Coroutine c = cx.coroutine;
                 if (c == null) {
-                    throw Args.error("attempt to yield from outside a coroutine");
+                    // 5.1 reports the main thread's yield as a boundary crossing (lua_yield's nCcalls check).
+                    throw LuaError.runtime("attempt to yield across metamethod/C-call boundary");
                 }
                 return cx.returnArray(c.yield(cx, a));
             }

@@ -13,10 +13,10 @@ final class LuaLib {
     }
 
     void add(LuaFunction f) {
-        table.put(LuaString.latin1(f.name()), f);
+        table.put(LuaString.constant(f.name()), f);
     }
 
     void add(String name, Object v) {
-        table.put(LuaString.latin1(name), v);
+        table.put(LuaString.constant(name), v);
     }
 }

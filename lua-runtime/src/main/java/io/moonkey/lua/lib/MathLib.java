@@ -38,7 +38,7 @@ public final class MathLib {
 
     static void install(LuaState state, LuaRandom.Source random) {
         LuaTable math = new LuaTable();
-        state.globals.put(LuaString.latin1("math"), math);
+        state.globals.put(LuaString.constant("math"), math);
         LuaLib lib = new LuaLib(math);
         lib.add(new Unary("floor", Math::floor));
         lib.add(new Unary("ceil", Math::ceil));

@@ -14,5 +14,7 @@ public final class StandardLibrary {
         TableLib.install(state);
         MathLib.install(state, new LuaRandom.GlibcRand());
         CoroutineLib.install(state);
+        OsLib.install(state);
+        IoLib.install(state);
     }
 }

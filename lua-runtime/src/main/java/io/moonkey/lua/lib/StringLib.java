@@ -67,7 +67,7 @@ public final class StringLib {
 
     static void install(LuaState state) {
         LuaTable string = new LuaTable();
-        state.globals.put(LuaString.latin1("string"), string);
+        state.globals.put(LuaString.constant("string"), string);
         LuaTable meta = new LuaTable();
         meta.put(Metatables.INDEX, string);
         state.stringMetatable = meta;

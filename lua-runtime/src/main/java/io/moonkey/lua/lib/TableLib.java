@@ -21,7 +21,7 @@ public final class TableLib {
 
     static void install(LuaState state) {
         LuaTable table = new LuaTable();
-        state.globals.put(LuaString.latin1("table"), table);
+        state.globals.put(LuaString.constant("table"), table);
         LuaLib lib = new LuaLib(table);
         lib.add(new Builtin("insert") {
             @Override
@@ -75,7 +75,7 @@ public final class TableLib {
                     Object v = t.get((double) i);
                     LuaString s = v instanceof LuaString ls ? ls : v instanceof Double ? Conversions.toLuaString(v) : null;
                     if (s == null) {
-                        throw Args.error("invalid value (at index " + i + ") in table for 'concat'");
+                        throw Args.error("invalid value (" + io.moonkey.lua.runtime.Types.typeName(v) + ") at index " + i + " in table for 'concat'");
                     }
                     out.append(s.bytes());
                     if (i != last) {

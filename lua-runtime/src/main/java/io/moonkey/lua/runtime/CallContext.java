@@ -29,6 +29,21 @@ public final class CallContext {
      * level 1. Stored by the compiler just before such calls; JVM frames do not expose it.
      */
     public LuaClosure fenvCaller;
+    /**
+     * "chunk:line: " of the call site about to call a function named {@code error} or
+     * {@code assert}, with the depth at that moment: lets those builtins position level-1
+     * messages without walking the JVM stack. Stale (ignored) once a Lua function was entered.
+     */
+    public String siteWhere;
+    public int siteWhereDepth = -1;
+
+    /** The caller's position recorded by the compiler, consumed; null when unknown. */
+    public String takeSiteWhere() {
+        String w = siteWhere;
+        siteWhere = null;
+        return w != null && siteWhereDepth == depth ? w : null;
+    }
+
     /** A pattern matcher the string library may reuse (taken while in use, so nesting is safe). */
     public Object spareMatcher;
 

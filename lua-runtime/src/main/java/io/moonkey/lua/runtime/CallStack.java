@@ -1,6 +1,5 @@
 package io.moonkey.lua.runtime;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +10,22 @@ import java.util.Set;
  * their body frames give {@code chunk:line}; Java builtins count as levels without a line.
  */
 public final class CallStack {
+    /** Errors mostly need the first Lua frame or two: a small first batch keeps walks cheap. */
     private static final StackWalker WALKER = StackWalker.getInstance(
-            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES));
+            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES), 6);
+    private static final ClassValue<SiteTable> SITES = new ClassValue<>() {
+        @Override
+        protected SiteTable computeValue(Class<?> c) {
+            try {
+                return new SiteTable((int[]) c.getField(LuaClosure.SITE_OFFSETS_FIELD).get(null),
+                        (String[]) c.getField(LuaClosure.SITE_NAMES_FIELD).get(null));
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                return new SiteTable(new int[0], new String[0]);
+            }
+        }
+    };
+
+    private record SiteTable(int[] bcis, String[] names) {}
 
     private CallStack() {}
 
@@ -27,16 +40,22 @@ public final class CallStack {
     /** The call levels from the innermost outwards, at most {@code max} of them. */
     public static List<Level> levels(int max) {
         return WALKER.walk(frames -> {
-            List<Level> out = new ArrayList<>();
-            frames.takeWhile(f -> out.size() < max).forEach(f -> {
+            List<Level> out = new ArrayList<>(Math.min(max, 16));
+            java.util.Iterator<StackWalker.StackFrame> it = frames.iterator();
+            while (out.size() < max && it.hasNext()) {
+                StackWalker.StackFrame f = it.next();
                 Class<?> c = f.getDeclaringClass();
                 String m = f.getMethodName();
                 if (LuaClosure.class.isAssignableFrom(c) && m.equals(LuaClosure.BODY_METHOD)) {
                     out.add(new Level(c, true, f.getFileName(), f.getLineNumber(), f.getByteCodeIndex()));
                 } else if (Builtin.class.isAssignableFrom(c) && (m.equals("call") || m.equals("invoke"))) {
-                    out.add(new Level(c, false, "[C]", -1, -1));
+                    // A builtin's call entry delegating to its own invoke is one level.
+                    Level last = out.isEmpty() ? null : out.get(out.size() - 1);
+                    if (last == null || last.isLua() || last.function() != c || !m.equals("call")) {
+                        out.add(new Level(c, false, "[C]", -1, -1));
+                    }
                 }
-            });
+            }
             return out;
         });
     }
@@ -61,23 +80,9 @@ public final class CallStack {
         if (l == null || !l.isLua()) {
             return null;
         }
-        try {
-            Field offsets = l.function().getField(LuaClosure.SITE_OFFSETS_FIELD);
-            Field names = l.function().getField(LuaClosure.SITE_NAMES_FIELD);
-            int[] bcis = (int[]) offsets.get(null);
-            String[] ns = (String[]) names.get(null);
-            if (bcis == null) {
-                return null;
-            }
-            for (int i = 0; i < bcis.length; i++) {
-                if (bcis[i] == l.bci()) {
-                    return ns[i];
-                }
-            }
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-        return null;
+        SiteTable t = SITES.get(l.function());
+        int i = java.util.Arrays.binarySearch(t.bcis(), l.bci());
+        return i >= 0 ? t.names()[i] : null;
     }
 
     /** A 5.1-style "stack traceback:" of the current stack. */

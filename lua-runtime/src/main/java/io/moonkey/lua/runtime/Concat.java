@@ -23,6 +23,27 @@ public final class Concat {
         return Calls.call2(cx, h, a, b);
     }
 
+    /** One pairwise step of a chain; {@code ib < 0} when the right operand has no name. */
+    private static Object concatAt(CallContext cx, Object a, Object b, int ia, int ib) {
+        LuaString s = Conversions.toLuaString(a);
+        LuaString t = Conversions.toLuaString(b);
+        if (s != null && t != null) {
+            return s.concat(t);
+        }
+        Object h = Metatables.event(cx, a, Metatables.CONCAT);
+        if (h == null) {
+            h = Metatables.event(cx, b, Metatables.CONCAT);
+        }
+        if (h == null) {
+            if (s != null) {
+                throw ib < 0 ? LuaError.runtime("attempt to concatenate a " + Types.typeName(b) + " value")
+                        : TypeErrors.typeError(b, "concatenate", ib);
+            }
+            throw TypeErrors.typeError(a, "concatenate", ia);
+        }
+        return Calls.call2(cx, h, a, b);
+    }
+
     /**
      * {@code a .. b .. c ...} over {@code n} operands, right to left as {@code luaV_concat}:
      * runs of strings and numbers are joined in one copy.
@@ -30,6 +51,7 @@ public final class Concat {
     public static Object concatAll(CallContext cx, Object[] v) {
         int top = v.length;
         Object acc = v[top - 1];
+        int accIndex = top - 1;
         int i = top - 2;
         while (i >= 0) {
             if (Conversions.toLuaString(acc) != null && Conversions.toLuaString(v[i]) != null) {
@@ -54,9 +76,10 @@ public final class Concat {
                 acc = LuaString.wrap(out);
                 i = j - 1;
             } else {
-                acc = concat(cx, v[i], acc);
+                acc = concatAt(cx, v[i], acc, i, accIndex);
                 i--;
             }
+            accIndex = -1; // from here on the right operand is an intermediate result
         }
         return acc;
     }

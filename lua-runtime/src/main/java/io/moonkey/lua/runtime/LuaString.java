@@ -48,6 +48,25 @@ public final class LuaString implements Comparable<LuaString> {
         return wrap(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, LuaString> CONSTANTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A short string constant shared by every chunk and library (field names, metamethod
+     * names), so table lookups with constant keys mostly hit the identity test. Long constants
+     * are not interned.
+     */
+    public static LuaString constant(String latin1) {
+        if (latin1.length() > 40) {
+            return latin1(latin1);
+        }
+        LuaString s = CONSTANTS.get(latin1);
+        if (s == null) {
+            s = CONSTANTS.computeIfAbsent(latin1, LuaString::latin1);
+        }
+        return s;
+    }
+
     /** The UTF-8 encoding of {@code s}: for text that comes from Java (file names, messages). */
     public static LuaString utf8(String s) {
         return wrap(s.getBytes(StandardCharsets.UTF_8));

@@ -5,24 +5,24 @@ package io.moonkey.lua.runtime;
  * the state's string metatable, other types have none.
  */
 public final class Metatables {
-    public static final LuaString INDEX = LuaString.latin1("__index");
-    public static final LuaString NEWINDEX = LuaString.latin1("__newindex");
-    public static final LuaString CALL = LuaString.latin1("__call");
-    public static final LuaString ADD = LuaString.latin1("__add");
-    public static final LuaString SUB = LuaString.latin1("__sub");
-    public static final LuaString MUL = LuaString.latin1("__mul");
-    public static final LuaString DIV = LuaString.latin1("__div");
-    public static final LuaString MOD = LuaString.latin1("__mod");
-    public static final LuaString POW = LuaString.latin1("__pow");
-    public static final LuaString UNM = LuaString.latin1("__unm");
-    public static final LuaString CONCAT = LuaString.latin1("__concat");
-    public static final LuaString LEN = LuaString.latin1("__len");
-    public static final LuaString EQ = LuaString.latin1("__eq");
-    public static final LuaString LT = LuaString.latin1("__lt");
-    public static final LuaString LE = LuaString.latin1("__le");
-    public static final LuaString TOSTRING = LuaString.latin1("__tostring");
-    public static final LuaString METATABLE = LuaString.latin1("__metatable");
-    public static final LuaString MODE = LuaString.latin1("__mode");
+    public static final LuaString INDEX = LuaString.constant("__index");
+    public static final LuaString NEWINDEX = LuaString.constant("__newindex");
+    public static final LuaString CALL = LuaString.constant("__call");
+    public static final LuaString ADD = LuaString.constant("__add");
+    public static final LuaString SUB = LuaString.constant("__sub");
+    public static final LuaString MUL = LuaString.constant("__mul");
+    public static final LuaString DIV = LuaString.constant("__div");
+    public static final LuaString MOD = LuaString.constant("__mod");
+    public static final LuaString POW = LuaString.constant("__pow");
+    public static final LuaString UNM = LuaString.constant("__unm");
+    public static final LuaString CONCAT = LuaString.constant("__concat");
+    public static final LuaString LEN = LuaString.constant("__len");
+    public static final LuaString EQ = LuaString.constant("__eq");
+    public static final LuaString LT = LuaString.constant("__lt");
+    public static final LuaString LE = LuaString.constant("__le");
+    public static final LuaString TOSTRING = LuaString.constant("__tostring");
+    public static final LuaString METATABLE = LuaString.constant("__metatable");
+    public static final LuaString MODE = LuaString.constant("__mode");
 
     /** Bits of {@link LuaTable#absentMeta} (PUC's {@code fasttm} cache). */
     static final int ABSENT_INDEX = 1;
