@@ -36,7 +36,7 @@ public final class MathLib {
         }
     }
 
-    static void install(LuaState state, LuaRandom.Source random) {
+    public static void install(LuaState state, LuaRandom.Source random) {
         LuaTable math = new LuaTable();
         state.globals.put(LuaString.constant("math"), math);
         LuaLib lib = new LuaLib(math);

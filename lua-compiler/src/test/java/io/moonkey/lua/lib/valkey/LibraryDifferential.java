@@ -48,10 +48,24 @@ final class LibraryDifferential {
         return r.length == 0 ? "(nil)" : String.valueOf(r[0]);
     }
 
+    /** Runs the script in the sandboxed environment scripts get, with an inert bridge. */
+    static String oursSandboxed(String script) {
+        LuaState state = ScriptEnvironment.create(ServerApi.Context.EVAL, new RecordingBridge(),
+                new io.moonkey.lua.text.LuaRandom.Lrand48());
+        state.setChunkLoader(new CompiledChunkLoader());
+        ScriptEnvironment.setKeysAndArgs(state, new byte[0][], new byte[0][]);
+        Object[] r = state.call(state.load(script, "@user_script"));
+        return r.length == 0 ? "(nil)" : String.valueOf(r[0]);
+    }
+
     static void assertSame(ReferenceRedis redis, List<String> cases) throws Exception {
+        assertSame(redis, cases, false);
+    }
+
+    static void assertSame(ReferenceRedis redis, List<String> cases, boolean sandboxed) throws Exception {
         String script = script(cases);
         String expected = redis.eval(script);
-        String actual = ours(script);
+        String actual = sandboxed ? oursSandboxed(script) : ours(script);
         String[] e = expected.split("\n", -1);
         String[] a = actual.split("\n", -1);
         List<String> diffs = new ArrayList<>();
