@@ -1,0 +1,113 @@
+package io.moonkey.lua.compiler;
+
+import io.moonkey.lua.ast.Chunk;
+import io.moonkey.lua.parser.ChunkId;
+import io.moonkey.lua.runtime.LuaClosure;
+import io.moonkey.lua.runtime.LuaError;
+import io.moonkey.lua.runtime.LuaTable;
+import io.moonkey.lua.scope.FunctionScope;
+import io.moonkey.lua.scope.Resolution;
+import io.moonkey.lua.scope.ScopeResolver;
+import io.moonkey.lua.scope.Variable;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.objectweb.asm.MethodTooLargeException;
+
+/**
+ * Compiles a parsed chunk: resolves scopes, finds the numeric locals, generates one class per
+ * function prototype and defines them in a fresh {@link ChunkClassLoader}. The result is a
+ * factory of main-function closures ({@link Prototype}), so a chunk compiled once (the server
+ * caches by SHA1) is instantiated per environment without compiling again.
+ */
+public final class ChunkCompiler {
+    private static final AtomicLong CHUNKS = new AtomicLong();
+    private static final String PACKAGE = "io/moonkey/lua/generated/";
+
+    final Resolution resolution;
+    final String chunkId;
+    final FunctionDeclTargets declTargets;
+    final Set<Variable> numeric;
+    private final Map<FunctionScope, String> classNames = new IdentityHashMap<>();
+    private final String prefix;
+
+    private ChunkCompiler(Chunk chunk) {
+        this.resolution = ScopeResolver.resolve(chunk);
+        this.chunkId = ChunkId.of(chunk.name());
+        this.declTargets = FunctionDeclTargets.find(resolution);
+        this.numeric = NumericLocals.find(resolution, declTargets);
+        this.prefix = PACKAGE + "C" + CHUNKS.incrementAndGet() + "$F";
+    }
+
+    /** A compiled chunk: creates the main function for a given environment. */
+    public static final class Prototype {
+        private final MethodHandle constructor;
+
+        Prototype(MethodHandle constructor) {
+            this.constructor = constructor;
+        }
+
+        public LuaClosure instantiate(LuaTable env) {
+            try {
+                return (LuaClosure) constructor.invoke(env);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+    }
+
+    /** Compiles {@code chunk}; throws the parser's syntax error for PUC's compile-time limits. */
+    public static Prototype compile(Chunk chunk) {
+        return new ChunkCompiler(chunk).run();
+    }
+
+    String className(FunctionScope scope) {
+        return classNames.computeIfAbsent(scope, s -> prefix + classNames.size());
+    }
+
+    private Prototype run() {
+        Map<String, byte[]> classes = new HashMap<>();
+        List<FunctionCompiler> compilers = new ArrayList<>();
+        collect(resolution.main(), compilers);
+        for (FunctionCompiler fc : compilers) {
+            try {
+                classes.put(fc.className, fc.generate());
+            } catch (MethodTooLargeException e) {
+                // TODO: fall back to splitting or an interpreter tier for huge functions.
+                throw LuaError.plain(chunkId + ":" + fc.scope.function().line()
+                        + ": function too large for the compiler");
+            }
+        }
+        ChunkClassLoader loader = new ChunkClassLoader(ChunkCompiler.class.getClassLoader(), classes);
+        try {
+            for (FunctionCompiler fc : compilers) {
+                Class<?> c = loader.loadClass(fc.className.replace('/', '.'));
+                c.getField(LuaClosure.SITE_OFFSETS_FIELD).set(null, fc.siteOffsets());
+                c.getField(LuaClosure.SITE_NAMES_FIELD).set(null, fc.siteNames());
+                c.getField(LuaClosure.DESCRIPTION_FIELD).set(null, fc.description());
+            }
+            Class<?> main = loader.loadClass(className(resolution.main()).replace('/', '.'));
+            MethodHandle ctor = MethodHandles.publicLookup()
+                    .findConstructor(main, MethodType.methodType(void.class, LuaTable.class));
+            return new Prototype(ctor);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void collect(FunctionScope scope, List<FunctionCompiler> out) {
+        out.add(new FunctionCompiler(this, scope, className(scope)));
+        for (FunctionScope child : scope.children()) {
+            collect(child, out);
+        }
+    }
+}

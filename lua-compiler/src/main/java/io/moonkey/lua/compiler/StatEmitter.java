@@ -1,0 +1,675 @@
+package io.moonkey.lua.compiler;
+
+import static io.moonkey.lua.compiler.Names.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import io.moonkey.lua.ast.Block;
+import io.moonkey.lua.ast.Expr;
+import io.moonkey.lua.ast.Name;
+import io.moonkey.lua.ast.Stat;
+import io.moonkey.lua.compiler.FunctionCompiler.Local;
+import io.moonkey.lua.compiler.FunctionCompiler.Storage;
+import io.moonkey.lua.scope.Binding;
+import io.moonkey.lua.scope.FunctionScope;
+import io.moonkey.lua.scope.Variable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/** Emits statements (Lua 5.1 manual §2.4). */
+final class StatEmitter {
+    private final FunctionCompiler fc;
+    private final ExprEmitter ex;
+    /** Exit labels of the enclosing loops, innermost first ({@code break}). */
+    private final Deque<Label> breaks = new ArrayDeque<>();
+
+    StatEmitter(FunctionCompiler fc) {
+        this.fc = fc;
+        this.ex = fc.expr;
+    }
+
+    private MethodVisitor mv() {
+        return fc.mv;
+    }
+
+    static boolean endsWithReturn(Block b) {
+        List<Stat> s = b.stats();
+        return !s.isEmpty() && s.get(s.size() - 1) instanceof Stat.Return;
+    }
+
+    void block(Block b) {
+        for (Stat s : b.stats()) {
+            stat(s);
+        }
+    }
+
+    private void stat(Stat s) {
+        fc.line(s.line());
+        switch (s) {
+            case Stat.Local l -> local(l);
+            case Stat.LocalFunction lf -> localFunction(lf);
+            case Stat.FunctionDecl fd -> functionDecl(fd);
+            case Stat.Assign a -> assign(a);
+            case Stat.CallStat c -> {
+                ex.call(c.call());
+                mv().visitInsn(POP);
+            }
+            case Stat.Do d -> block(d.body());
+            case Stat.While w -> whileLoop(w);
+            case Stat.Repeat r -> repeatLoop(r);
+            case Stat.If i -> ifStat(i);
+            case Stat.NumericFor nf -> numericFor(nf);
+            case Stat.GenericFor gf -> genericFor(gf);
+            case Stat.Return r -> returnStat(r);
+            case Stat.Break b -> mv().visitJumpInsn(GOTO, breaks.peek());
+        }
+    }
+
+    private void poll() {
+        fc.loadCx();
+        mv().visitMethodInsn(INVOKEVIRTUAL, CX, "poll", "()V", false);
+    }
+
+    // ------------------------------------------------------------------ locals and assignment
+
+    private void local(Stat.Local l) {
+        MethodVisitor mv = mv();
+        List<Name> names = l.names();
+        List<Expr> values = l.values();
+        int n = names.size();
+        int m = values.size();
+        Local[] made = new Local[n];
+        for (int i = 0; i < Math.max(n, m); i++) {
+            if (i >= n) {
+                // Surplus values are evaluated for their effects.
+                Expr e = values.get(i);
+                ex.object(e instanceof Expr.Call || e instanceof Expr.MethodCall ? e : e);
+                mv.visitInsn(POP);
+                continue;
+            }
+            Variable v = fc.resolution.variable(names.get(i));
+            Storage st = fc.storageOf(v);
+            if (i < m) {
+                Expr e = values.get(i);
+                if (i == m - 1 && e.isMultiValued() && n > m) {
+                    // The last value spreads over the remaining names.
+                    if (e instanceof Expr.Vararg) {
+                        for (int j = i; j < n; j++) {
+                            mv.visitVarInsn(ALOAD, fc.varargSlot);
+                            fc.pushInt(j - i);
+                            mv.visitMethodInsn(INVOKESTATIC, VARARGS, "get", "(" + OBJECTS_D + "I)" + OBJECT_D, false);
+                            made[j] = fc.storeNew(fc.storageOf(fc.resolution.variable(names.get(j))));
+                        }
+                    } else {
+                        ex.call(e);
+                        made[i] = fc.storeNew(st);
+                        for (int j = i + 1; j < n; j++) {
+                            fc.loadCx();
+                            fc.pushInt(j - i);
+                            mv.visitMethodInsn(INVOKEVIRTUAL, CX, "result", "(I)" + OBJECT_D, false);
+                            made[j] = fc.storeNew(fc.storageOf(fc.resolution.variable(names.get(j))));
+                        }
+                    }
+                    break;
+                }
+                if (st == Storage.DOUBLE) {
+                    ex.number(e);
+                } else {
+                    ex.object(e);
+                }
+            } else {
+                mv.visitInsn(ACONST_NULL);
+            }
+            made[i] = fc.storeNew(st);
+        }
+        for (int i = 0; i < n; i++) {
+            fc.locals.put(fc.resolution.variable(names.get(i)), made[i]);
+        }
+    }
+
+    private void localFunction(Stat.LocalFunction lf) {
+        MethodVisitor mv = mv();
+        Variable v = fc.resolution.variable(lf.name());
+        Storage st = fc.storageOf(v);
+        mv.visitInsn(ACONST_NULL);
+        fc.declare(v, st);
+        Local loc = fc.locals.get(v);
+        ex.closure(lf.function());
+        if (st == Storage.CELL) {
+            mv.visitVarInsn(ALOAD, loc.slot());
+            mv.visitInsn(SWAP);
+            mv.visitFieldInsn(PUTFIELD, CELL, "v", OBJECT_D);
+            return;
+        }
+        mv.visitVarInsn(ASTORE, loc.slot());
+        // The function refers to itself by value: fill in the field now that it exists.
+        FunctionScope cs = fc.resolution.scope(lf.function());
+        String cn = fc.chunk.className(cs);
+        List<Variable> ups = cs.upvalues();
+        for (int j = 0; j < ups.size(); j++) {
+            if (ups.get(j) == v) {
+                mv.visitVarInsn(ALOAD, loc.slot());
+                mv.visitTypeInsn(CHECKCAST, cn);
+                mv.visitVarInsn(ALOAD, loc.slot());
+                mv.visitFieldInsn(PUTFIELD, cn, FunctionCompiler.upvalueField(j), OBJECT_D);
+            }
+        }
+    }
+
+    /** Pushes the value of a binding (as an Object). */
+    private void readBinding(Binding b, int line) {
+        MethodVisitor mv = mv();
+        switch (b) {
+            case Binding.Local l -> {
+                Local loc = fc.locals.get(l.variable());
+                switch (loc.storage()) {
+                    case OBJECT -> mv.visitVarInsn(ALOAD, loc.slot());
+                    case DOUBLE -> {
+                        mv.visitVarInsn(DLOAD, loc.slot());
+                        fc.box();
+                    }
+                    case CELL -> {
+                        mv.visitVarInsn(ALOAD, loc.slot());
+                        mv.visitFieldInsn(GETFIELD, CELL, "v", OBJECT_D);
+                    }
+                }
+            }
+            case Binding.Upvalue u -> {
+                mv.visitVarInsn(ALOAD, 0);
+                if (fc.isCell(u.variable())) {
+                    mv.visitFieldInsn(GETFIELD, fc.className, FunctionCompiler.upvalueField(u.index()), CELL_D);
+                    mv.visitFieldInsn(GETFIELD, CELL, "v", OBJECT_D);
+                } else {
+                    mv.visitFieldInsn(GETFIELD, fc.className, FunctionCompiler.upvalueField(u.index()), OBJECT_D);
+                }
+            }
+            case Binding.Global g -> {
+                fc.loadCx();
+                fc.loadEnv();
+                fc.pushString(g.name());
+                fc.site(line, "");
+                mv.visitMethodInsn(INVOKESTATIC, INDEX, "get", "(" + CX_D + OBJECT_D + STRING_D + ")" + OBJECT_D, false);
+            }
+        }
+    }
+
+    /** Emits the value for a store into {@code b}: unboxed for a double local. */
+    private void valueFor(Binding b, Expr e) {
+        if (b instanceof Binding.Local l && fc.locals.get(l.variable()).storage() == Storage.DOUBLE) {
+            ex.number(e);
+        } else {
+            ex.object(e);
+        }
+    }
+
+    /**
+     * Stores into a name binding; for locals and upvalues the value is on the stack (a double for
+     * a double local); for globals {@code value} emits it after the environment is pushed.
+     */
+    private void storeBinding(Binding b, Runnable value, int line) {
+        MethodVisitor mv = mv();
+        switch (b) {
+            case Binding.Local l -> {
+                Local loc = fc.locals.get(l.variable());
+                value.run();
+                switch (loc.storage()) {
+                    case OBJECT -> mv.visitVarInsn(ASTORE, loc.slot());
+                    case DOUBLE -> mv.visitVarInsn(DSTORE, loc.slot());
+                    case CELL -> {
+                        mv.visitVarInsn(ALOAD, loc.slot());
+                        mv.visitInsn(SWAP);
+                        mv.visitFieldInsn(PUTFIELD, CELL, "v", OBJECT_D);
+                    }
+                }
+            }
+            case Binding.Upvalue u -> {
+                value.run();
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, fc.className, FunctionCompiler.upvalueField(u.index()), CELL_D);
+                mv.visitInsn(SWAP);
+                mv.visitFieldInsn(PUTFIELD, CELL, "v", OBJECT_D);
+            }
+            case Binding.Global g -> {
+                fc.loadCx();
+                fc.loadEnv();
+                fc.pushString(g.name());
+                value.run();
+                fc.site(line, "");
+                mv.visitMethodInsn(INVOKESTATIC, INDEX, "set", "(" + CX_D + OBJECT_D + STRING_D + OBJECT_D + ")V", false);
+            }
+        }
+    }
+
+    private void functionDecl(Stat.FunctionDecl fd) {
+        MethodVisitor mv = mv();
+        Binding b = fc.declTargets.binding(fd);
+        List<String> path = fd.path();
+        if (path.size() == 1 && fd.method() == null) {
+            storeBinding(b, () -> ex.closure(fd.function()), fd.line());
+            return;
+        }
+        fc.loadCx();
+        readBinding(b, fd.line());
+        String desc;
+        if (b instanceof Binding.Local) {
+            desc = "local '" + path.get(0) + "'";
+        } else if (b instanceof Binding.Upvalue) {
+            desc = "upvalue '" + path.get(0) + "'";
+        } else {
+            desc = "global '" + path.get(0) + "'";
+        }
+        int lastKey = fd.method() != null ? path.size() : path.size() - 1;
+        for (int i = 1; i < lastKey; i++) {
+            int tmp = fc.newObjectTemp();
+            mv.visitVarInsn(ASTORE, tmp);
+            fc.loadCx();
+            mv.visitVarInsn(ALOAD, tmp);
+            fc.pushString(path.get(i));
+            fc.site(fd.line(), desc);
+            mv.visitMethodInsn(INVOKESTATIC, INDEX, "get", "(" + CX_D + OBJECT_D + STRING_D + ")" + OBJECT_D, false);
+            desc = "field '" + path.get(i) + "'";
+        }
+        fc.pushString(fd.method() != null ? fd.method() : path.get(path.size() - 1));
+        ex.closure(fd.function());
+        fc.site(fd.line(), desc);
+        mv.visitMethodInsn(INVOKESTATIC, INDEX, "set", "(" + CX_D + OBJECT_D + STRING_D + OBJECT_D + ")V", false);
+    }
+
+    private void assign(Stat.Assign a) {
+        MethodVisitor mv = mv();
+        List<Expr> targets = a.targets();
+        List<Expr> values = a.values();
+        if (targets.size() == 1 && values.size() == 1) {
+            Expr t = targets.get(0);
+            Expr v = values.get(0);
+            if (t instanceof Expr.NameRef r) {
+                Binding b = fc.resolution.binding(r);
+                storeBinding(b, () -> valueFor(b, v), a.line());
+            } else {
+                Expr.Index i = (Expr.Index) t;
+                fc.loadCx();
+                ex.object(i.object());
+                String keyD = ex.key(i.key());
+                ex.object(v);
+                fc.site(a.line(), ex.describe(i.object()));
+                mv.visitMethodInsn(INVOKESTATIC, INDEX, "set", "(" + CX_D + OBJECT_D + keyD + OBJECT_D + ")V", false);
+            }
+            return;
+        }
+        // General case: evaluate the targets' tables and keys, then the values, then store
+        // right to left as PUC does (manual §2.4.3 leaves the order undefined).
+        int n = targets.size();
+        int[] objs = new int[n];
+        int[] keys = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (targets.get(i) instanceof Expr.Index idx) {
+                ex.object(idx.object());
+                objs[i] = fc.newObjectTemp();
+                mv.visitVarInsn(ASTORE, objs[i]);
+                ex.object(idx.key());
+                keys[i] = fc.newObjectTemp();
+                mv.visitVarInsn(ASTORE, keys[i]);
+            }
+        }
+        int[] vals = valuesToTemps(values, n);
+        for (int i = n - 1; i >= 0; i--) {
+            Expr t = targets.get(i);
+            int tmp = vals[i];
+            if (t instanceof Expr.NameRef r) {
+                Binding b = fc.resolution.binding(r);
+                boolean dbl = b instanceof Binding.Local l && fc.locals.get(l.variable()).storage() == Storage.DOUBLE;
+                storeBinding(b, () -> {
+                    mv.visitVarInsn(ALOAD, tmp);
+                    if (dbl) {
+                        fc.unbox();
+                    }
+                }, a.line());
+            } else {
+                Expr.Index idx = (Expr.Index) t;
+                fc.loadCx();
+                mv.visitVarInsn(ALOAD, objs[i]);
+                mv.visitVarInsn(ALOAD, keys[i]);
+                mv.visitVarInsn(ALOAD, tmp);
+                fc.site(a.line(), ex.describe(idx.object()));
+                mv.visitMethodInsn(INVOKESTATIC, INDEX, "set", "(" + CX_D + OBJECT_D + OBJECT_D + OBJECT_D + ")V", false);
+            }
+        }
+    }
+
+    /** Evaluates {@code es} adjusted to {@code k} values (manual §2.4.3) into new Object temps. */
+    int[] valuesToTemps(List<Expr> es, int k) {
+        MethodVisitor mv = mv();
+        int[] temps = new int[k];
+        int m = es.size();
+        for (int i = 0; i < Math.max(k, m); i++) {
+            if (i < m) {
+                Expr e = es.get(i);
+                if (i == m - 1 && e.isMultiValued() && k > m - 1) {
+                    if (e instanceof Expr.Vararg) {
+                        for (int j = i; j < k; j++) {
+                            mv.visitVarInsn(ALOAD, fc.varargSlot);
+                            fc.pushInt(j - i);
+                            mv.visitMethodInsn(INVOKESTATIC, VARARGS, "get", "(" + OBJECTS_D + "I)" + OBJECT_D, false);
+                            temps[j] = fc.newObjectTemp();
+                            mv.visitVarInsn(ASTORE, temps[j]);
+                        }
+                    } else {
+                        ex.call(e);
+                        if (i < k) {
+                            temps[i] = fc.newObjectTemp();
+                            mv.visitVarInsn(ASTORE, temps[i]);
+                        } else {
+                            mv.visitInsn(POP);
+                        }
+                        for (int j = i + 1; j < k; j++) {
+                            fc.loadCx();
+                            fc.pushInt(j - i);
+                            mv.visitMethodInsn(INVOKEVIRTUAL, CX, "result", "(I)" + OBJECT_D, false);
+                            temps[j] = fc.newObjectTemp();
+                            mv.visitVarInsn(ASTORE, temps[j]);
+                        }
+                    }
+                    return temps;
+                }
+                ex.object(e);
+                if (i < k) {
+                    temps[i] = fc.newObjectTemp();
+                    mv.visitVarInsn(ASTORE, temps[i]);
+                } else {
+                    mv.visitInsn(POP);
+                }
+            } else {
+                mv.visitInsn(ACONST_NULL);
+                temps[i] = fc.newObjectTemp();
+                mv.visitVarInsn(ASTORE, temps[i]);
+            }
+        }
+        return temps;
+    }
+
+    // ------------------------------------------------------------------ control structures
+
+    private void whileLoop(Stat.While w) {
+        MethodVisitor mv = mv();
+        Label top = new Label();
+        Label exit = new Label();
+        mv.visitLabel(top);
+        ex.cond(w.cond(), exit, false);
+        breaks.push(exit);
+        block(w.body());
+        breaks.pop();
+        poll();
+        mv.visitJumpInsn(GOTO, top);
+        mv.visitLabel(exit);
+    }
+
+    private void repeatLoop(Stat.Repeat r) {
+        MethodVisitor mv = mv();
+        Label top = new Label();
+        Label exit = new Label();
+        mv.visitLabel(top);
+        breaks.push(exit);
+        block(r.body());
+        breaks.pop();
+        ex.cond(r.cond(), exit, true);
+        poll();
+        mv.visitJumpInsn(GOTO, top);
+        mv.visitLabel(exit);
+    }
+
+    private void ifStat(Stat.If s) {
+        MethodVisitor mv = mv();
+        Label end = new Label();
+        for (int i = 0; i < s.conds().size(); i++) {
+            Label next = new Label();
+            ex.cond(s.conds().get(i), next, false);
+            block(s.blocks().get(i));
+            mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(next);
+        }
+        if (s.orElse() != null) {
+            block(s.orElse());
+        }
+        mv.visitLabel(end);
+    }
+
+    /** Numeric for (manual §2.4.5, lvm.c OP_FORPREP/OP_FORLOOP): a double counter, PUC's exact steps. */
+    private void numericFor(Stat.NumericFor nf) {
+        MethodVisitor mv = mv();
+        Expr stepE = nf.step() == null ? new Expr.Number(nf.line(), 1) : nf.step();
+        Expr[] parts = {nf.start(), nf.limit(), stepE};
+        String[] what = {"initial value", "limit", "step"};
+        int[] slots = new int[3];
+        int[] boxed = {-1, -1, -1};
+        for (int i = 0; i < 3; i++) {
+            if (ex.isNumeric(parts[i])) {
+                ex.number(parts[i]);
+                slots[i] = fc.newDoubleTemp();
+                mv.visitVarInsn(DSTORE, slots[i]);
+            } else {
+                ex.object(parts[i]);
+                boxed[i] = fc.newObjectTemp();
+                mv.visitVarInsn(ASTORE, boxed[i]);
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            if (boxed[i] >= 0) {
+                mv.visitVarInsn(ALOAD, boxed[i]);
+                mv.visitLdcInsn(what[i]);
+                fc.site(nf.line(), "");
+                mv.visitMethodInsn(INVOKESTATIC, ARITH, "forValue", "(" + OBJECT_D + "Ljava/lang/String;)D", false);
+                slots[i] = fc.newDoubleTemp();
+                mv.visitVarInsn(DSTORE, slots[i]);
+            }
+        }
+        int idx = fc.newDoubleTemp();
+        mv.visitVarInsn(DLOAD, slots[0]);
+        mv.visitVarInsn(DLOAD, slots[2]);
+        mv.visitInsn(DSUB);
+        mv.visitVarInsn(DSTORE, idx);
+        Label top = new Label();
+        Label exit = new Label();
+        Label body = new Label();
+        mv.visitLabel(top);
+        mv.visitVarInsn(DLOAD, idx);
+        mv.visitVarInsn(DLOAD, slots[2]);
+        mv.visitInsn(DADD);
+        mv.visitInsn(DUP2);
+        mv.visitVarInsn(DSTORE, idx);
+        Double constStep = stepE instanceof Expr.Number n ? n.value()
+                : stepE instanceof Expr.Unary u && u.operand() instanceof Expr.Number n2 && u.op() == io.moonkey.lua.ast.UnOp.NEG ? -n2.value() : null;
+        if (constStep != null && constStep > 0) {
+            mv.visitVarInsn(DLOAD, slots[1]);
+            mv.visitInsn(DCMPG);
+            mv.visitJumpInsn(IFGT, exit);
+        } else if (constStep != null && !(constStep > 0)) {
+            mv.visitVarInsn(DLOAD, slots[1]);
+            mv.visitInsn(DCMPL);
+            mv.visitJumpInsn(IFLT, exit);
+        } else {
+            Label neg = new Label();
+            mv.visitVarInsn(DLOAD, slots[2]);
+            mv.visitInsn(DCONST_0);
+            mv.visitInsn(DCMPL);
+            mv.visitJumpInsn(IFLE, neg);
+            mv.visitVarInsn(DLOAD, slots[1]);
+            mv.visitInsn(DCMPG);
+            mv.visitJumpInsn(IFGT, exit);
+            mv.visitJumpInsn(GOTO, body);
+            mv.visitLabel(neg);
+            mv.visitVarInsn(DLOAD, slots[1]);
+            mv.visitInsn(DCMPL);
+            mv.visitJumpInsn(IFLT, exit);
+        }
+        mv.visitLabel(body);
+        Variable v = fc.resolution.variable(nf.var());
+        Storage st = fc.storageOf(v);
+        mv.visitVarInsn(DLOAD, idx);
+        if (st != Storage.DOUBLE) {
+            fc.box();
+        }
+        fc.declare(v, st);
+        breaks.push(exit);
+        block(nf.body());
+        breaks.pop();
+        poll();
+        mv.visitJumpInsn(GOTO, top);
+        mv.visitLabel(exit);
+    }
+
+    /** Generic for (manual §2.4.5): calls the iterator with the state and control values. */
+    private void genericFor(Stat.GenericFor gf) {
+        MethodVisitor mv = mv();
+        int[] st = valuesToTemps(gf.exprs(), 3);
+        Label top = new Label();
+        Label exit = new Label();
+        mv.visitLabel(top);
+        fc.loadCx();
+        mv.visitVarInsn(ALOAD, st[0]);
+        mv.visitMethodInsn(INVOKESTATIC, CALLS, "asFunction", "(" + CX_D + OBJECT_D + ")" + FUNCTION_D, false);
+        fc.loadCx();
+        mv.visitVarInsn(ALOAD, st[1]);
+        mv.visitVarInsn(ALOAD, st[2]);
+        fc.site(gf.line(), "");
+        mv.visitMethodInsn(INVOKEVIRTUAL, FUNCTION, "call", "(" + CX_D + OBJECT_D + OBJECT_D + ")" + OBJECT_D, false);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, st[2]);
+        mv.visitJumpInsn(IFNULL, exit);
+        List<Name> names = gf.names();
+        Local[] made = new Local[names.size()];
+        for (int i = 1; i < names.size(); i++) {
+            fc.loadCx();
+            fc.pushInt(i);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CX, "result", "(I)" + OBJECT_D, false);
+            made[i] = fc.storeNew(fc.storageOf(fc.resolution.variable(names.get(i))));
+        }
+        mv.visitVarInsn(ALOAD, st[2]);
+        made[0] = fc.storeNew(fc.storageOf(fc.resolution.variable(names.get(0))));
+        for (int i = 0; i < names.size(); i++) {
+            fc.locals.put(fc.resolution.variable(names.get(i)), made[i]);
+        }
+        breaks.push(exit);
+        block(gf.body());
+        breaks.pop();
+        poll();
+        mv.visitJumpInsn(GOTO, top);
+        mv.visitLabel(exit);
+    }
+
+    // ------------------------------------------------------------------ return
+
+    private void returnStat(Stat.Return r) {
+        MethodVisitor mv = mv();
+        List<Expr> vs = r.values();
+        int n = vs.size();
+        Expr last = n == 0 ? null : vs.get(n - 1);
+        if (n == 0) {
+            fc.loadCx();
+            mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leave0", "()" + OBJECT_D, false);
+        } else if (n == 1 && last instanceof Expr.Call c && selfTailCall(c)) {
+            return;
+        } else if (n == 1 && (last instanceof Expr.Call || last instanceof Expr.MethodCall)) {
+            ex.call(last);
+            fc.loadCx();
+            mv.visitInsn(SWAP);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leaveCall", "(" + OBJECT_D + ")" + OBJECT_D, false);
+        } else if (n == 1 && last instanceof Expr.Vararg) {
+            fc.loadCx();
+            mv.visitVarInsn(ALOAD, fc.varargSlot);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leaveArray", "(" + OBJECTS_D + ")" + OBJECT_D, false);
+        } else if (!last.isMultiValued() && n <= 3) {
+            fc.loadCx();
+            for (Expr e : vs) {
+                ex.object(e);
+            }
+            StringBuilder d = new StringBuilder("(");
+            for (int i = 0; i < n; i++) {
+                d.append(OBJECT_D);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leave" + n, d.append(")").append(OBJECT_D).toString(), false);
+        } else if (last instanceof Expr.Call || last instanceof Expr.MethodCall) {
+            fc.loadCx();
+            ex.argsArray(vs.subList(0, n - 1), -1);
+            ex.call(last);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leavePrefixed", "(" + OBJECTS_D + OBJECT_D + ")" + OBJECT_D, false);
+        } else {
+            fc.loadCx();
+            ex.argsArray(vs, -1);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leaveArray", "(" + OBJECTS_D + ")" + OBJECT_D, false);
+        }
+        mv.visitInsn(ARETURN);
+    }
+
+    /**
+     * {@code return f(args)} where {@code f} turns out to be the running closure: reassign the
+     * parameters and jump to the start, so unbounded self tail recursion runs in constant
+     * space (design §1.4). Other tail calls are ordinary calls.
+     */
+    private boolean selfTailCall(Expr.Call c) {
+        if (fc.vararg || (!c.args().isEmpty() && c.args().get(c.args().size() - 1).isMultiValued())) {
+            return false;
+        }
+        MethodVisitor mv = mv();
+        int nparams = fc.scope.function().params().size();
+        ex.object(c.fn());
+        int fn = fc.newObjectTemp();
+        mv.visitVarInsn(ASTORE, fn);
+        int[] args = new int[c.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            ex.object(c.args().get(i));
+            args[i] = fc.newObjectTemp();
+            mv.visitVarInsn(ASTORE, args[i]);
+        }
+        Label normal = new Label();
+        mv.visitVarInsn(ALOAD, fn);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitJumpInsn(IF_ACMPNE, normal);
+        for (int i = 0; i < nparams; i++) {
+            if (i < args.length) {
+                mv.visitVarInsn(ALOAD, args[i]);
+            } else {
+                mv.visitInsn(ACONST_NULL);
+            }
+            mv.visitVarInsn(ASTORE, 2 + i);
+        }
+        poll();
+        mv.visitJumpInsn(GOTO, fc.start);
+        mv.visitLabel(normal);
+        fc.loadCx();
+        mv.visitVarInsn(ALOAD, fn);
+        mv.visitMethodInsn(INVOKESTATIC, CALLS, "asFunction", "(" + CX_D + OBJECT_D + ")" + FUNCTION_D, false);
+        fc.loadCx();
+        String name = ex.describe(c.fn());
+        if (args.length <= 3) {
+            StringBuilder d = new StringBuilder("(").append(CX_D);
+            for (int a : args) {
+                mv.visitVarInsn(ALOAD, a);
+                d.append(OBJECT_D);
+            }
+            fc.site(c.line(), name);
+            mv.visitMethodInsn(INVOKEVIRTUAL, FUNCTION, "call", d.append(")").append(OBJECT_D).toString(), false);
+        } else {
+            fc.pushInt(args.length);
+            mv.visitTypeInsn(ANEWARRAY, OBJECT);
+            for (int i = 0; i < args.length; i++) {
+                mv.visitInsn(DUP);
+                fc.pushInt(i);
+                mv.visitVarInsn(ALOAD, args[i]);
+                mv.visitInsn(AASTORE);
+            }
+            fc.site(c.line(), name);
+            mv.visitMethodInsn(INVOKEVIRTUAL, FUNCTION, "invoke", "(" + CX_D + OBJECTS_D + ")" + OBJECT_D, false);
+        }
+        fc.loadCx();
+        mv.visitInsn(SWAP);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leaveCall", "(" + OBJECT_D + ")" + OBJECT_D, false);
+        mv.visitInsn(ARETURN);
+        return true;
+    }
+
+    @SuppressWarnings("unused")
+    private static final List<Object> NONE = new ArrayList<>();
+}

@@ -1,0 +1,12 @@
+print(pcall(function()
+  local x = nil
+  x()
+end))
+print(pcall(function()
+  local x = "str"
+  x()
+end))
+print(pcall(function()
+  local x = true
+  x()
+end))

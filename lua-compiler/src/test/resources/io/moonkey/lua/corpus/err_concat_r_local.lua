@@ -1,0 +1,12 @@
+print(pcall(function()
+  local x = "str"
+  local r = "s" .. x
+end))
+print(pcall(function()
+  local x = {}
+  local r = "s" .. x
+end))
+print(pcall(function()
+  local x = true
+  local r = "s" .. x
+end))

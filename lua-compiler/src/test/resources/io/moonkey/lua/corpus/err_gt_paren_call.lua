@@ -1,0 +1,14 @@
+print(pcall(function()
+  local function g() return "str" end
+  local r = g() > 1
+end))
+print(pcall(function()
+  local function g() return {} end
+  local r = g() > 1
+end))
+print(pcall(function()
+  local function g() return function() end end
+  local r = g() > 1
+end))
+local z = nil
+local w = z > 1

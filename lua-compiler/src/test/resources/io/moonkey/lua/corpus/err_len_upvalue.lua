@@ -1,0 +1,21 @@
+do
+  local u = true
+  local function inner()
+    local r = #u
+  end
+  print(pcall(inner))
+end
+do
+  local u = function() end
+  local function inner()
+    local r = #u
+  end
+  print(pcall(inner))
+end
+do
+  local u = 12
+  local function inner()
+    local r = #u
+  end
+  print(pcall(inner))
+end

@@ -1,0 +1,12 @@
+print(pcall(function()
+  gx = "str"
+  local r = gx < 1
+end))
+print(pcall(function()
+  gx = {}
+  local r = gx < 1
+end))
+print(pcall(function()
+  gx = true
+  local r = gx < 1
+end))

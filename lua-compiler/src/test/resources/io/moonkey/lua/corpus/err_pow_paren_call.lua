@@ -1,0 +1,12 @@
+print(pcall(function()
+  local function g() return "str" end
+  local r = 2 ^ g()
+end))
+print(pcall(function()
+  local function g() return function() end end
+  local r = 2 ^ g()
+end))
+print(pcall(function()
+  local function g() return {} end
+  local r = 2 ^ g()
+end))

@@ -1,0 +1,5 @@
+local function inner() assert(nil) end
+local function mid() inner() end
+print(pcall(mid))
+print(pcall(inner))
+print(xpcall(mid, function(e) return "H:" .. tostring(e) end))

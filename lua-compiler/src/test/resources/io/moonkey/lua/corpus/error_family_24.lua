@@ -1,0 +1,6 @@
+local function inner() local a = {} ; a.b.c.d = 1 end
+local function mid() inner() end
+print(pcall(mid))
+print(pcall(inner))
+print(xpcall(mid, function(e) return "H:" .. tostring(e) end))
+mid()

@@ -1,0 +1,2 @@
+local function f() error("deep failure") end
+f()

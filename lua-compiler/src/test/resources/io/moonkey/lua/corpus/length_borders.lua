@@ -1,0 +1,7 @@
+print(#{1, 2, 3}, #{1, nil, 3}, #{1, 2, nil}, #{nil, nil, 3}, #{nil})
+local t = {} t[1] = 1 t[3] = 3 print(#t)
+local u = {1, 2, 3} u[2] = nil print(#u)
+local v = {} for i = 1, 10 do v[i] = i end v[5] = nil print(#v)
+local w = {n = 1, 1, 2} print(#w)
+local x = {} x[2] = 2 print(#x)
+local y = {1, 2, 3, 4, 5, 6, 7, 8} y[8] = nil y[7] = nil print(#y)

@@ -1,0 +1,8 @@
+print(math.floor(3.7), math.ceil(3.2), math.floor(-3.5), math.abs(-4), math.max(1, 5, 3), math.min(2, -1))
+print(math.sqrt(16), math.pow(2, 10), math.fmod(7, 3), math.fmod(-7, 3), math.modf(3.7), math.modf(-3.7))
+print(math.huge, -math.huge, math.pi)
+print(math.frexp(8), math.ldexp(0.5, 4), math.log(1), math.exp(0), math.log10(1000))
+print(string.format("%.6f %.6f %.6f", math.sin(1), math.cos(1), math.atan2(1, 2)))
+math.randomseed(42) local r = math.random(1, 10) print(r >= 1 and r <= 10)
+print(pcall(math.floor, "x"), math.floor("3.5"))
+print(math.mod(7, 3), 7 % 0, -7 % 0 ~= -7 % 0)

@@ -1,0 +1,6 @@
+local c = setmetatable({}, {__call = function(self, a, b) return a + b end, __tostring = function() return "OBJ" end})
+print(c(1, 2), tostring(c))
+print(pcall(function() local t = {} t() end))
+local prot = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(prot), pcall(setmetatable, prot, {}))
+print(getmetatable("abc").__index == string)

@@ -1,0 +1,12 @@
+for i = 1, 3 do io.write(i, " ") end print()
+for i = 3, 1, -1 do io.write(i, " ") end print()
+for i = 1, 2, 0.5 do io.write(i, " ") end print()
+for i = 0.1, 0.5, 0.1 do io.write(i, " ") end print()
+for i = 1, 0 do print("never") end
+for i = "1", "3" do io.write(i, " ") end print()
+for i = 1, 3 do local j = i; i = i * 10; io.write(i, ":", j, " ") end print()
+print(pcall(function() for i = nil, 2 do end end))
+print(pcall(function() for i = 1, "x" do end end))
+print(pcall(function() for i = 1, 2, {} do end end))
+local n = 0 for i = 1, 10, 3 do n = n + i end print(n)
+for i = -1, -3, -1 do io.write(i, " ") end print()

@@ -1,0 +1,3 @@
+local t = {}
+print("before")
+t.x.y = 1

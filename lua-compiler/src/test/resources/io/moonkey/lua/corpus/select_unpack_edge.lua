@@ -1,0 +1,5 @@
+print(select("#"))
+print(select("#", nil, nil, nil))
+print(pcall(select, "x"))
+print(unpack({}))
+print(select(2, unpack({1, 2, 3})))

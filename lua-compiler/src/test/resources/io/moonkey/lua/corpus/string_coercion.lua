@@ -1,0 +1,6 @@
+print("10" + 5, "3" * "4", 10 .. 20, "2" ^ 3, -"2", "0x10" + 0)
+print(pcall(function() return "a" + 1 end))
+print(pcall(function() return {} .. "" end))
+print(#"abc", #"", ("x"):rep(3))
+print(("%d items"):format(5))
+print(1 == "1", "abc" < "abd", "a" < "B", "" < "a", "Z" < "a")

@@ -1,0 +1,10 @@
+local t = {}
+t[1.0] = "one" print(t[1])
+t[-0.0] = "zero" print(t[0])
+print(pcall(function() t[nil] = 1 end))
+print(pcall(function() t[0/0] = 1 end))
+print(t[nil], t[0/0])
+t[2^53] = "big" print(t[2^53])
+t["1"] = "str" print(t[1], t["1"])
+local f = function() end t[f] = "fn" t[true] = "T" print(t[f], t[true])
+print(rawequal(t, t), rawequal(1, 1.0), rawequal("a", "a"), rawequal({}, {}))

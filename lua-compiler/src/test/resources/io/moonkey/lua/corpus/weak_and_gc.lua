@@ -1,0 +1,3 @@
+local w = setmetatable({}, {__mode = "k"})
+w[{}] = 1
+print(type(collectgarbage("count")), collectgarbage())

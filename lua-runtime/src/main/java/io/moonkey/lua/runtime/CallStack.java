@@ -1,0 +1,117 @@
+package io.moonkey.lua.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads Lua positions off the JVM stack, only when an error is raised (design §1.9): compiled
+ * functions carry Lua lines in their line-number table and the chunk name as source file, so
+ * their body frames give {@code chunk:line}; Java builtins count as levels without a line.
+ */
+public final class CallStack {
+    /** Errors mostly need the first Lua frame or two: a small first batch keeps walks cheap. */
+    private static final StackWalker WALKER = StackWalker.getInstance(
+            Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES), 6);
+    private static final ClassValue<SiteTable> SITES = new ClassValue<>() {
+        @Override
+        protected SiteTable computeValue(Class<?> c) {
+            try {
+                return new SiteTable((int[]) c.getField(LuaClosure.SITE_OFFSETS_FIELD).get(null),
+                        (String[]) c.getField(LuaClosure.SITE_NAMES_FIELD).get(null));
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                return new SiteTable(new int[0], new String[0]);
+            }
+        }
+    };
+
+    private record SiteTable(int[] bcis, String[] names) {}
+
+    private CallStack() {}
+
+    /** One Lua call level: a compiled function's frame or a builtin's. */
+    public record Level(Class<?> function, boolean isLua, String source, int line, int bci) {
+        /** {@code chunk:line:} as {@code luaL_where} prints it, or "" for a builtin. */
+        public String where() {
+            return isLua && line > 0 ? source + ":" + line + ": " : "";
+        }
+    }
+
+    /** The call levels from the innermost outwards, at most {@code max} of them. */
+    public static List<Level> levels(int max) {
+        return WALKER.walk(frames -> {
+            List<Level> out = new ArrayList<>(Math.min(max, 16));
+            java.util.Iterator<StackWalker.StackFrame> it = frames.iterator();
+            while (out.size() < max && it.hasNext()) {
+                StackWalker.StackFrame f = it.next();
+                Class<?> c = f.getDeclaringClass();
+                String m = f.getMethodName();
+                if (LuaClosure.class.isAssignableFrom(c) && m.equals(LuaClosure.BODY_METHOD)) {
+                    out.add(new Level(c, true, f.getFileName(), f.getLineNumber(), f.getByteCodeIndex()));
+                } else if (Builtin.class.isAssignableFrom(c) && (m.equals("call") || m.equals("invoke"))) {
+                    // A builtin's call entry delegating to its own invoke is one level.
+                    Level last = out.isEmpty() ? null : out.get(out.size() - 1);
+                    if (last == null || last.isLua() || last.function() != c || !m.equals("call")) {
+                        out.add(new Level(c, false, "[C]", -1, -1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The level-th function (0 = innermost), or null past the outermost one. */
+    public static Level level(int level) {
+        List<Level> l = levels(level + 1);
+        return l.size() > level ? l.get(level) : null;
+    }
+
+    /** {@code luaL_where(level)}: "chunk:line: " when that level is a Lua function, else "". */
+    public static String where(int level) {
+        Level l = level(level);
+        return l == null ? "" : l.where();
+    }
+
+    /**
+     * The operand description the compiler recorded for the operation at the innermost Lua
+     * frame's current bytecode offset ("local 'x'", "global 'f'", "field 'n'"), or null.
+     */
+    public static String operandName(Level l) {
+        if (l == null || !l.isLua()) {
+            return null;
+        }
+        SiteTable t = SITES.get(l.function());
+        int i = java.util.Arrays.binarySearch(t.bcis(), l.bci());
+        return i >= 0 ? t.names()[i] : null;
+    }
+
+    /** A 5.1-style "stack traceback:" of the current stack. */
+    public static String traceback(String message, int skip) {
+        StringBuilder sb = new StringBuilder();
+        if (message != null) {
+            sb.append(message).append('\n');
+        }
+        sb.append("stack traceback:");
+        List<Level> ls = levels(Integer.MAX_VALUE);
+        for (int i = skip; i < ls.size(); i++) {
+            Level l = ls.get(i);
+            sb.append("\n\t");
+            if (!l.isLua()) {
+                sb.append("[C]: ?");
+            } else {
+                sb.append(l.source()).append(':').append(l.line()).append(": in ");
+                sb.append(description(l.function()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String description(Class<?> fn) {
+        try {
+            Object d = fn.getField(LuaClosure.DESCRIPTION_FIELD).get(null);
+            return d == null ? "function <?>" : d.toString();
+        } catch (ReflectiveOperationException e) {
+            return "function <?>";
+        }
+    }
+}

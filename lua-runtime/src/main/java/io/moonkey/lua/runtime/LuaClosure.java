@@ -1,0 +1,19 @@
+package io.moonkey.lua.runtime;
+
+/**
+ * A function compiled from Lua source. Generated subclasses hold the upvalues as fields and the
+ * body in one method named {@value #BODY_METHOD}; its frames are what error positions,
+ * {@code error(msg, level)} and tracebacks count as Lua levels.
+ */
+public abstract class LuaClosure extends LuaFunction {
+    public static final String BODY_METHOD = "body";
+    /** Static fields of a generated class: bytecode offsets of operations and their operand names. */
+    public static final String SITE_OFFSETS_FIELD = "lua$siteBci";
+    public static final String SITE_NAMES_FIELD = "lua$siteName";
+    /** Static field: "function <chunk:line>" description, for tracebacks. */
+    public static final String DESCRIPTION_FIELD = "lua$description";
+
+    protected LuaClosure(LuaTable env) {
+        this.env = env;
+    }
+}

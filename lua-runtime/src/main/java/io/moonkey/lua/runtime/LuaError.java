@@ -1,0 +1,50 @@
+package io.moonkey.lua.runtime;
+
+/**
+ * A Lua error carrying any Lua value (manual §2.7). Thrown without a Java stack trace: scripts
+ * raise and catch errors at will and the trace would cost more than the throw. Positions are
+ * added when the error is raised, from the Lua frames on the stack ({@link CallStack}).
+ */
+public final class LuaError extends RuntimeException {
+    private final Object value;
+    /** Lua traceback captured at the raise point when the embedder asked for one, else null. */
+    private String luaTraceback;
+
+    public LuaError(Object value) {
+        super(null, null, false, false);
+        this.value = value;
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    /** A runtime error raised by the VM: prefixed by the position when a Lua function is running. */
+    public static LuaError runtime(String message) {
+        return new LuaError(LuaString.latin1(CallStack.where(0) + message));
+    }
+
+    /** An error that already has its final message. */
+    public static LuaError plain(String message) {
+        return new LuaError(LuaString.latin1(message));
+    }
+
+    public String luaTraceback() {
+        return luaTraceback;
+    }
+
+    public void setLuaTraceback(String t) {
+        this.luaTraceback = t;
+    }
+
+    @Override
+    public String getMessage() {
+        if (value instanceof LuaString || value instanceof Double) {
+            return Conversions.toStringValue(value).toString();
+        }
+        if (value == null) {
+            return "nil";
+        }
+        return "(error object is a " + Types.typeName(value) + " value)";
+    }
+}
