@@ -39,7 +39,7 @@ public final class RawString extends StringValue {
     /** Grows the string to at least {@code newLen} bytes, zero-filled (SETRANGE, SETBIT). */
     public void ensureLength(int newLen) {
         if (newLen <= len) return;
-        if (newLen > buf.length || buf.length == len) {
+        if (newLen >= buf.length) { // keep spare room: a grown string stays "raw"
             int cap = newLen < (1 << 20) ? newLen * 2 : newLen + (1 << 20);
             buf = Arrays.copyOf(buf, Math.max(cap, newLen + 1));
         }

@@ -167,11 +167,11 @@ public final class Dispatcher {
             s.propagateAs = savedAs;
             s.propagationPrevented = savedPrevented;
             s.propagationForced = savedForced;
-            long threshold = server.config().getLong("slowlog-log-slower-than");
+            long threshold = server.slowlogThreshold();
             if (threshold >= 0 && micros >= threshold && !cmd.has(CommandFlag.SKIP_SLOWLOG)) {
                 ClientChannel ch = s.channel();
                 server.slowLog().record(micros, argv, ch == null ? "" : ch.remoteAddress(),
-                        s.name == null ? "" : latin1(s.name), (int) server.config().getLong("slowlog-max-len"));
+                        s.name == null ? "" : latin1(s.name), (int) Math.min(Integer.MAX_VALUE, server.slowlogMaxLen()));
             }
             if (top) {
                 prop.end();

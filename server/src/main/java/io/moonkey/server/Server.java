@@ -54,6 +54,8 @@ public final class Server {
     private String busyMessage;
     private long lastSaveTime = startMs / 1000;
     private boolean activeExpire = true;
+    // hot-path copies of configuration values, kept current by change hooks
+    private long slowlogThreshold, slowlogMaxLen, queryBufferLimit;
 
     /**
      * Creates a server configured like valkey-server's command line: an optional config file
@@ -92,6 +94,9 @@ public final class Server {
         applyAndWatch("maxmemory-samples", v -> keyspace.setEvictionSamples(Integer.parseInt(v)));
         applyAndWatch("requirepass", v -> requirepass = v);
         applyAndWatch("loglevel", log::setLevel);
+        applyAndWatch("slowlog-log-slower-than", v -> slowlogThreshold = Long.parseLong(v));
+        applyAndWatch("slowlog-max-len", v -> slowlogMaxLen = Long.parseLong(v));
+        applyAndWatch("client-query-buffer-limit", v -> queryBufferLimit = Long.parseLong(v));
     }
 
     private void applyAndWatch(String name, java.util.function.Consumer<String> apply) {
@@ -176,6 +181,18 @@ public final class Server {
 
     public long maxmemory() {
         return maxmemory;
+    }
+
+    public long slowlogThreshold() {
+        return slowlogThreshold;
+    }
+
+    public long slowlogMaxLen() {
+        return slowlogMaxLen;
+    }
+
+    public long queryBufferLimit() {
+        return queryBufferLimit;
     }
 
     public boolean authRequired() {

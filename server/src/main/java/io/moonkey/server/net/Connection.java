@@ -79,7 +79,7 @@ final class Connection implements ClientChannel {
 
     /** Executes the complete requests in the query buffer. */
     void processInput() {
-        long limit = server.config().getLong("client-query-buffer-limit");
+        long limit = server.queryBufferLimit();
         while (!closeAfterReply && !closed && !paused) {
             byte[][] argv;
             try {

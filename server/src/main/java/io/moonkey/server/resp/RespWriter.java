@@ -23,6 +23,7 @@ public final class RespWriter implements ReplySink {
     }
 
     private byte[] buf = new byte[16 * 1024];
+    private ByteBuffer view = ByteBuffer.wrap(buf);
     private int start, end;
     private int protocol = 2;
     private ErrorObserver errorObserver;
@@ -62,12 +63,16 @@ public final class RespWriter implements ReplySink {
     /** Writes as much as the channel takes; returns true when everything was written. */
     public boolean drainTo(WritableByteChannel ch) throws IOException {
         while (start < end) {
-            int n = ch.write(ByteBuffer.wrap(buf, start, end - start));
+            view.limit(end).position(start);
+            int n = ch.write(view);
             if (n <= 0) return false;
             start += n;
         }
         start = end = 0;
-        if (buf.length > 1024 * 1024) buf = new byte[16 * 1024]; // release a burst's memory
+        if (buf.length > 1024 * 1024) { // release a burst's memory
+            buf = new byte[16 * 1024];
+            view = ByteBuffer.wrap(buf);
+        }
         return true;
     }
 
@@ -91,6 +96,7 @@ public final class RespWriter implements ReplySink {
         int cap = buf.length;
         while (cap < end + n) cap = cap < (1 << 30) ? cap * 2 : Integer.MAX_VALUE - 8;
         buf = Arrays.copyOf(buf, cap);
+        view = ByteBuffer.wrap(buf);
     }
 
     private void put(byte[] b) {
