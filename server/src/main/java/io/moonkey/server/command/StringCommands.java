@@ -300,6 +300,7 @@ public final class StringCommands {
      */
     void getex(Session s, byte[][] argv, ReplySink out) {
         ExpireOptions o = new ExpireOptions();
+        byte[] unit = null, amount = null;
         for (int i = 2; i < argv.length; i++) {
             byte[] a = argv[i];
             if (is(a, "persist") && !o.unitGiven) {
@@ -307,10 +308,8 @@ public final class StringCommands {
                 o.unitGiven = true;
             } else if (i + 1 < argv.length && !o.unitGiven && (is(a, "ex") || is(a, "px") || is(a, "exat") || is(a, "pxat"))) {
                 o.unitGiven = true;
-                i++;
-                boolean seconds = is(a, "ex") || is(a, "exat");
-                boolean absolute = is(a, "exat") || is(a, "pxat");
-                o.whenMs = expireArg(s, argv[i], seconds ? 1000 : 1, absolute, "getex");
+                unit = a;
+                amount = argv[++i];
             } else {
                 throw new CommandError(SYNTAX);
             }
@@ -320,6 +319,11 @@ public final class StringCommands {
         if (v == null) {
             out.nullBulk();
             return;
+        }
+        if (unit != null) { // validated only once the key is known to exist, as Valkey does
+            boolean seconds = is(unit, "ex") || is(unit, "exat");
+            boolean absolute = is(unit, "exat") || is(unit, "pxat");
+            o.whenMs = expireArg(s, amount, seconds ? 1000 : 1, absolute, "getex");
         }
         replyString(out, v);
         if (o.whenMs >= 0) {
@@ -342,7 +346,7 @@ public final class StringCommands {
         Database db = s.db();
         StringValue v = writeString(db, argv[1]);
         if (v == null) {
-            db.put(argv[1], StringValue.raw(argv[2], argv[2].length), false);
+            db.put(argv[1], StringValue.of(argv[2]), false);
             s.dirty();
             out.integer(argv[2].length);
             return;
@@ -443,7 +447,7 @@ public final class StringCommands {
         }
         byte[] text = LongDoubleText.format(cur.add(inc));
         if (text == null) throw new CommandError("ERR increment would produce NaN or Infinity");
-        db.put(argv[1], StringValue.of(text), true);
+        db.put(argv[1], StringValue.raw(text, text.length), true); // Valkey keeps it as a string, not an int
         s.dirty();
         s.propagateAs(SET, argv[1], text, KEEPTTL);
         out.bulk(text);
