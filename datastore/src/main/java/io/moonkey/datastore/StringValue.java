@@ -4,8 +4,8 @@ package io.moonkey.datastore;
  * A string value. Integer-looking strings in canonical form are kept as a {@link IntString}
  * (no byte array at all), everything else as a {@link RawString}.
  */
-public abstract sealed class StringValue extends Value permits RawString, IntString {
-    /** Object header plus the access word, rounded as the JVM lays it out. */
+public abstract sealed class StringValue extends Value permits RawString, GrowableString, IntString {
+    /** Object header, the access word and one field, rounded as the JVM lays it out. */
     static final int OBJECT_BYTES = 24;
 
     /** Valkey stores strings up to this length in one allocation and reports them as embstr. */
@@ -31,12 +31,17 @@ public abstract sealed class StringValue extends Value permits RawString, IntStr
             long v = Numbers.parseCanonicalLong(b, 0, b.length);
             if (v != Long.MIN_VALUE || Numbers.isLongMinValue(b)) return new IntString(v);
         }
-        return new RawString(b, b.length);
+        return new RawString(b);
     }
 
-    /** The value for the bytes without the integer optimisation (APPEND, SETRANGE...). */
-    public static StringValue raw(byte[] b, int len) {
-        return new RawString(b, len);
+    /** The value for the bytes without the integer optimisation (taking ownership of the array). */
+    public static StringValue raw(byte[] b) {
+        return new RawString(b);
+    }
+
+    /** An in-place editable copy of {@code content} (encoding raw). */
+    public static GrowableString growable(byte[] content) {
+        return new GrowableString(content);
     }
 
     public static StringValue of(long v) {

@@ -297,6 +297,28 @@ public final class Server {
             }
         }
         if (maxmemory > 0) keyspace.enforceMaxmemory(maxmemory);
+        compactWhenIdle();
+    }
+
+    private long compactedAtBytes, idleSinceMs, commandsAtCheck;
+
+    /**
+     * After the dataset grew by a lot (a bulk load), and once the server has been idle for two
+     * seconds, runs one full GC so the JVM can give the load's garbage (old table arrays,
+     * buffers) back to the OS; with a heap-shrinking collector this keeps RSS near the live size.
+     */
+    private void compactWhenIdle() {
+        long now = System.currentTimeMillis();
+        if (stats.commandsProcessed != commandsAtCheck) {
+            commandsAtCheck = stats.commandsProcessed;
+            idleSinceMs = now;
+            return;
+        }
+        long dataset = keyspace.datasetBytes();
+        if (now - idleSinceMs >= 2000 && Math.abs(dataset - compactedAtBytes) > 32L * 1024 * 1024) {
+            compactedAtBytes = dataset;
+            System.gc();
+        }
     }
 
     /** DEBUG SET-ACTIVE-EXPIRE: turns the periodic expiry cycle on or off (lazy expiry stays). */

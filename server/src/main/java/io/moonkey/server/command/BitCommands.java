@@ -6,7 +6,7 @@ import static io.moonkey.server.command.Arguments.is;
 import static io.moonkey.server.command.Arguments.parseLong;
 
 import io.moonkey.datastore.Database;
-import io.moonkey.datastore.RawString;
+import io.moonkey.datastore.GrowableString;
 import io.moonkey.datastore.StringValue;
 import io.moonkey.datastore.Value;
 import io.moonkey.server.Server;
@@ -57,12 +57,10 @@ public final class BitCommands {
         }
         Database db = s.db();
         StringValue v = StringCommands.writeString(db, argv[1]);
-        RawString r;
+        GrowableString r;
         if (v == null) {
-            byte[] b = new byte[(int) byteIndex + 1];
-            db.put(argv[1], StringValue.raw(b, b.length), false);
-            r = (RawString) db.lookupWrite(argv[1]);
-            r.makeRaw();
+            r = StringValue.growable(new byte[(int) byteIndex + 1]);
+            db.put(argv[1], r, false);
         } else {
             r = StringCommands.mutable(db, argv[1], v);
         }
@@ -220,7 +218,7 @@ public final class BitCommands {
         if (max == 0) {
             if (db.delete(argv[2])) s.dirty();
         } else {
-            db.put(argv[2], StringValue.raw(res, res.length), false);
+            db.put(argv[2], StringValue.raw(res), false);
             s.dirty();
         }
         out.integer(max);

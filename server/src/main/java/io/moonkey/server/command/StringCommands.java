@@ -9,7 +9,7 @@ import static io.moonkey.server.command.Arguments.parseLong;
 import io.moonkey.datastore.Database;
 import io.moonkey.datastore.IntString;
 import io.moonkey.datastore.Numbers;
-import io.moonkey.datastore.RawString;
+import io.moonkey.datastore.GrowableString;
 import io.moonkey.datastore.StringValue;
 import io.moonkey.datastore.Value;
 import io.moonkey.server.Server;
@@ -113,8 +113,8 @@ public final class StringCommands {
     static void replyString(ReplySink out, StringValue s) {
         if (s == null) {
             out.nullBulk();
-        } else if (s instanceof RawString r) {
-            out.bulk(r.buffer(), 0, r.length());
+        } else if (s instanceof GrowableString g) {
+            out.bulk(g.buffer(), 0, g.length());
         } else {
             out.bulk(s.bytes());
         }
@@ -352,7 +352,7 @@ public final class StringCommands {
             return;
         }
         checkSize((long) v.length() + argv[2].length);
-        RawString r = mutable(db, argv[1], v);
+        GrowableString r = mutable(db, argv[1], v);
         long before = r.memoryUsage();
         r.append(argv[2]);
         db.resized(argv[1], r.memoryUsage() - before);
@@ -360,20 +360,13 @@ public final class StringCommands {
         out.integer(r.length());
     }
 
-    /** The raw, in-place-mutable form of a stored string, replacing an int-encoded one. */
-    static RawString mutable(Database db, byte[] key, StringValue v) {
-        if (v instanceof RawString r) {
-            long before = r.memoryUsage();
-            r.makeRaw();
-            db.resized(key, r.memoryUsage() - before);
-            return r;
-        }
-        byte[] b = v.bytes();
-        RawString r = (RawString) StringValue.raw(b, b.length);
-        r.makeRaw();
-        r.setAccess(v.access());
-        db.put(key, r, true);
-        return r;
+    /** The in-place editable form of a stored string, replacing an exact or int-encoded one. */
+    static GrowableString mutable(Database db, byte[] key, StringValue v) {
+        if (v instanceof GrowableString g) return g;
+        GrowableString g = StringValue.growable(v.bytes());
+        g.setAccess(v.access());
+        db.put(key, g, true);
+        return g;
     }
 
     private void checkSize(long len) {
@@ -417,9 +410,9 @@ public final class StringCommands {
         if (v instanceof IntString i) {
             cur = i.value();
         } else if (v != null) {
-            RawString r = (RawString) v;
-            cur = Numbers.parseCanonicalLong(r.buffer(), 0, r.length());
-            if (cur == Numbers.NOT_A_LONG && !(r.length() == 20 && Numbers.isLongMinValue(r.bytes()))) {
+            byte[] b = v.bytes();
+            cur = Numbers.parseCanonicalLong(b, 0, b.length);
+            if (cur == Numbers.NOT_A_LONG && !Numbers.isLongMinValue(b)) {
                 throw new CommandError(NOT_INTEGER);
             }
         }
@@ -447,7 +440,7 @@ public final class StringCommands {
         }
         byte[] text = LongDoubleText.format(cur.add(inc));
         if (text == null) throw new CommandError("ERR increment would produce NaN or Infinity");
-        db.put(argv[1], StringValue.raw(text, text.length), true); // Valkey keeps it as a string, not an int
+        db.put(argv[1], StringValue.raw(text), true); // Valkey keeps it as a string, not an int
         s.dirty();
         s.propagateAs(SET, argv[1], text, KEEPTTL);
         out.bulk(text);
@@ -495,8 +488,7 @@ public final class StringCommands {
             checkSize(offset + val.length);
             byte[] b = new byte[(int) offset + val.length];
             System.arraycopy(val, 0, b, (int) offset, val.length);
-            db.put(argv[1], StringValue.raw(b, b.length), false);
-            ((RawString) db.lookupWrite(argv[1])).makeRaw();
+            db.put(argv[1], StringValue.growable(b), false);
             s.dirty();
             out.integer(b.length);
             return;
@@ -506,7 +498,7 @@ public final class StringCommands {
             return;
         }
         checkSize(offset + val.length);
-        RawString r = mutable(db, argv[1], v);
+        GrowableString r = mutable(db, argv[1], v);
         long before = r.memoryUsage();
         r.ensureLength((int) offset + val.length);
         System.arraycopy(val, 0, r.buffer(), (int) offset, val.length);
