@@ -12,6 +12,12 @@ public interface ClientChannel {
     /** Closes the connection, after writing pending replies when {@code afterReply}. */
     void close(boolean afterReply);
 
+    /**
+     * Stops (true) or resumes (false) executing this client's further requests; a busy script
+     * pauses its caller so the event loop can serve others without reentering that client.
+     */
+    void pauseInput(boolean paused);
+
     String remoteAddress();
 
     String localAddress();

@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
  * with statistics, slow log, MONITOR feed and propagation (Valkey's call).
  */
 public final class Dispatcher {
-    private static final long QUEUE_EXEMPT = 0; // marker: see isTransactionControl
-
     private final Server server;
     private int depth;
 
@@ -42,15 +40,15 @@ public final class Dispatcher {
             cmd = sub;
         }
         if (!cmd.arityAccepts(argv.length)) {
-            reject(s, out, "ERR wrong number of arguments for '" + cmd.fullName() + "' command");
+            reject(s, cmd, out, "ERR wrong number of arguments for '" + cmd.fullName() + "' command");
             return;
         }
         if (!s.authenticated() && !cmd.has(CommandFlag.NO_AUTH)) {
-            reject(s, out, "NOAUTH Authentication required.");
+            reject(s, cmd, out, "NOAUTH Authentication required.");
             return;
         }
         if (server.busyMessage() != null && !cmd.has(CommandFlag.ALLOW_BUSY)) {
-            reject(s, out, server.busyMessage());
+            reject(s, cmd, out, server.busyMessage());
             return;
         }
         boolean transactionControl = isTransactionControl(cmd);
@@ -60,18 +58,18 @@ public final class Dispatcher {
                     || (s.inMulti() && !transactionControl)
                     || (cmd.name().equals("exec") && queuedDenyOom(s));
             if (!fits && denyoom) {
-                reject(s, out, "OOM command not allowed when used memory > 'maxmemory'.");
+                reject(s, cmd, out, "OOM command not allowed when used memory > 'maxmemory'.");
                 return;
             }
         }
         if (s.inPubSubContext() && !allowedInPubSub(cmd)) {
-            reject(s, out, "ERR Can't execute '" + cmd.fullName()
+            reject(s, cmd, out, "ERR Can't execute '" + cmd.fullName()
                     + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
             return;
         }
         if (s.inMulti() && !transactionControl) {
             if (cmd.has(CommandFlag.NO_MULTI)) {
-                reject(s, out, "ERR Command not allowed inside a transaction");
+                reject(s, cmd, out, "ERR Command not allowed inside a transaction");
                 return;
             }
             s.queued.add(argv);
@@ -103,7 +101,12 @@ public final class Dispatcher {
     }
 
     private void reject(Session s, ReplySink out, String error) {
+        reject(s, null, out, error);
+    }
+
+    private void reject(Session s, CommandSpec cmd, ReplySink out, String error) {
         if (s.inMulti()) s.multiError = true;
+        if (cmd != null) cmd.rejectedCalls++;
         out.error(error);
     }
 
@@ -146,6 +149,7 @@ public final class Dispatcher {
         s.propagationForced = false;
         long errorsBefore = server.stats().errorReplies;
         if (!cmd.has(CommandFlag.SKIP_MONITOR) && !cmd.has(CommandFlag.ADMIN)) server.feedMonitors(s, argv);
+        s.lastCommand = cmd;
         long t0 = System.nanoTime();
         try {
             cmd.handler().execute(s, argv, out);
@@ -160,7 +164,6 @@ public final class Dispatcher {
             cmd.microseconds += micros;
             if (server.stats().errorReplies > errorsBefore) cmd.failedCalls++;
             server.stats().commandsProcessed++;
-            s.lastCommand = cmd;
             if ((server.dirty() > dirtyBefore || s.propagationForced) && !s.propagationPrevented) {
                 prop.add(s.dbIndex(), s.propagateAs != null ? s.propagateAs : argv);
             }

@@ -81,6 +81,7 @@ public final class Main {
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
+            Runtime.getRuntime().halt(0); // a requested shutdown is a clean exit, as valkey-server's
         }, "moonkey-shutdown"));
         loop.run();
         log.notice("Moonkey is now ready to exit, bye bye...");

@@ -111,8 +111,7 @@ public final class ClientCommand {
         long now = System.currentTimeMillis();
         String flags = (c.subscriberCount() > 0 ? "P" : "") + (c.inMulti() ? "x" : "") + (c.noEvictFlag() ? "e" : "");
         if (flags.isEmpty()) flags = "N";
-        String cmd = c == caller ? "client|" + (c.lastCommandName().startsWith("client|") ? c.lastCommandName().substring(7) : "list")
-                : c.lastCommandName();
+        String cmd = c.lastCommandName();
         b.append("id=").append(c.id())
                 .append(" addr=").append(ch == null ? "" : ch.remoteAddress())
                 .append(" laddr=").append(ch == null ? "" : ch.localAddress())

@@ -134,6 +134,16 @@ final class Connection implements ClientChannel {
     }
 
     @Override
+    public void pauseInput(boolean p) {
+        if (paused == p) return;
+        paused = p;
+        if (!p) { // requests that arrived meanwhile are waiting in the query buffer
+            processInput();
+            flushSoon();
+        }
+    }
+
+    @Override
     public RespWriter writer() {
         return writer;
     }
