@@ -140,27 +140,38 @@ public final class CommandSpec {
         return k.isKeynum() ? 0 : k.step();
     }
 
+    /** Valkey's ACL category order, in which COMMAND INFO lists them. */
+    private static final List<String> ACL_ORDER = List.of("keyspace", "read", "write", "set", "sortedset", "list", "hash",
+            "string", "bitmap", "hyperloglog", "geo", "stream", "pubsub", "admin", "fast", "slow", "blocking", "dangerous",
+            "connection", "transaction", "scripting");
+
     /** ACL categories, without the '@'. */
     public String[] aclCategories() {
         if (aclCategories != null) return aclCategories;
-        List<String> c = new ArrayList<>();
-        if (has(CommandFlag.WRITE)) c.add("write");
-        if (has(CommandFlag.READONLY) && !group.equals("scripting")) c.add("read");
-        if (group.equals("generic")) c.add("keyspace");
-        switch (group) {
-            case "string" -> c.add("string");
-            case "bitmap" -> c.add("bitmap");
-            case "pubsub" -> c.add("pubsub");
-            case "transactions" -> c.add("transaction");
-            case "connection" -> c.add("connection");
-            case "scripting" -> c.add("scripting");
-            default -> {}
+        java.util.Set<String> c = new java.util.HashSet<>();
+        if (isContainer() && handler == null) {
+            c.add("slow");
+        } else {
+            if (has(CommandFlag.WRITE)) c.add("write");
+            if (has(CommandFlag.READONLY) && !group.equals("scripting")) c.add("read");
+            if (group.equals("generic")) c.add("keyspace");
+            switch (group) {
+                case "string" -> c.add("string");
+                case "bitmap" -> c.add("bitmap");
+                case "pubsub" -> c.add("pubsub");
+                case "transactions" -> c.add("transaction");
+                case "connection" -> c.add("connection");
+                case "scripting" -> c.add("scripting");
+                default -> {}
+            }
+            if (has(CommandFlag.ADMIN)) c.add("admin");
+            if (has(CommandFlag.ADMIN) || name.equals("keys") || name.equals("flushdb") || name.equals("flushall")) c.add("dangerous");
+            c.add(has(CommandFlag.FAST) ? "fast" : "slow");
+            if (has(CommandFlag.BLOCKING)) c.add("blocking");
         }
-        if (has(CommandFlag.ADMIN)) c.add("admin");
-        if (has(CommandFlag.ADMIN) || name.equals("keys") || name.equals("flushdb") || name.equals("flushall")) c.add("dangerous");
-        c.add(has(CommandFlag.FAST) ? "fast" : "slow");
-        if (has(CommandFlag.BLOCKING)) c.add("blocking");
-        aclCategories = c.toArray(new String[0]);
+        List<String> ordered = new ArrayList<>();
+        for (String a : ACL_ORDER) if (c.contains(a)) ordered.add(a);
+        aclCategories = ordered.toArray(new String[0]);
         return aclCategories;
     }
 

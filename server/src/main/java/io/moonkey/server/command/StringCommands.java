@@ -155,8 +155,14 @@ public final class StringCommands {
      * PXAT unix-time-milliseconds | KEEPTTL]: stores the value; with GET replies the old value.
      */
     void set(Session s, byte[][] argv, ReplySink out) {
+        if (argv.length == 3) { // the hot path: no options, nothing to look up first
+            s.db().put(argv[1], StringValue.of(argv[2]), false);
+            s.dirty();
+            out.ok();
+            return;
+        }
         ExpireOptions o = new ExpireOptions();
-        if (argv.length > 3) parseSetOptions(s, argv, o);
+        parseSetOptions(s, argv, o);
         setGeneric(s, argv[1], argv[2], o, out, "set");
     }
 
