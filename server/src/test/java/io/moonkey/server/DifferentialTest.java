@@ -8,6 +8,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -173,6 +174,43 @@ class DifferentialTest {
             String actual = normalise(cmd, ourConn.call(a));
             if (knownDifference(cmd, expected, actual)) continue;
             assertEquals(expected, actual, "after " + done);
+        }
+    }
+
+    /** Raw protocol input, well-formed and not, on fresh connections: the bytes back must match. */
+    @Example
+    void sameProtocolHandlingAsReference() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        String[] cases = {
+            "*1\r\n+PING\r\n", "*x\r\n", "*1\r\n$x\r\n", "*1\r\n$-1\r\n", "*0\r\nPING\r\n", "*-1\r\nPING\r\n",
+            "SET a \"b\r\n", "PING  \r\n", "\r\nPING\r\n", "*2\r\n$4\r\nECHO\r\n$3\r\nabcXY*1\r\n$4\r\nPING\r\n",
+            "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$0\r\n\r\nGET k\r\n", "hello world\r\n",
+            "*1\r\n$5\r\nMULTI\r\n*1\r\n$5\r\nmulti\r\n*1\r\n$4\r\nEXEC\r\n", "GET\r\n", "CONFIG\r\n", "CONFIG FOO\r\n",
+            "CLIENT\r\n", "OBJECT\r\n", "SET k value\r\nOBJECT ENCODING k\r\nSET k 123\r\nOBJECT ENCODING k\r\nTTL k\r\n",
+            "SETEX k 0 v\r\nEXPIRE k 1 XX GT\r\nSET 'a' \"\\x41\\x4a\"\r\nGET a\r\n",
+            "MULTI\r\nSET k 1\r\nNOPE\r\nEXEC\r\nMULTI\r\nINCR k\r\nEXEC\r\n", "ECHO\r\nECHO a b\r\nECHO \"\"\r\n",
+        };
+        for (String c : cases) {
+            byte[] in = c.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertEquals(exchange(reference.port, in), exchange(ours.port, in), "input " + c.replace("\r\n", "\\r\\n"));
+        }
+    }
+
+    /** Sends raw bytes on a new connection; returns what came back within a short quiet period. */
+    private static String exchange(int port, byte[] in) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(in);
+            s.setSoTimeout(150);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try {
+                int n;
+                while ((n = s.getInputStream().read(buf)) != -1) out.write(buf, 0, n);
+                out.writeBytes("<closed>".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (java.net.SocketTimeoutException e) {
+                // quiet: the server is waiting for more input
+            }
+            return out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
         }
     }
 
