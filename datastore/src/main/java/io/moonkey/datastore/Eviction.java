@@ -28,9 +28,6 @@ final class Eviction {
     }
 
     private boolean evictOne(EvictionPolicy policy) {
-        Database bestDb = null;
-        byte[] bestKey = null;
-        double bestScore = -Double.MAX_VALUE;
         int n = ks.databases();
         if (policy == EvictionPolicy.ALLKEYS_RANDOM || policy == EvictionPolicy.VOLATILE_RANDOM) {
             for (int i = 0; i < n; i++) {
@@ -46,18 +43,60 @@ final class Eviction {
         for (int i = 0; i < n; i++) {
             Database d = ks.db(i);
             if ((policy.volatileOnly() ? d.expiresSize() : d.size()) == 0) continue;
-            for (int s = 0; s < samples; s++) {
-                byte[] k = policy.volatileOnly() ? d.sampleVolatileKey() : d.sampleKey();
-                if (k == null) break;
-                double score = score(policy, d, k);
-                if (score > bestScore) {
-                    bestScore = score;
-                    bestKey = k;
-                    bestDb = d;
-                }
+            for (int k = 0; k < samples; k++) {
+                byte[] key = policy.volatileOnly() ? d.sampleVolatileKey() : d.sampleKey();
+                if (key == null) break;
+                offer(d, key, score(policy, d, key));
             }
         }
-        return bestKey != null && remove(bestDb, bestKey);
+        // best candidates are at the end of the pool; skip ones deleted since they were pooled
+        while (poolSize > 0) {
+            int last = --poolSize;
+            Database d = poolDb[last];
+            byte[] key = poolKey[last];
+            poolDb[last] = null;
+            poolKey[last] = null;
+            if (d.peek(key) != null && (!policy.volatileOnly() || d.expireTime(key) >= 0)) return remove(d, key);
+        }
+        return false;
+    }
+
+    // Valkey's eviction pool: the best candidates seen over recent sampling rounds, sorted by
+    // ascending score, so each eviction picks among many more keys than one round samples.
+    private static final int POOL_SIZE = 16;
+    private final Database[] poolDb = new Database[POOL_SIZE];
+    private final byte[][] poolKey = new byte[POOL_SIZE][];
+    private final double[] poolScore = new double[POOL_SIZE];
+    private int poolSize;
+
+    private void offer(Database d, byte[] key, double score) {
+        for (int i = 0; i < poolSize; i++) {
+            if (poolDb[i] == d && java.util.Arrays.equals(poolKey[i], key)) return; // already pooled
+        }
+        int pos = 0;
+        while (pos < poolSize && poolScore[pos] < score) pos++;
+        if (poolSize == POOL_SIZE) {
+            if (pos == 0) return; // worse than everything pooled
+            pos--; // drop the worst (index 0) and insert
+            System.arraycopy(poolDb, 1, poolDb, 0, pos);
+            System.arraycopy(poolKey, 1, poolKey, 0, pos);
+            System.arraycopy(poolScore, 1, poolScore, 0, pos);
+        } else {
+            System.arraycopy(poolDb, pos, poolDb, pos + 1, poolSize - pos);
+            System.arraycopy(poolKey, pos, poolKey, pos + 1, poolSize - pos);
+            System.arraycopy(poolScore, pos, poolScore, pos + 1, poolSize - pos);
+            poolSize++;
+        }
+        poolDb[pos] = d;
+        poolKey[pos] = key;
+        poolScore[pos] = score;
+    }
+
+    /** Forgets pooled candidates (FLUSHALL, SWAPDB make them meaningless). */
+    void clearPool() {
+        java.util.Arrays.fill(poolDb, null);
+        java.util.Arrays.fill(poolKey, null);
+        poolSize = 0;
     }
 
     /** Higher is a better eviction candidate. */

@@ -91,6 +91,24 @@ class DatabaseTest {
         assertFalse(ks.enforceMaxmemory(1));
     }
 
+    /** With the eviction pool, recently used keys survive: the LRU approximation is good. */
+    @Test
+    void lruKeepsRecentlyUsedKeys() {
+        AtomicLong now = new AtomicLong(1_000_000);
+        Keyspace ks = new Keyspace(1);
+        ks.setClock(now::get);
+        ks.setPolicy(EvictionPolicy.ALLKEYS_LRU);
+        Database db = ks.db(0);
+        for (int i = 0; i < 2000; i++) db.put(b("k" + i), StringValue.of(b("x".repeat(50))), false);
+        now.addAndGet(100_000);
+        for (int i = 0; i < 1000; i++) db.lookupRead(b("k" + i)); // the first half is recent
+        long used = ks.usedMemory();
+        assertTrue(ks.enforceMaxmemory(used - (used - db.tableBytes()) / 2));
+        int recentLeft = 0;
+        for (int i = 0; i < 1000; i++) if (db.exists(b("k" + i))) recentLeft++;
+        assertTrue(recentLeft > 800, "recent keys left: " + recentLeft);
+    }
+
     @Test
     void volatilePoliciesOnlyTouchKeysWithExpire() {
         AtomicLong now = new AtomicLong(1000);

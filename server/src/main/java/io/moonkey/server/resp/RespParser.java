@@ -52,7 +52,12 @@ public final class RespParser {
     public int readFrom(ReadableByteChannel ch) throws IOException {
         if (rpos == wpos) rpos = wpos = 0;
         int want = 16 * 1024;
-        if (remaining > 0 && bulkLen >= 32 * 1024) want = (int) Math.min(bulkLen + 2 - (wpos - rpos), Integer.MAX_VALUE - 16);
+        if (remaining > 0 && bulkLen >= 32 * 1024) {
+            // grow towards a big argument as its bytes arrive (doubling), never just because a
+            // client announced a length: a liar gets no more memory than it sends
+            long missing = bulkLen + 2 - (wpos - rpos);
+            want = (int) Math.min(missing, Math.max(64 * 1024, Math.min(wpos - rpos, 64L * 1024 * 1024)));
+        }
         ensureSpace(Math.max(want, 1024));
         view.limit(buf.length).position(wpos);
         int n = ch.read(view);
@@ -138,10 +143,7 @@ public final class RespParser {
                 rpos = eol + 2;
                 bulkLen = n;
             }
-            if (wpos - rpos < bulkLen + 2) {
-                if (bulkLen + 2 > buf.length - rpos) ensureSpace((int) (bulkLen + 2 - (wpos - rpos)));
-                return null;
-            }
+            if (wpos - rpos < bulkLen + 2) return null; // readFrom makes room as the bytes arrive
             byte[] arg = Arrays.copyOfRange(buf, rpos, rpos + (int) bulkLen);
             rpos += (int) bulkLen + 2; // the CRLF is not checked, as in Valkey
             if (argc == argv.length) argv = Arrays.copyOf(argv, Math.min(argv.length * 2, argc + remaining));
