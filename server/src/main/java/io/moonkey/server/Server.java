@@ -67,7 +67,7 @@ public final class Server {
         keyspace = new Keyspace((int) config.getLong("databases"));
         hook();
         keyspace.setListener(this::keyRemovedByKeyspace);
-        keyspace.setExternalBytes(this::clientBytes);
+        keyspace.setExternalBytes(() -> clientBytes);
         dispatcher = new Dispatcher(this);
         byte[] id = new byte[20];
         new SecureRandom().nextBytes(id);
@@ -109,7 +109,10 @@ public final class Server {
         propagation.add(db.id(), new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
     }
 
-    private long clientBytes() {
+    /** Client buffer bytes, recomputed each cron tick (summing per command would cost O(clients)). */
+    private long clientBytes;
+
+    private long computeClientBytes() {
         long n = 0;
         for (Session s : clients.values()) {
             ClientChannel ch = s.channel();
@@ -285,6 +288,7 @@ public final class Server {
 
     /** Periodic work (Valkey's serverCron): active expiry, client timeouts. */
     public void cron() {
+        clientBytes = computeClientBytes();
         long hz = Math.max(1, Math.min(500, config.getLong("hz")));
         if (activeExpire) keyspace.activeExpireCycle(1_000_000_000L / hz / 4); // at most 25% of a tick, as Valkey
         long timeout = config.getLong("timeout");
