@@ -1,0 +1,191 @@
+package io.moonkey.server;
+
+import io.moonkey.server.command.CommandFlag;
+import io.moonkey.server.command.CommandSpec;
+import io.moonkey.server.resp.ReplySink;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs requests in one total order: command lookup, arity, authentication, busy-script, OOM,
+ * pub/sub-context and MULTI-queueing checks (Valkey's processCommand), then the call itself
+ * with statistics, slow log, MONITOR feed and propagation (Valkey's call).
+ */
+public final class Dispatcher {
+    private final Server server;
+    private int depth;
+
+    Dispatcher(Server server) {
+        this.server = server;
+    }
+
+    /** Executes one client request; the reply (or error) goes to {@code out}. */
+    public void execute(Session s, byte[][] argv, ReplySink out) {
+        if (argv.length == 0) return;
+        CommandSpec cmd = server.commands().lookup(argv[0]);
+        if (cmd == null) {
+            reject(s, out, unknownCommandError(argv));
+            return;
+        }
+        if (cmd.isContainer() && !(argv.length == 1 && cmd.handler() != null)) {
+            if (argv.length < 2) {
+                reject(s, out, "ERR wrong number of arguments for '" + cmd.name() + "' command");
+                return;
+            }
+            CommandSpec sub = cmd.subcommands().get(latin1(argv[1]).toLowerCase(java.util.Locale.ROOT));
+            if (sub == null) {
+                reject(s, out, "ERR unknown subcommand '" + clip(latin1(argv[1])) + "'. Try "
+                        + cmd.name().toUpperCase(java.util.Locale.ROOT) + " HELP.");
+                return;
+            }
+            cmd = sub;
+        }
+        if (!cmd.arityAccepts(argv.length)) {
+            reject(s, cmd, out, "ERR wrong number of arguments for '" + cmd.fullName() + "' command");
+            return;
+        }
+        if (!s.authenticated() && !cmd.has(CommandFlag.NO_AUTH)) {
+            reject(s, cmd, out, "NOAUTH Authentication required.");
+            return;
+        }
+        if (server.busyMessage() != null && !cmd.has(CommandFlag.ALLOW_BUSY)) {
+            reject(s, cmd, out, server.busyMessage());
+            return;
+        }
+        boolean transactionControl = isTransactionControl(cmd);
+        if (server.maxmemory() > 0 && !s.isScriptCaller()) {
+            boolean fits = server.keyspace().enforceMaxmemory(server.maxmemory());
+            boolean denyoom = cmd.has(CommandFlag.DENYOOM)
+                    || (s.inMulti() && !transactionControl)
+                    || (cmd.name().equals("exec") && queuedDenyOom(s));
+            if (!fits && denyoom) {
+                reject(s, cmd, out, "OOM command not allowed when used memory > 'maxmemory'.");
+                return;
+            }
+        }
+        if (s.inPubSubContext() && !allowedInPubSub(cmd)) {
+            reject(s, cmd, out, "ERR Can't execute '" + cmd.fullName()
+                    + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return;
+        }
+        if (s.inMulti() && !transactionControl) {
+            if (cmd.has(CommandFlag.NO_MULTI)) {
+                reject(s, cmd, out, "ERR Command not allowed inside a transaction");
+                return;
+            }
+            s.queued.add(argv);
+            s.queuedSpecs.add(cmd);
+            out.simple("QUEUED");
+            return;
+        }
+        call(s, cmd, argv, out);
+    }
+
+    private static boolean isTransactionControl(CommandSpec cmd) {
+        String n = cmd.parent() == null ? cmd.name() : "";
+        return n.equals("exec") || n.equals("discard") || n.equals("multi") || n.equals("watch")
+                || n.equals("quit") || n.equals("reset");
+    }
+
+    private static boolean queuedDenyOom(Session s) {
+        for (CommandSpec c : s.queuedSpecs) if (c.has(CommandFlag.DENYOOM)) return true;
+        return false;
+    }
+
+    private static boolean allowedInPubSub(CommandSpec cmd) {
+        String n = cmd.parent() == null ? cmd.name() : "";
+        return switch (n) {
+            case "ping", "subscribe", "unsubscribe", "psubscribe", "punsubscribe", "ssubscribe", "sunsubscribe",
+                 "quit", "reset" -> true;
+            default -> false;
+        };
+    }
+
+    private void reject(Session s, ReplySink out, String error) {
+        reject(s, null, out, error);
+    }
+
+    private void reject(Session s, CommandSpec cmd, ReplySink out, String error) {
+        if (s.inMulti()) s.multiError = true;
+        if (cmd != null) cmd.rejectedCalls++;
+        out.error(error);
+    }
+
+    /** Valkey's text: {@code ERR unknown command 'foo', with args beginning with: 'a' 'b' }. */
+    public static String unknownCommandError(byte[][] argv) {
+        StringBuilder b = new StringBuilder("ERR unknown command '").append(clip(latin1(argv[0])))
+                .append("', with args beginning with: ");
+        for (int i = 1; i < argv.length && b.length() < 128 + 60; i++) {
+            b.append('\'').append(clip(latin1(argv[i]))).append("' ");
+        }
+        return b.toString();
+    }
+
+    private static String clip(String s) {
+        return s.length() > 128 ? s.substring(0, 128) : s;
+    }
+
+    static String latin1(byte[] b) {
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Runs a resolved command without the client-level checks, counting statistics and
+     * propagating its effects. This is the entry the scripting engine uses for server.call after
+     * doing its own per-command checks (scripting.md §4.6) with the script's session.
+     */
+    public void call(Session s, CommandSpec cmd, byte[][] argv, ReplySink out) {
+        boolean top = depth++ == 0;
+        PropagationStream prop = server.propagation();
+        if (top) {
+            server.keyspace().freezeClock();
+            prop.begin();
+        }
+        long dirtyBefore = server.dirty();
+        byte[][] savedAs = s.propagateAs;
+        boolean savedPrevented = s.propagationPrevented;
+        boolean savedForced = s.propagationForced;
+        s.propagateAs = null;
+        s.propagationPrevented = false;
+        s.propagationForced = false;
+        long errorsBefore = server.stats().errorReplies;
+        if (!cmd.has(CommandFlag.SKIP_MONITOR) && !cmd.has(CommandFlag.ADMIN)) server.feedMonitors(s, argv);
+        s.lastCommand = cmd;
+        long t0 = System.nanoTime();
+        try {
+            cmd.handler().execute(s, argv, out);
+        } catch (io.moonkey.server.command.CommandError e) {
+            out.error(e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            server.log().warning("command " + cmd.fullName() + " failed: " + e);
+            out.error("ERR internal error: " + e.getClass().getSimpleName());
+        } finally {
+            long micros = (System.nanoTime() - t0) / 1000;
+            cmd.calls++;
+            cmd.microseconds += micros;
+            if (server.stats().errorReplies > errorsBefore) cmd.failedCalls++;
+            server.stats().commandsProcessed++;
+            if ((server.dirty() > dirtyBefore || s.propagationForced) && !s.propagationPrevented) {
+                prop.add(s.dbIndex(), s.propagateAs != null ? s.propagateAs : argv);
+            }
+            s.propagateAs = savedAs;
+            s.propagationPrevented = savedPrevented;
+            s.propagationForced = savedForced;
+            long threshold = server.slowlogThreshold();
+            if (threshold >= 0 && micros >= threshold && !cmd.has(CommandFlag.SKIP_SLOWLOG)) {
+                ClientChannel ch = s.channel();
+                server.slowLog().record(micros, argv, ch == null ? "" : ch.remoteAddress(),
+                        s.name == null ? "" : latin1(s.name), (int) Math.min(Integer.MAX_VALUE, server.slowlogMaxLen()));
+            }
+            if (top) {
+                prop.end();
+                server.keyspace().unfreezeClock();
+            }
+            depth--;
+        }
+    }
+
+    /** Whether a command is executing (a script or EXEC is running commands). */
+    public boolean executing() {
+        return depth > 0;
+    }
+}

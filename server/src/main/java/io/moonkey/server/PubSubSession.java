@@ -1,0 +1,66 @@
+package io.moonkey.server;
+
+import io.moonkey.server.resp.ReplySink;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A session's side of pub/sub: (un)subscribing with the confirmation pushes Valkey sends. */
+public final class PubSubSession {
+    private PubSubSession() {}
+
+    private static final byte[] SUBSCRIBE = "subscribe".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNSUBSCRIBE = "unsubscribe".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PSUBSCRIBE = "psubscribe".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PUNSUBSCRIBE = "punsubscribe".getBytes(StandardCharsets.US_ASCII);
+
+    public static void subscribe(Session s, byte[] channel, ReplySink out) {
+        s.server().pubsub().subscribe(s, channel);
+        confirm(out, SUBSCRIBE, channel, s.subscriberCount());
+    }
+
+    public static void psubscribe(Session s, byte[] pattern, ReplySink out) {
+        s.server().pubsub().psubscribe(s, pattern);
+        confirm(out, PSUBSCRIBE, pattern, s.subscriberCount());
+    }
+
+    /** Unsubscribes from the given channels/patterns, or from all when {@code names} is null. */
+    public static void unsubscribe(Session s, List<byte[]> names, boolean patterns, ReplySink out) {
+        PubSub ps = s.server().pubsub();
+        byte[] kind = patterns ? PUNSUBSCRIBE : UNSUBSCRIBE;
+        if (names == null) {
+            names = new ArrayList<>(patterns ? s.subscriptions.patterns : s.subscriptions.channels);
+            if (names.isEmpty()) {
+                out.pushHeader(3);
+                out.bulk(kind);
+                out.nullBulk();
+                out.integer(s.subscriberCount());
+                return;
+            }
+        }
+        for (byte[] n : names) {
+            if (patterns) ps.punsubscribe(s, n);
+            else ps.unsubscribe(s, n);
+            confirm(out, kind, n, s.subscriberCount());
+        }
+    }
+
+    private static void confirm(ReplySink out, byte[] kind, byte[] name, int count) {
+        out.pushHeader(3);
+        out.bulk(kind);
+        out.bulk(name);
+        out.integer(count);
+    }
+
+    public static List<byte[]> channels(Server server, byte[] pattern) {
+        return server.pubsub().channels(pattern);
+    }
+
+    public static int subscribers(Server server, byte[] channel) {
+        return server.pubsub().subscribers(channel);
+    }
+
+    public static int patternCount(Server server) {
+        return server.pubsub().patternCount();
+    }
+}

@@ -1,0 +1,4 @@
+package io.moonkey.server;
+
+/** CLIENT REPLY modes. */
+public enum ReplyMode { ON, OFF, SKIP }

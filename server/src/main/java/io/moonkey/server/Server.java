@@ -1,0 +1,365 @@
+package io.moonkey.server;
+
+import io.moonkey.datastore.EvictionPolicy;
+import io.moonkey.datastore.Keyspace;
+import io.moonkey.datastore.KeyspaceListener;
+import io.moonkey.server.command.BitCommands;
+import io.moonkey.server.command.ClientCommand;
+import io.moonkey.server.command.CommandTable;
+import io.moonkey.server.command.ConfigCommand;
+import io.moonkey.server.command.ConnectionCommands;
+import io.moonkey.server.command.DebugCommand;
+import io.moonkey.server.command.IntrospectionCommands;
+import io.moonkey.server.command.KeyCommands;
+import io.moonkey.server.command.PubSubCommands;
+import io.moonkey.server.command.ServerCommands;
+import io.moonkey.server.command.StringCommands;
+import io.moonkey.server.command.TransactionCommands;
+import io.moonkey.server.config.Config;
+import io.moonkey.server.config.ServerParams;
+import io.moonkey.server.net.EventLoop;
+import io.moonkey.server.resp.RespWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server's state and wiring: configuration, keyspace, command table, dispatcher, clients,
+ * pub/sub, the propagation stream, statistics. Everything here is touched only by the
+ * execution thread (the event loop), so there is no locking.
+ */
+public final class Server {
+    private final Config config = new Config();
+    private final Log log = new Log();
+    private final Keyspace keyspace;
+    private final CommandTable commands = new CommandTable();
+    private final Dispatcher dispatcher;
+    private final PubSub pubsub = new PubSub();
+    private final PropagationStream propagation = new PropagationStream();
+    private final Stats stats = new Stats();
+    private final SlowLog slowLog = new SlowLog();
+    private final Map<Long, Session> clients = new LinkedHashMap<>();
+    final List<Session> monitors = new ArrayList<>();
+    private final String runId;
+    private final long startMs = System.currentTimeMillis();
+    private long nextClientId = 1;
+    private long dirty;
+    private long maxmemory;
+    private String requirepass = "";
+    private volatile EventLoop eventLoop;
+    private String busyMessage;
+    private long lastSaveTime = startMs / 1000;
+    private boolean activeExpire = true;
+    // hot-path copies of configuration values, kept current by change hooks
+    private long slowlogThreshold, slowlogMaxLen, queryBufferLimit;
+
+    /**
+     * Creates a server configured like valkey-server's command line: an optional config file
+     * path, then {@code --name value} overrides.
+     */
+    public Server(String... args) throws java.io.IOException, io.moonkey.server.config.ConfigException {
+        ServerParams.registerAll(config);
+        config.applyArgs(args);
+        keyspace = new Keyspace((int) config.getLong("databases"));
+        hook();
+        keyspace.setListener(this::keyRemovedByKeyspace);
+        keyspace.setExternalBytes(() -> clientBytes);
+        dispatcher = new Dispatcher(this);
+        byte[] id = new byte[20];
+        new SecureRandom().nextBytes(id);
+        runId = HexFormat.of().formatHex(id);
+        new ConnectionCommands(this).register(commands);
+        new StringCommands(this).register(commands);
+        new BitCommands(this).register(commands);
+        new KeyCommands(this).register(commands);
+        new ServerCommands(this).register(commands);
+        new ConfigCommand(this).register(commands);
+        new ClientCommand(this).register(commands);
+        new IntrospectionCommands(this).register(commands);
+        new DebugCommand(this).register(commands);
+        new TransactionCommands(this).register(commands);
+        new PubSubCommands(this).register(commands);
+    }
+
+    /** Connects configuration parameters to the running server. */
+    private void hook() {
+        applyAndWatch("maxmemory", v -> maxmemory = Long.parseLong(v));
+        applyAndWatch("maxmemory-policy", v -> keyspace.setPolicy(EvictionPolicy.byName(v)));
+        applyAndWatch("lfu-log-factor", v -> keyspace.setLfuLogFactor(Integer.parseInt(v)));
+        applyAndWatch("lfu-decay-time", v -> keyspace.setLfuDecayTime(Integer.parseInt(v)));
+        applyAndWatch("maxmemory-samples", v -> keyspace.setEvictionSamples(Integer.parseInt(v)));
+        applyAndWatch("requirepass", v -> requirepass = v);
+        applyAndWatch("loglevel", log::setLevel);
+        applyAndWatch("slowlog-log-slower-than", v -> slowlogThreshold = Long.parseLong(v));
+        applyAndWatch("slowlog-max-len", v -> slowlogMaxLen = Long.parseLong(v));
+        applyAndWatch("client-query-buffer-limit", v -> queryBufferLimit = Long.parseLong(v));
+    }
+
+    private void applyAndWatch(String name, java.util.function.Consumer<String> apply) {
+        var p = config.param(name);
+        apply.accept(p.value());
+        config.register(p.onChange(apply));
+    }
+
+    private void keyRemovedByKeyspace(io.moonkey.datastore.Database db, byte[] key, KeyspaceListener.Cause cause) {
+        propagation.add(db.id(), new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
+    }
+
+    /** Client buffer bytes, recomputed each cron tick (summing per command would cost O(clients)). */
+    private long clientBytes;
+
+    private long computeClientBytes() {
+        long n = 0;
+        for (Session s : clients.values()) {
+            ClientChannel ch = s.channel();
+            if (ch != null) n += ch.writer().capacity() + ch.queryBufferCapacity() + 1024;
+        }
+        return n;
+    }
+
+    // ---- accessors ------------------------------------------------------------------------------
+
+    public Config config() {
+        return config;
+    }
+
+    public Log log() {
+        return log;
+    }
+
+    public Keyspace keyspace() {
+        return keyspace;
+    }
+
+    public CommandTable commands() {
+        return commands;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public PubSub pubsub() {
+        return pubsub;
+    }
+
+    /** The stream of data-changing commands (AOF, replicas and script effects attach here). */
+    public PropagationStream propagation() {
+        return propagation;
+    }
+
+    public Stats stats() {
+        return stats;
+    }
+
+    public SlowLog slowLog() {
+        return slowLog;
+    }
+
+    public void slowLogReset() {
+        slowLog.reset();
+    }
+
+    /** CONFIG RESETSTAT: statistics, command stats, error stats and slow log. */
+    public void resetStats() {
+        stats.reset();
+        keyspace.resetStats();
+        slowLog.reset();
+        for (var c : commands.allWithSubcommands()) {
+            c.calls = c.microseconds = c.rejectedCalls = c.failedCalls = 0;
+        }
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public long startMs() {
+        return startMs;
+    }
+
+    public long maxmemory() {
+        return maxmemory;
+    }
+
+    public long slowlogThreshold() {
+        return slowlogThreshold;
+    }
+
+    public long slowlogMaxLen() {
+        return slowlogMaxLen;
+    }
+
+    public long queryBufferLimit() {
+        return queryBufferLimit;
+    }
+
+    public boolean authRequired() {
+        return !requirepass.isEmpty();
+    }
+
+    public String requirepass() {
+        return requirepass;
+    }
+
+    public long dirty() {
+        return dirty;
+    }
+
+    void addDirty(long n) {
+        dirty += n;
+    }
+
+    public long lastSaveTime() {
+        return lastSaveTime;
+    }
+
+    public EventLoop eventLoop() {
+        return eventLoop;
+    }
+
+    public void setEventLoop(EventLoop loop) {
+        eventLoop = loop;
+    }
+
+    /**
+     * The BUSY error other clients get while a script runs too long, or null when not busy. The
+     * scripting engine sets it when a script passes busy-reply-threshold and clears it after.
+     */
+    public String busyMessage() {
+        return busyMessage;
+    }
+
+    public void setBusyMessage(String m) {
+        busyMessage = m;
+    }
+
+    // ---- clients --------------------------------------------------------------------------------
+
+    /** Registers a new client (network or in-process) and returns its session. */
+    public Session newSession(ClientChannel channel) {
+        Session s = new Session(this, nextClientId++, channel);
+        if (channel != null) {
+            clients.put(s.id(), s);
+            channel.writer().setErrorObserver(stats::errorReplied);
+            stats.connectionsReceived++;
+        }
+        return s;
+    }
+
+    /** An in-process caller without a connection (scripts' fake client, tests). */
+    public Session newInternalSession() {
+        return new Session(this, nextClientId++, null);
+    }
+
+    /** Forgets a session whose connection closed: unwatch, unsubscribe, stop monitoring. */
+    public void sessionClosed(Session s) {
+        clients.remove(s.id());
+        s.unwatchAll();
+        pubsub.removeAll(s);
+        monitors.remove(s);
+    }
+
+    public Iterable<Session> clients() {
+        return clients.values();
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    public Session client(long id) {
+        return clients.get(id);
+    }
+
+    public void countRejectedConnection() {
+        stats.rejectedConnections++;
+    }
+
+    /** Counts bytes received/sent for INFO stats. */
+    public void countNetwork(long in, long out) {
+        stats.netInputBytes += in;
+        stats.netOutputBytes += out;
+    }
+
+    /** Periodic work (Valkey's serverCron): active expiry, client timeouts. */
+    public void cron() {
+        clientBytes = computeClientBytes();
+        long hz = Math.max(1, Math.min(500, config.getLong("hz")));
+        if (activeExpire) keyspace.activeExpireCycle(1_000_000_000L / hz / 4); // at most 25% of a tick, as Valkey
+        long timeout = config.getLong("timeout");
+        if (timeout > 0) {
+            long now = System.currentTimeMillis();
+            for (Session s : new ArrayList<>(clients.values())) {
+                if (s.subscriptions.count() == 0 && !s.monitor && now - s.lastInteractionMs > timeout * 1000) {
+                    s.channel().close(false);
+                }
+            }
+        }
+        if (maxmemory > 0) keyspace.enforceMaxmemory(maxmemory);
+        compactWhenIdle();
+    }
+
+    private long compactedAtBytes, idleSinceMs, commandsAtCheck;
+
+    /**
+     * After the dataset grew by a lot (a bulk load), and once the server has been idle for two
+     * seconds, runs one full GC so the JVM can give the load's garbage (old table arrays,
+     * buffers) back to the OS; with a heap-shrinking collector this keeps RSS near the live size.
+     */
+    private void compactWhenIdle() {
+        long now = System.currentTimeMillis();
+        if (stats.commandsProcessed != commandsAtCheck) {
+            commandsAtCheck = stats.commandsProcessed;
+            idleSinceMs = now;
+            return;
+        }
+        long dataset = keyspace.datasetBytes();
+        if (now - idleSinceMs >= 2000 && Math.abs(dataset - compactedAtBytes) > 32L * 1024 * 1024) {
+            compactedAtBytes = dataset;
+            System.gc();
+        }
+    }
+
+    /** DEBUG SET-ACTIVE-EXPIRE: turns the periodic expiry cycle on or off (lazy expiry stays). */
+    public void setActiveExpire(boolean on) {
+        activeExpire = on;
+    }
+
+    /** Asks the event loop to stop (SHUTDOWN, SIGTERM). */
+    public void shutdown() {
+        EventLoop l = eventLoop;
+        if (l != null) l.stop();
+    }
+
+    /** Makes a session a MONITOR client. */
+    public void addMonitor(Session s) {
+        if (!monitors.contains(s)) monitors.add(s);
+    }
+
+    /** Sends a monitor line for a command to every MONITOR client. */
+    void feedMonitors(Session s, byte[][] argv) {
+        if (monitors.isEmpty()) return;
+        long now = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
+        StringBuilder b = new StringBuilder(64);
+        b.append('+').append(now / 1_000_000).append('.');
+        String us = Long.toString(now % 1_000_000);
+        b.append("000000", 0, 6 - us.length()).append(us).append(" [").append(s.dbIndex()).append(' ');
+        if (s.isScriptCaller()) b.append("lua");
+        else if (s.channel() == null) b.append("internal");
+        else b.append(s.channel().remoteAddress());
+        b.append(']');
+        for (byte[] a : argv) b.append(' ').append(Repr.quote(a));
+        b.append("\r\n");
+        byte[] line = b.toString().getBytes(StandardCharsets.ISO_8859_1);
+        for (Session m : monitors) {
+            RespWriter w = m.channel().writer();
+            w.raw(line, 0, line.length);
+            m.channel().flushSoon();
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package io.moonkey.server;
+
+import io.moonkey.datastore.Database;
+import io.moonkey.datastore.Watcher;
+import io.moonkey.server.command.CommandSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A caller's context, passed to every command: the selected database, the protocol version and
+ * the per-client state (transaction, watched keys, subscriptions, name). A network client has a
+ * {@link ClientChannel}; an in-process caller (a script's fake client) has none and gets its
+ * replies only through the sink it passes to the dispatcher.
+ */
+public final class Session implements Watcher {
+    private final Server server;
+    private final long id;
+    private final ClientChannel channel;
+    private int dbIndex;
+    private Database db;
+    private int protocol = 2;
+    private boolean authenticated;
+
+    byte[] name;
+    String libName = "", libVersion = "";
+    final long createdMs = System.currentTimeMillis();
+    long lastInteractionMs = createdMs;
+    CommandSpec lastCommand;
+    ReplyMode replyMode = ReplyMode.ON;
+    boolean skipNextReply;
+    boolean noEvict;
+    boolean monitor;
+    boolean scriptCaller;
+    boolean closing;
+
+    // MULTI/EXEC
+    boolean inMulti;
+    boolean multiError; // a command failed to queue: EXEC answers EXECABORT
+    boolean casDirty; // a watched key was touched
+    final List<byte[][]> queued = new ArrayList<>();
+    final List<CommandSpec> queuedSpecs = new ArrayList<>();
+    final List<WatchedKey> watched = new ArrayList<>(0);
+
+    // pub/sub
+    final Subscriptions subscriptions = new Subscriptions();
+
+    // propagation of the command being executed
+    byte[][] propagateAs;
+    boolean propagationPrevented;
+    boolean propagationForced;
+    boolean executingTransaction;
+
+    Session(Server server, long id, ClientChannel channel) {
+        this.server = server;
+        this.id = id;
+        this.channel = channel;
+        this.db = server.keyspace().db(0);
+        this.authenticated = !server.authRequired();
+    }
+
+    public Server server() {
+        return server;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** The network channel, or null for an in-process caller. */
+    public ClientChannel channel() {
+        return channel;
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public int dbIndex() {
+        return dbIndex;
+    }
+
+    public void select(int index) {
+        dbIndex = index;
+        db = server.keyspace().db(index);
+    }
+
+    public int protocol() {
+        return protocol;
+    }
+
+    public void setProtocol(int p) {
+        protocol = p;
+        if (channel != null) channel.writer().setProtocol(p);
+    }
+
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    public void setAuthenticated(boolean a) {
+        authenticated = a;
+    }
+
+    public boolean inMulti() {
+        return inMulti;
+    }
+
+    /** True while queuing (MULTI) or while EXEC runs the queued commands. */
+    public boolean inTransaction() {
+        return inMulti || executingTransaction;
+    }
+
+    /** True for the fake client a script's server.call runs on. */
+    public boolean isScriptCaller() {
+        return scriptCaller;
+    }
+
+    public void setScriptCaller(boolean b) {
+        scriptCaller = b;
+    }
+
+    public byte[] name() {
+        return name;
+    }
+
+    /** Inside MULTI with queued commands the subscription context is irrelevant; RESP2 only. */
+    public boolean inPubSubContext() {
+        return protocol == 2 && subscriptions.count() > 0;
+    }
+
+    /** Number of channels plus patterns subscribed. */
+    public int subscriberCount() {
+        return subscriptions.count();
+    }
+
+    public void touchInteraction() {
+        lastInteractionMs = System.currentTimeMillis();
+    }
+
+    public long createdMs() {
+        return createdMs;
+    }
+
+    public long lastInteractionMs() {
+        return lastInteractionMs;
+    }
+
+    public String lastCommandName() {
+        return lastCommand == null ? "NULL" : lastCommand.fullName();
+    }
+
+    public int channelCount() {
+        return subscriptions.channels.size();
+    }
+
+    public int patternCount() {
+        return subscriptions.patterns.size();
+    }
+
+    public int queuedCount() {
+        return queued.size();
+    }
+
+    public int watchedCount() {
+        return watched.size();
+    }
+
+    public boolean noEvictFlag() {
+        return noEvict;
+    }
+
+    public void setNoEvict(boolean b) {
+        noEvict = b;
+    }
+
+    public String libName() {
+        return libName;
+    }
+
+    public String libVersion() {
+        return libVersion;
+    }
+
+    public void setLibName(String n) {
+        libName = n;
+    }
+
+    public void setLibVersion(String v) {
+        libVersion = v;
+    }
+
+    /** True if this command's reply must be dropped (the command after CLIENT REPLY SKIP). */
+    public boolean consumeSkipReply() {
+        if (!skipNextReply) return false;
+        skipNextReply = false;
+        return true;
+    }
+
+    public ReplyMode replyMode() {
+        return replyMode;
+    }
+
+    /** CLIENT REPLY: OFF silences replies until ON; SKIP silences the next command's reply. */
+    public void setReplyMode(ReplyMode m) {
+        if (m == ReplyMode.SKIP) {
+            skipNextReply = true;
+        } else {
+            replyMode = m;
+        }
+    }
+
+    // ---- propagation ----------------------------------------------------------------------------
+
+    /**
+     * Makes the current command propagate as {@code argv} instead of its own arguments
+     * (EXPIRE as PEXPIREAT, INCRBYFLOAT as SET ... KEEPTTL).
+     */
+    public void propagateAs(byte[]... argv) {
+        propagateAs = argv;
+    }
+
+    /** Keeps the current command out of the propagation stream even if it changed data. */
+    public void preventPropagation() {
+        propagationPrevented = true;
+    }
+
+    /** Propagates the current command even though it changed no data (PUBLISH). */
+    public void forcePropagation() {
+        propagationForced = true;
+    }
+
+    /** Propagates an extra command now, in execution order (e.g. one per key in a multi-key op). */
+    public void alsoPropagate(byte[]... argv) {
+        server.propagation().add(dbIndex, argv);
+    }
+
+    /** Counts a data change; the dispatcher propagates commands that made any. */
+    public void dirty(long n) {
+        server.addDirty(n);
+    }
+
+    public void dirty() {
+        server.addDirty(1);
+    }
+
+    // ---- WATCH ----------------------------------------------------------------------------------
+
+    @Override
+    public void keyTouched() {
+        casDirty = true;
+    }
+
+    void unwatchAll() {
+        for (WatchedKey w : watched) w.db().unwatch(w.key(), this);
+        watched.clear();
+        casDirty = false;
+    }
+
+    /** RESET: back to a fresh connection's state (keeps id and connection). */
+    public void reset() {
+        resetMulti();
+        unwatchAll();
+        server.pubsub().removeAll(this);
+        server.monitors.remove(this);
+        monitor = false;
+        select(0);
+        setProtocol(2);
+        name = null;
+        replyMode = ReplyMode.ON;
+        skipNextReply = false;
+        noEvict = false;
+        authenticated = !server.authRequired();
+    }
+
+    public byte[] nameOrNull() {
+        return name;
+    }
+
+    public void setName(byte[] n) {
+        name = n == null || n.length == 0 ? null : n;
+    }
+
+    void resetMulti() {
+        inMulti = false;
+        multiError = false;
+        queued.clear();
+        queuedSpecs.clear();
+    }
+}

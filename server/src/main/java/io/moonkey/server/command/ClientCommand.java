@@ -1,0 +1,291 @@
+package io.moonkey.server.command;
+
+import static io.moonkey.server.command.Arguments.SYNTAX;
+import static io.moonkey.server.command.Arguments.is;
+import static io.moonkey.server.command.Arguments.latin1;
+
+import io.moonkey.server.ClientChannel;
+import io.moonkey.server.ReplyMode;
+import io.moonkey.server.Server;
+import io.moonkey.server.Session;
+import io.moonkey.server.resp.ReplySink;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** CLIENT ID, SETNAME, GETNAME, LIST, INFO, KILL, REPLY, SETINFO, NO-EVICT, NO-TOUCH, HELP. */
+public final class ClientCommand {
+    private final Server server;
+
+    public ClientCommand(Server server) {
+        this.server = server;
+    }
+
+    public void register(CommandTable t) {
+        String g = "connection";
+        String f = "admin noscript loading stale";
+        t.add(new CommandSpec("client", -2, "", g, "2.4.0", "A container for client connection commands.", null)
+                .sub(new CommandSpec("id", 2, "noscript loading stale", g, "5.0.0", "Returns the unique client ID of the connection.", this::id))
+                .sub(new CommandSpec("setname", 3, "noscript loading stale", g, "2.6.9", "Sets the connection name.", this::setname))
+                .sub(new CommandSpec("getname", 2, "noscript loading stale", g, "2.6.9", "Returns the name of the connection.", this::getname))
+                .sub(new CommandSpec("list", -2, f, g, "2.4.0", "Lists open connections.", this::list))
+                .sub(new CommandSpec("info", 2, "noscript loading stale", g, "6.2.0", "Returns information about the connection.", this::info))
+                .sub(new CommandSpec("kill", -3, f, g, "2.4.0", "Terminates open connections.", this::kill))
+                .sub(new CommandSpec("reply", 3, "noscript loading stale", g, "3.2.0", "Instructs the server whether to reply to commands.", this::reply))
+                .sub(new CommandSpec("setinfo", 4, "noscript loading stale", g, "7.2.0", "Sets information specific to the client or connection.", this::setinfo))
+                .sub(new CommandSpec("no-evict", 3, f, g, "7.0.0", "Sets the client eviction mode of the connection.", this::noEvict))
+                .sub(new CommandSpec("no-touch", 3, "noscript loading stale", g, "7.2.0",
+                        "Controls whether commands sent by the client affect the LRU/LFU of accessed keys.", this::noTouch))
+                .sub(new CommandSpec("help", 2, "loading stale", g, "5.0.0", "Returns helpful text about the different subcommands.", this::help)));
+    }
+
+    /** Valkey's rule for client names: printable ASCII without spaces. */
+    static void validateName(byte[] name) {
+        for (byte b : name) {
+            if (b < '!' || b > '~') throw new CommandError("ERR Client names cannot contain spaces, newlines or special characters.");
+        }
+    }
+
+    /** CLIENT ID. */
+    void id(Session s, byte[][] argv, ReplySink out) {
+        out.integer(s.id());
+    }
+
+    /** CLIENT SETNAME name (empty removes the name). */
+    void setname(Session s, byte[][] argv, ReplySink out) {
+        validateName(argv[2]);
+        s.setName(argv[2]);
+        out.ok();
+    }
+
+    /** CLIENT GETNAME: the name or nil. */
+    void getname(Session s, byte[][] argv, ReplySink out) {
+        if (s.name() == null) out.nullBulk();
+        else out.bulk(s.name());
+    }
+
+    /** CLIENT LIST [TYPE normal|master|replica|pubsub] [ID id ...]: one line per client. */
+    void list(Session s, byte[][] argv, ReplySink out) {
+        String type = null;
+        List<Long> ids = null;
+        for (int i = 2; i < argv.length; i++) {
+            if (is(argv[i], "type") && i + 1 < argv.length) {
+                type = latin1(argv[++i]).toLowerCase(java.util.Locale.ROOT);
+                if (!List.of("normal", "master", "replica", "slave", "pubsub").contains(type)) {
+                    throw new CommandError("ERR Unknown client type '" + latin1(argv[i]) + "'");
+                }
+            } else if (is(argv[i], "id") && i + 1 < argv.length) {
+                ids = new ArrayList<>();
+                while (i + 1 < argv.length) {
+                    long id = Arguments.parseLong(argv[++i], "ERR Invalid client ID");
+                    if (id <= 0) throw new CommandError("ERR Invalid client ID");
+                    ids.add(id);
+                }
+            } else {
+                throw new CommandError(SYNTAX);
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (Session c : server.clients()) {
+            if (ids != null && !ids.contains(c.id())) continue;
+            if (type != null) {
+                boolean pubsub = c.subscriberCount() > 0;
+                if (type.equals("pubsub") != pubsub || type.equals("master") || type.equals("replica") || type.equals("slave")) continue;
+            }
+            describe(c, s, b);
+            b.append('\n');
+        }
+        out.verbatim("txt", b.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** CLIENT INFO: this connection's CLIENT LIST line. */
+    void info(Session s, byte[][] argv, ReplySink out) {
+        StringBuilder b = new StringBuilder();
+        describe(s, s, b);
+        b.append('\n');
+        out.verbatim("txt", b.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private void describe(Session c, Session caller, StringBuilder b) {
+        ClientChannel ch = c.channel();
+        long now = System.currentTimeMillis();
+        String flags = (c.subscriberCount() > 0 ? "P" : "") + (c.inMulti() ? "x" : "") + (c.noEvictFlag() ? "e" : "");
+        if (flags.isEmpty()) flags = "N";
+        String cmd = c.lastCommandName();
+        b.append("id=").append(c.id())
+                .append(" addr=").append(ch == null ? "" : ch.remoteAddress())
+                .append(" laddr=").append(ch == null ? "" : ch.localAddress())
+                .append(" fd=").append(ch == null ? -1 : ch.fd())
+                .append(" name=").append(c.name() == null ? "" : latin1(c.name()))
+                .append(" age=").append((now - c.createdMs()) / 1000)
+                .append(" idle=").append((now - c.lastInteractionMs()) / 1000)
+                .append(" flags=").append(flags)
+                .append(" db=").append(c.dbIndex())
+                .append(" sub=").append(c.channelCount())
+                .append(" psub=").append(c.patternCount())
+                .append(" ssub=0")
+                .append(" multi=").append(c.inMulti() ? c.queuedCount() : -1)
+                .append(" watch=").append(c.watchedCount())
+                .append(" qbuf=").append(ch == null ? 0 : ch.queryBufferBytes())
+                .append(" qbuf-free=").append(ch == null ? 0 : ch.queryBufferCapacity() - ch.queryBufferBytes())
+                .append(" argv-mem=0 multi-mem=0")
+                .append(" rbs=").append(ch == null ? 0 : ch.queryBufferCapacity())
+                .append(" rbp=0")
+                .append(" obl=0 oll=0")
+                .append(" omem=").append(ch == null ? 0 : ch.writer().pending())
+                .append(" tot-mem=").append(ch == null ? 0 : ch.writer().capacity() + ch.queryBufferCapacity())
+                .append(" events=r")
+                .append(" cmd=").append(cmd)
+                .append(" user=default redir=-1")
+                .append(" resp=").append(c.protocol())
+                .append(" lib-name=").append(c.libName())
+                .append(" lib-ver=").append(c.libVersion());
+    }
+
+    /**
+     * CLIENT KILL ip:port | CLIENT KILL [ID id] [TYPE type] [ADDR ip:port] [LADDR ip:port]
+     * [SKIPME yes|no]: closes matching connections.
+     */
+    void kill(Session s, byte[][] argv, ReplySink out) {
+        if (argv.length == 3) {
+            String addr = latin1(argv[2]);
+            for (Session c : server.clients()) {
+                if (c.channel() != null && c.channel().remoteAddress().equals(addr)) {
+                    c.channel().close(c == s);
+                    out.ok();
+                    return;
+                }
+            }
+            throw new CommandError("ERR No such client");
+        }
+        Long id = null;
+        String addr = null, laddr = null, type = null;
+        boolean skipMe = true;
+        for (int i = 2; i < argv.length; i += 2) {
+            if (i + 1 >= argv.length) throw new CommandError(SYNTAX);
+            byte[] v = argv[i + 1];
+            if (is(argv[i], "id")) {
+                id = Arguments.parseLong(v, "ERR client-id should be greater than 0");
+                if (id <= 0) throw new CommandError("ERR client-id should be greater than 0");
+            } else if (is(argv[i], "addr")) {
+                addr = latin1(v);
+            } else if (is(argv[i], "laddr")) {
+                laddr = latin1(v);
+            } else if (is(argv[i], "type")) {
+                type = latin1(v).toLowerCase(java.util.Locale.ROOT);
+                if (!List.of("normal", "master", "replica", "slave", "pubsub").contains(type)) {
+                    throw new CommandError("ERR Unknown client type '" + latin1(v) + "'");
+                }
+            } else if (is(argv[i], "skipme")) {
+                if (is(v, "yes")) skipMe = true;
+                else if (is(v, "no")) skipMe = false;
+                else throw new CommandError(SYNTAX);
+            } else if (is(argv[i], "user") || is(argv[i], "maxage")) {
+                continue; // single default user; age filter not supported
+            } else {
+                throw new CommandError(SYNTAX);
+            }
+        }
+        long killed = 0;
+        for (Session c : new ArrayList<>(asList(server.clients()))) {
+            ClientChannel ch = c.channel();
+            if (ch == null) continue;
+            if (id != null && c.id() != id) continue;
+            if (addr != null && !ch.remoteAddress().equals(addr)) continue;
+            if (laddr != null && !ch.localAddress().equals(laddr)) continue;
+            if (type != null && (type.equals("pubsub") != (c.subscriberCount() > 0) || !List.of("normal", "pubsub").contains(type))) continue;
+            if (c == s && skipMe) continue;
+            ch.close(c == s);
+            killed++;
+        }
+        out.integer(killed);
+    }
+
+    private static List<Session> asList(Iterable<Session> it) {
+        List<Session> l = new ArrayList<>();
+        it.forEach(l::add);
+        return l;
+    }
+
+    /** CLIENT REPLY ON | OFF | SKIP. */
+    void reply(Session s, byte[][] argv, ReplySink out) {
+        if (is(argv[2], "on")) {
+            s.setReplyMode(ReplyMode.ON);
+            out.ok();
+        } else if (is(argv[2], "off")) {
+            s.setReplyMode(ReplyMode.OFF);
+        } else if (is(argv[2], "skip")) {
+            s.setReplyMode(ReplyMode.SKIP);
+        } else {
+            throw new CommandError(SYNTAX);
+        }
+    }
+
+    /** CLIENT SETINFO LIB-NAME name | LIB-VER version. */
+    void setinfo(Session s, byte[][] argv, ReplySink out) {
+        String attr = latin1(argv[2]);
+        String val = latin1(argv[3]);
+        for (char c : val.toCharArray()) {
+            if (c < '!' || c > '~') {
+                throw new CommandError("ERR " + attr + " cannot contain spaces, newlines or special characters.");
+            }
+        }
+        if (is(argv[2], "lib-name")) s.setLibName(val);
+        else if (is(argv[2], "lib-ver")) s.setLibVersion(val);
+        else throw new CommandError("ERR Unrecognized option '" + attr + "'");
+        out.ok();
+    }
+
+    /** CLIENT NO-EVICT ON | OFF. */
+    void noEvict(Session s, byte[][] argv, ReplySink out) {
+        if (is(argv[2], "on")) s.setNoEvict(true);
+        else if (is(argv[2], "off")) s.setNoEvict(false);
+        else throw new CommandError(SYNTAX);
+        out.ok();
+    }
+
+    /** CLIENT NO-TOUCH ON | OFF (accepted; access times are still updated). */
+    void noTouch(Session s, byte[][] argv, ReplySink out) {
+        if (!is(argv[2], "on") && !is(argv[2], "off")) throw new CommandError(SYNTAX);
+        out.ok();
+    }
+
+    /** CLIENT HELP. */
+    void help(Session s, byte[][] argv, ReplySink out) {
+        Help.reply(out, "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+                "GETNAME",
+                "    Return the name of the current connection.",
+                "ID",
+                "    Return the ID of the current connection.",
+                "INFO",
+                "    Return information about the current client connection.",
+                "KILL <ip:port>",
+                "    Kill connection made from <ip:port>.",
+                "KILL <option> <value> [<option> <value> [...]]",
+                "    Kill connections. Options are:",
+                "    * ADDR (<ip:port>|<unixsocket>:0)",
+                "      Kill connections made from the specified address",
+                "    * LADDR (<ip:port>|<unixsocket>:0)",
+                "      Kill connections made to specified local address",
+                "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+                "      Kill connections by type.",
+                "    * ID <client-id>",
+                "      Kill connections by client id.",
+                "    * SKIPME (YES|NO)",
+                "      Skip killing current connection (default: yes).",
+                "LIST [options ...]",
+                "    Return information about client connections. Options:",
+                "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
+                "      Return clients of specified type.",
+                "NO-EVICT (ON|OFF)",
+                "    Protect current client connection from eviction.",
+                "REPLY (ON|OFF|SKIP)",
+                "    Control the replies sent to the current connection.",
+                "SETNAME <name>",
+                "    Assign the name <name> to the current connection.",
+                "SETINFO <option> <value>",
+                "    Set client meta attr. Options are:",
+                "    * LIB-NAME: the client lib name.",
+                "    * LIB-VER: the client lib version.");
+    }
+}

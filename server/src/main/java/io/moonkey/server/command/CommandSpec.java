@@ -1,0 +1,216 @@
+package io.moonkey.server.command;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One entry of the command table: name, arity (negative = at least), flags, key specs, docs and
+ * the implementation; a container command (CONFIG, CLIENT...) has subcommands instead.
+ * Also carries the per-command statistics INFO commandstats reports.
+ */
+public final class CommandSpec {
+    private final String name;
+    private final int arity;
+    private final long flags;
+    private final String group;
+    private final String since;
+    private final String summary;
+    private final Command handler;
+    private final List<KeySpec> keySpecs = new ArrayList<>(1);
+    private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
+    private CommandSpec parent;
+    private String[] aclCategories;
+
+    // statistics (INFO commandstats)
+    public long calls, microseconds, rejectedCalls, failedCalls;
+
+    public CommandSpec(String name, int arity, String flags, String group, String since, String summary, Command handler) {
+        this.name = name;
+        this.arity = arity;
+        this.flags = CommandFlag.parse(flags);
+        this.group = group;
+        this.since = since;
+        this.summary = summary;
+        this.handler = handler;
+    }
+
+    /** Adds a key spec; returns this for chaining. */
+    public CommandSpec keys(KeySpec spec) {
+        keySpecs.add(spec);
+        return this;
+    }
+
+    /** Adds a subcommand (its name is the part after the '|'). */
+    public CommandSpec sub(CommandSpec sub) {
+        sub.parent = this;
+        subcommands.put(sub.name, sub);
+        return this;
+    }
+
+    /** Sets the ACL categories explicitly (without '@'); by default they follow from flags and group. */
+    public CommandSpec acl(String... categories) {
+        aclCategories = categories;
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** "get", or "config|get" for a subcommand. */
+    public String fullName() {
+        return parent == null ? name : parent.name + "|" + name;
+    }
+
+    public int arity() {
+        return arity;
+    }
+
+    public long flags() {
+        return flags;
+    }
+
+    public boolean has(CommandFlag f) {
+        return (flags & f.bit()) != 0;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String since() {
+        return since;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public Command handler() {
+        return handler;
+    }
+
+    public CommandSpec parent() {
+        return parent;
+    }
+
+    public List<KeySpec> keySpecs() {
+        return Collections.unmodifiableList(keySpecs);
+    }
+
+    public Map<String, CommandSpec> subcommands() {
+        return Collections.unmodifiableMap(subcommands);
+    }
+
+    public boolean isContainer() {
+        return !subcommands.isEmpty();
+    }
+
+    /** Whether {@code argc} arguments (command name included) satisfy the arity. */
+    public boolean arityAccepts(int argc) {
+        return arity >= 0 ? argc == arity : argc >= -arity;
+    }
+
+    /** Legacy first key index (COMMAND INFO's 4th field). */
+    public int firstKey() {
+        if (keySpecs.isEmpty()) return 0;
+        KeySpec k = keySpecs.get(0);
+        return k.isKeynum() ? 0 : k.begin();
+    }
+
+    public int lastKey() {
+        if (keySpecs.isEmpty()) return 0;
+        KeySpec k = keySpecs.get(0);
+        if (k.isKeynum()) return 0;
+        int last = k.lastKey() < 0 ? k.lastKey() : k.begin() + k.lastKey();
+        for (KeySpec o : keySpecs) {
+            if (o.isKeynum() || o.keyword() != null) continue;
+            int l = o.lastKey() < 0 ? o.lastKey() : o.begin() + o.lastKey();
+            if (last >= 0 && (l < 0 || l > last)) last = l;
+        }
+        return last;
+    }
+
+    public int keyStep() {
+        if (keySpecs.isEmpty()) return 0;
+        KeySpec k = keySpecs.get(0);
+        return k.isKeynum() ? 0 : k.step();
+    }
+
+    /** Valkey's ACL category order, in which COMMAND INFO lists them. */
+    private static final List<String> ACL_ORDER = List.of("keyspace", "read", "write", "set", "sortedset", "list", "hash",
+            "string", "bitmap", "hyperloglog", "geo", "stream", "pubsub", "admin", "fast", "slow", "blocking", "dangerous",
+            "connection", "transaction", "scripting");
+
+    /** ACL categories, without the '@'. */
+    public String[] aclCategories() {
+        if (aclCategories != null) return aclCategories;
+        java.util.Set<String> c = new java.util.HashSet<>();
+        if (isContainer() && handler == null) {
+            c.add("slow");
+        } else {
+            if (has(CommandFlag.WRITE)) c.add("write");
+            if (has(CommandFlag.READONLY) && !group.equals("scripting")) c.add("read");
+            if (group.equals("generic")) c.add("keyspace");
+            switch (group) {
+                case "string" -> c.add("string");
+                case "bitmap" -> c.add("bitmap");
+                case "pubsub" -> c.add("pubsub");
+                case "transactions" -> c.add("transaction");
+                case "connection" -> c.add("connection");
+                case "scripting" -> c.add("scripting");
+                default -> {}
+            }
+            if (has(CommandFlag.ADMIN)) c.add("admin");
+            if (has(CommandFlag.ADMIN) || name.equals("keys") || name.equals("flushdb") || name.equals("flushall")) c.add("dangerous");
+            c.add(has(CommandFlag.FAST) ? "fast" : "slow");
+            if (has(CommandFlag.BLOCKING)) c.add("blocking");
+        }
+        List<String> ordered = new ArrayList<>();
+        for (String a : ACL_ORDER) if (c.contains(a)) ordered.add(a);
+        aclCategories = ordered.toArray(new String[0]);
+        return aclCategories;
+    }
+
+    /**
+     * The argv indexes of the keys (COMMAND GETKEYS, and what key-aware code such as cluster
+     * routing will use). Invalid key counts give no keys, as Valkey's GETKEYS does.
+     */
+    public int[] keyPositions(byte[][] argv) {
+        List<Integer> out = new ArrayList<>();
+        for (KeySpec k : keySpecs) {
+            if (k.keyword() != null) {
+                for (int i = k.begin(); i < argv.length - 1; i++) {
+                    if (new String(argv[i]).equalsIgnoreCase(k.keyword())) {
+                        for (int j = i + 1; j < argv.length; j++) out.add(j);
+                        break;
+                    }
+                }
+                continue;
+            }
+            if (k.begin() >= argv.length) continue;
+            if (k.isKeynum()) {
+                int ni = k.begin() + k.numKeysIndex();
+                if (ni >= argv.length) continue;
+                long n;
+                try {
+                    n = Long.parseLong(new String(argv[ni]));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                int first = k.begin() + k.firstKeyAfterNum();
+                if (n < 0 || first + n * k.step() > argv.length) continue;
+                for (int i = 0; i < n; i++) out.add(first + i * k.step());
+                continue;
+            }
+            int last = k.lastKey() < 0 ? argv.length + k.lastKey() : k.begin() + k.lastKey();
+            for (int i = k.begin(); i <= last && i < argv.length; i += Math.max(1, k.step())) out.add(i);
+        }
+        int[] r = new int[out.size()];
+        for (int i = 0; i < r.length; i++) r[i] = out.get(i);
+        return r;
+    }
+}

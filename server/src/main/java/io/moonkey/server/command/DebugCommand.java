@@ -1,0 +1,173 @@
+package io.moonkey.server.command;
+
+import static io.moonkey.server.command.Arguments.is;
+import static io.moonkey.server.command.Arguments.latin1;
+
+import io.moonkey.datastore.Database;
+import io.moonkey.datastore.Keyspace;
+import io.moonkey.datastore.StringValue;
+import io.moonkey.datastore.Value;
+import io.moonkey.server.ClientChannel;
+import io.moonkey.server.Server;
+import io.moonkey.server.Session;
+import io.moonkey.server.resp.ReplySink;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** DEBUG: the subset test suites use (LOG, SLEEP, OBJECT, DIGEST, DIGEST-VALUE, SET-ACTIVE-EXPIRE, PROTOCOL). */
+public final class DebugCommand {
+    private final Server server;
+
+    public DebugCommand(Server server) {
+        this.server = server;
+    }
+
+    public void register(CommandTable t) {
+        t.add(new CommandSpec("debug", -2, "admin noscript loading stale protected", "server", "1.0.0",
+                "A container for debugging commands.", this::debug));
+    }
+
+    private boolean allowed(Session s) {
+        String mode = server.config().get("enable-debug-command");
+        if (mode.equals("yes")) return true;
+        if (mode.equals("local")) {
+            ClientChannel ch = s.channel();
+            if (ch == null) return true;
+            String a = ch.remoteAddress();
+            return a.startsWith("127.") || a.startsWith("::1");
+        }
+        return false;
+    }
+
+    /** DEBUG subcommand [arg ...]. */
+    void debug(Session s, byte[][] argv, ReplySink out) {
+        if (!allowed(s)) {
+            throw new CommandError("ERR DEBUG command not allowed. If the enable-debug-command option is set to \"local\", "
+                    + "you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.");
+        }
+        byte[] sub = argv[1];
+        if (is(sub, "help")) {
+            Help.reply(out, "DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+                    "DIGEST",
+                    "    Output a hex signature representing the current DB content.",
+                    "DIGEST-VALUE <key> [<key> ...]",
+                    "    Output a hex signature of the values of all the specified keys.",
+                    "LOG <message>",
+                    "    Write <message> to the server log.",
+                    "OBJECT <key>",
+                    "    Show low level info about the <key> and associated value.",
+                    "PROTOCOL <type>",
+                    "    Reply with a test value of the specified type.",
+                    "SET-ACTIVE-EXPIRE <0|1>",
+                    "    Setting it to 0 disables expiring keys in background when they are not accessed.",
+                    "SLEEP <seconds>",
+                    "    Stop the server for <seconds>. Decimals allowed.");
+        } else if (is(sub, "log") && argv.length == 3) {
+            server.log().warning("DEBUG LOG: " + latin1(argv[2]));
+            out.ok();
+        } else if (is(sub, "sleep") && argv.length == 3) {
+            double secs = Arguments.parseDouble(argv[2]);
+            try {
+                Thread.sleep((long) (secs * 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            out.ok();
+        } else if (is(sub, "set-active-expire") && argv.length == 3) {
+            server.setActiveExpire(!is(argv[2], "0"));
+            out.ok();
+        } else if (is(sub, "object") && argv.length == 3) {
+            Value v = s.db().lookup(argv[2], Database.NO_TOUCH | Database.NO_STATS);
+            if (v == null) throw new CommandError("ERR no such key");
+            Keyspace ks = server.keyspace();
+            long serialized = v instanceof StringValue sv ? sv.length() : 0;
+            out.simple("Value at:0x" + Integer.toHexString(System.identityHashCode(v)) + " refcount:1 encoding:" + v.encoding()
+                    + " serializedlength:" + serialized + " lru:" + (v.access() & 0xffffff)
+                    + " lru_seconds_idle:" + ks.idleTimeMs(v) / 1000);
+        } else if (is(sub, "digest") && argv.length == 2) {
+            out.bulk(HexFormat.of().formatHex(digestAll()));
+        } else if (is(sub, "digest-value")) {
+            out.arrayHeader(argv.length - 2);
+            for (int i = 2; i < argv.length; i++) {
+                Value v = s.db().lookup(argv[i], Database.NO_TOUCH | Database.NO_STATS);
+                byte[] d = new byte[20];
+                if (v != null) d = sha1(valueBytes(v));
+                out.bulk(HexFormat.of().formatHex(d));
+            }
+        } else if (is(sub, "protocol") && argv.length == 3) {
+            protocol(latin1(argv[2]).toLowerCase(java.util.Locale.ROOT), out);
+        } else {
+            throw new CommandError("ERR unknown subcommand '" + latin1(sub) + "'. Try DEBUG HELP.");
+        }
+    }
+
+    private void protocol(String type, ReplySink out) {
+        switch (type) {
+            case "string" -> out.bulk("Hello World");
+            case "integer" -> out.integer(12345);
+            case "double" -> out.doubleValue(3.141);
+            case "bignum" -> out.bigNumber("1234567999999999999999999999999999999");
+            case "null" -> out.nullBulk();
+            case "array" -> {
+                out.arrayHeader(3);
+                for (int i = 0; i < 3; i++) out.integer(i);
+            }
+            case "set" -> {
+                out.setHeader(3);
+                for (int i = 0; i < 3; i++) out.integer(i);
+            }
+            case "map" -> {
+                out.mapHeader(3);
+                for (int i = 0; i < 3; i++) {
+                    out.integer(i);
+                    out.bool(i == 1);
+                }
+            }
+            case "true" -> out.bool(true);
+            case "false" -> out.bool(false);
+            case "verbatim" -> out.verbatim("txt", "This is a verbatim\nstring".getBytes(StandardCharsets.US_ASCII));
+            default -> throw new CommandError("ERR Wrong protocol type name. Please use one of the following: "
+                    + "string|integer|double|bignum|null|array|set|map|attrib|push|verbatim|true|false");
+        }
+    }
+
+    private static byte[] valueBytes(Value v) {
+        if (v instanceof StringValue sv) return sv.bytes();
+        return v.type().typeName().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** An order-independent digest of the whole dataset; 20 zero bytes when it is empty. */
+    private byte[] digestAll() {
+        byte[] acc = new byte[20];
+        Keyspace ks = server.keyspace();
+        for (int i = 0; i < ks.databases(); i++) {
+            Database db = ks.db(i);
+            if (db.size() == 0) continue;
+            final int dbId = i;
+            db.forEachKey(k -> {
+                Value v = db.lookup(k, Database.NO_TOUCH | Database.NO_STATS);
+                if (v == null) return;
+                byte[] vb = valueBytes(v);
+                long exp = db.expireTime(k);
+                byte[] rec = new byte[k.length + vb.length + 24];
+                System.arraycopy(k, 0, rec, 0, k.length);
+                System.arraycopy(vb, 0, rec, k.length + 4, vb.length);
+                rec[k.length] = (byte) dbId;
+                for (int b = 0; b < 8; b++) rec[rec.length - 1 - b] = (byte) (exp >>> (8 * b));
+                byte[] h = sha1(rec);
+                for (int b = 0; b < 20; b++) acc[b] ^= h[b];
+            });
+        }
+        return acc;
+    }
+
+    private static byte[] sha1(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-1").digest(b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

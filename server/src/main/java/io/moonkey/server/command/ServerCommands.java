@@ -1,0 +1,238 @@
+package io.moonkey.server.command;
+
+import static io.moonkey.server.command.Arguments.SYNTAX;
+import static io.moonkey.server.command.Arguments.is;
+import static io.moonkey.server.command.Arguments.latin1;
+import static io.moonkey.server.command.Arguments.parseLong;
+
+import io.moonkey.server.InfoReport;
+import io.moonkey.server.Server;
+import io.moonkey.server.Session;
+import io.moonkey.server.SlowLog;
+import io.moonkey.server.resp.ReplySink;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Server-level commands: databases, INFO, TIME, SLOWLOG, LATENCY, MONITOR, WAIT, SHUTDOWN. */
+public final class ServerCommands {
+    private final Server server;
+    private final InfoReport info;
+
+    public ServerCommands(Server server) {
+        this.server = server;
+        this.info = new InfoReport(server);
+    }
+
+    public void register(CommandTable t) {
+        String g = "server";
+        t.add(new CommandSpec("dbsize", 1, "readonly fast", g, "1.0.0", "Returns the number of keys in the database.", this::dbsize));
+        t.add(new CommandSpec("flushdb", -1, "write", g, "1.0.0", "Remove all keys from the current database.", this::flushdb));
+        t.add(new CommandSpec("flushall", -1, "write", g, "1.0.0", "Removes all keys from all databases.", this::flushall));
+        t.add(new CommandSpec("swapdb", 3, "write fast", g, "4.0.0", "Swaps two databases.", this::swapdb));
+        t.add(new CommandSpec("time", 1, "loading stale fast", g, "2.6.0", "Returns the server time.", this::time));
+        t.add(new CommandSpec("info", -1, "loading stale", g, "1.0.0", "Returns information and statistics about the server.", this::info));
+        t.add(new CommandSpec("lastsave", 1, "loading stale fast", g, "1.0.0", "Returns the Unix timestamp of the last successful save to disk.", this::lastsave));
+        t.add(new CommandSpec("monitor", 1, "admin noscript loading stale", g, "1.0.0", "Listens for all requests received by the server in real-time.", this::monitor));
+        t.add(new CommandSpec("wait", 3, "noscript", "generic", "3.0.0",
+                "Blocks until the asynchronous replication of all preceding write commands sent by the connection is completed.", this::waitCommand));
+        t.add(new CommandSpec("shutdown", -1, "admin noscript loading stale no_multi allow_busy", g, "1.0.0",
+                "Synchronously saves the database(s) to disk and shuts down the server.", this::shutdown));
+        t.add(new CommandSpec("slowlog", -2, "", g, "2.2.12", "A container for slow log commands.", null)
+                .sub(new CommandSpec("get", -2, "admin loading stale", g, "2.2.12", "Returns the slow log's entries.", this::slowlogGet))
+                .sub(new CommandSpec("len", 2, "admin loading stale", g, "2.2.12", "Returns the number of entries in the slow log.", this::slowlogLen))
+                .sub(new CommandSpec("reset", 2, "admin loading stale", g, "2.2.12", "Clears all entries from the slow log.", this::slowlogReset))
+                .sub(new CommandSpec("help", 2, "loading stale", g, "6.2.0", "Show helpful text about the different subcommands", this::slowlogHelp)));
+        t.add(new CommandSpec("latency", -2, "", g, "2.8.13", "A container for latency diagnostics commands.", null)
+                .sub(new CommandSpec("latest", 2, "admin noscript loading stale", g, "2.8.13", "Returns the latest latency samples for all events.", this::emptyArray))
+                .sub(new CommandSpec("history", 3, "admin noscript loading stale", g, "2.8.13", "Returns timestamp-latency samples for an event.", this::emptyArray))
+                .sub(new CommandSpec("reset", -2, "admin noscript loading stale", g, "2.8.13", "Resets the latency data for one or more events.", this::latencyReset))
+                .sub(new CommandSpec("doctor", 2, "admin noscript loading stale", g, "2.8.13", "Returns a human-readable latency analysis report.", this::latencyDoctor))
+                .sub(new CommandSpec("histogram", -2, "admin noscript loading stale", g, "7.0.0",
+                        "Returns the cumulative distribution of latencies of a subset or all commands.", this::emptyMap))
+                .sub(new CommandSpec("help", 2, "loading stale", g, "2.8.13", "Returns helpful text about the different subcommands.", this::latencyHelp)));
+    }
+
+    /** DBSIZE: number of keys in the selected database. */
+    void dbsize(Session s, byte[][] argv, ReplySink out) {
+        out.integer(s.db().size());
+    }
+
+    private static void flushMode(byte[][] argv) {
+        if (argv.length > 2 || (argv.length == 2 && !is(argv[1], "async") && !is(argv[1], "sync"))) {
+            throw new CommandError(SYNTAX);
+        }
+    }
+
+    /** FLUSHDB [ASYNC | SYNC]: deletes every key of the selected database. */
+    void flushdb(Session s, byte[][] argv, ReplySink out) {
+        flushMode(argv);
+        long n = s.db().clear();
+        s.dirty(n + 1);
+        out.ok();
+    }
+
+    /** FLUSHALL [ASYNC | SYNC]: deletes every key of every database. */
+    void flushall(Session s, byte[][] argv, ReplySink out) {
+        flushMode(argv);
+        long n = server.keyspace().flushAll();
+        s.dirty(n + 1);
+        out.ok();
+    }
+
+    /** SWAPDB index1 index2: exchanges two databases' contents. */
+    void swapdb(Session s, byte[][] argv, ReplySink out) {
+        long a = parseLong(argv[1], "ERR invalid first DB index");
+        long b = parseLong(argv[2], "ERR invalid second DB index");
+        int n = server.keyspace().databases();
+        if (a < 0 || a >= n || b < 0 || b >= n) throw new CommandError("ERR DB index is out of range");
+        server.keyspace().swap((int) a, (int) b);
+        s.dirty();
+        out.ok();
+    }
+
+    /** TIME: [unix seconds, microseconds] as bulk strings. */
+    void time(Session s, byte[][] argv, ReplySink out) {
+        java.time.Instant now = java.time.Instant.now();
+        out.arrayHeader(2);
+        out.bulk(Long.toString(now.getEpochSecond()));
+        out.bulk(Long.toString(now.getNano() / 1000));
+    }
+
+    /** INFO [section [section ...]]: the server report (verbatim text in RESP3). */
+    void info(Session s, byte[][] argv, ReplySink out) {
+        List<String> sections = new ArrayList<>();
+        for (int i = 1; i < argv.length; i++) sections.add(latin1(argv[i]));
+        out.verbatim("txt", info.render(sections).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** LASTSAVE. */
+    void lastsave(Session s, byte[][] argv, ReplySink out) {
+        out.integer(server.lastSaveTime());
+    }
+
+    /** MONITOR: streams every command the server executes to this client. */
+    void monitor(Session s, byte[][] argv, ReplySink out) {
+        if (s.channel() == null) throw new CommandError("ERR MONITOR needs a connection");
+        server.addMonitor(s);
+        out.ok();
+    }
+
+    /** WAIT numreplicas timeout: no replicas exist, so 0 at once. */
+    void waitCommand(Session s, byte[][] argv, ReplySink out) {
+        parseLong(argv[1]);
+        long timeout = parseLong(argv[2], "ERR timeout is not an integer or out of range");
+        if (timeout < 0) throw new CommandError("ERR timeout is negative");
+        out.integer(0);
+    }
+
+    /** SHUTDOWN [NOSAVE | SAVE] [NOW] [FORCE] [ABORT]: stops the server (no reply on success). */
+    void shutdown(Session s, byte[][] argv, ReplySink out) {
+        boolean nosave = false, abort = false;
+        for (int i = 1; i < argv.length; i++) {
+            if (is(argv[i], "nosave")) nosave = true;
+            else if (is(argv[i], "save") || is(argv[i], "now") || is(argv[i], "force")) continue;
+            else if (is(argv[i], "abort")) abort = true;
+            else throw new CommandError(SYNTAX);
+        }
+        if (abort) {
+            if (argv.length != 2) throw new CommandError(SYNTAX);
+            throw new CommandError("ERR No shutdown in progress.");
+        }
+        if (server.busyMessage() != null && !nosave) throw new CommandError(server.busyMessage());
+        server.log().warning("User requested shutdown...");
+        server.log().notice("Moonkey is now ready to exit, bye bye...");
+        server.shutdown();
+        if (s.channel() != null) s.channel().close(false);
+    }
+
+    /** SLOWLOG GET [count]: newest entries first; count -1 = all. */
+    void slowlogGet(Session s, byte[][] argv, ReplySink out) {
+        long count = 10;
+        if (argv.length > 3) throw new CommandError("ERR wrong number of arguments for 'slowlog|get' command");
+        if (argv.length == 3) {
+            count = parseLong(argv[2], "ERR count should be greater than or equal to -1");
+            if (count < -1) throw new CommandError("ERR count should be greater than or equal to -1");
+            if (count == -1) count = Long.MAX_VALUE;
+        }
+        List<SlowLog.Entry> entries = new ArrayList<>();
+        for (SlowLog.Entry e : server.slowLog().entries()) {
+            if (entries.size() >= count) break;
+            entries.add(e);
+        }
+        out.arrayHeader(entries.size());
+        for (SlowLog.Entry e : entries) {
+            out.arrayHeader(6);
+            out.integer(e.id());
+            out.integer(e.timestampSec());
+            out.integer(e.durationMicros());
+            out.arrayHeader(e.argv().length);
+            for (byte[] a : e.argv()) out.bulk(a);
+            out.bulk(e.addr());
+            out.bulk(e.name());
+        }
+    }
+
+    /** SLOWLOG LEN. */
+    void slowlogLen(Session s, byte[][] argv, ReplySink out) {
+        out.integer(server.slowLog().size());
+    }
+
+    /** SLOWLOG RESET. */
+    void slowlogReset(Session s, byte[][] argv, ReplySink out) {
+        server.slowLogReset();
+        out.ok();
+    }
+
+    /** SLOWLOG HELP. */
+    void slowlogHelp(Session s, byte[][] argv, ReplySink out) {
+        Help.reply(out, "SLOWLOG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+                "GET [<count>]",
+                "    Return top <count> entries from the slowlog (default: 10, -1 mean all).",
+                "    Entries are made of:",
+                "    id, timestamp, time in microseconds, arguments array, client IP and port,",
+                "    client name",
+                "LEN",
+                "    Return the length of the slowlog.",
+                "RESET",
+                "    Reset the slowlog.");
+    }
+
+    void emptyArray(Session s, byte[][] argv, ReplySink out) {
+        out.arrayHeader(0);
+    }
+
+    void emptyMap(Session s, byte[][] argv, ReplySink out) {
+        out.mapHeader(0);
+    }
+
+    /** LATENCY RESET [event ...]: number of event series reset (none are recorded). */
+    void latencyReset(Session s, byte[][] argv, ReplySink out) {
+        out.integer(0);
+    }
+
+    /** LATENCY DOCTOR. */
+    void latencyDoctor(Session s, byte[][] argv, ReplySink out) {
+        out.verbatim("txt", ("Dave, no latency spike was observed during the lifetime of this instance, awesome! "
+                + "Latency monitoring is not collecting samples in this server.\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** LATENCY HELP. */
+    void latencyHelp(Session s, byte[][] argv, ReplySink out) {
+        Help.reply(out, "LATENCY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+                "DOCTOR",
+                "    Return a human readable latency analysis report.",
+                "GRAPH <event>",
+                "    Return an ASCII latency graph for the <event> class.",
+                "HISTORY <event>",
+                "    Return time-latency samples for the <event> class.",
+                "LATEST",
+                "    Return the latest latency samples for all events.",
+                "RESET [<event> ...]",
+                "    Reset latency data of one or more <event> classes.",
+                "    (default: reset all data for all event classes)",
+                "HISTOGRAM [COMMAND ...]",
+                "    Return a cumulative distribution of latencies in the format of a histogram for the specified command names.",
+                "    If no commands are specified then all histograms are replied.");
+    }
+}
