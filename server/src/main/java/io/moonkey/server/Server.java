@@ -37,6 +37,7 @@ public final class Server {
     private final Log log = new Log();
     private final Keyspace keyspace;
     private final CommandTable commands = new CommandTable();
+    private io.moonkey.server.scripting.EvalCommands scripting;
     private final Dispatcher dispatcher;
     private final PubSub pubsub = new PubSub();
     private final PropagationStream propagation = new PropagationStream();
@@ -78,6 +79,8 @@ public final class Server {
         new KeyCommands(this).register(commands);
         new ServerCommands(this).register(commands);
         new ConfigCommand(this).register(commands);
+        scripting = new io.moonkey.server.scripting.EvalCommands(this, new io.moonkey.lua.text.LuaRandom.Lrand48());
+        scripting.register(commands);
         new ClientCommand(this).register(commands);
         new IntrospectionCommands(this).register(commands);
         new DebugCommand(this).register(commands);

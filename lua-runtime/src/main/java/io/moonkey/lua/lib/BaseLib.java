@@ -326,7 +326,7 @@ public final class BaseLib {
                     String where = level == 1 && site != null ? site : CallStack.where(level);
                     v = LuaString.latin1(where).concat(Conversions.toLuaString(v));
                 }
-                throw new LuaError(v);
+                return raise(v, site);
             }
         });
         lib.add(new ProtectedCall.PCall());
@@ -463,5 +463,10 @@ public final class BaseLib {
             throw Args.argError(1, fname, "invalid level");
         }
         return null;
+    }
+
+    /** Throws {@code v}, noting the position of the {@code error} call for embedders. */
+    private static Object raise(Object v, String site) {
+        throw new LuaError(v).raisedAt(site != null ? site : CallStack.where(1));
     }
 }

@@ -19,6 +19,22 @@ public final class LuaError extends RuntimeException {
         return value;
     }
 
+    /** Where the error was raised ({@code chunk:line: }), when the raiser recorded it; else null. */
+    private String raisedAt;
+
+    /**
+     * Records the raising position, for embedders that report it apart from the message
+     * (Valkey's script error replies name the raising line even for {@code error(msg, 0)}).
+     */
+    public LuaError raisedAt(String where) {
+        this.raisedAt = where;
+        return this;
+    }
+
+    public String raisedAt() {
+        return raisedAt;
+    }
+
     /** A runtime error raised by the VM: prefixed by the position when a Lua function is running. */
     public static LuaError runtime(String message) {
         return new LuaError(LuaString.latin1(CallStack.where(0) + message));

@@ -2,6 +2,7 @@ package io.moonkey.lua.lib.valkey;
 
 import io.moonkey.lua.lib.Args;
 import io.moonkey.lua.runtime.Builtin;
+import io.moonkey.lua.runtime.CallStack;
 import io.moonkey.lua.runtime.CallContext;
 import io.moonkey.lua.runtime.Conversions;
 import io.moonkey.lua.runtime.LuaError;
@@ -104,7 +105,7 @@ public final class ServerApi {
                 public Object invoke(CallContext cx, Object[] a) {
                     byte[][] argv = commandArguments(a);
                     if (argv == null) {
-                        throw new LuaError(errorTable(argumentError(a), false));
+                        throw new LuaError(errorTable(argumentError(a), false)).raisedAt(CallStack.where(1));
                     }
                     Boolean allowed = bridge.aclCheck(argv);
                     if (allowed == null) {
@@ -188,7 +189,7 @@ public final class ServerApi {
      * position), as Valkey's C functions raise them.
      */
     private static LuaError apiError(String message) {
-        return new LuaError(errorTable(message, false));
+        return new LuaError(errorTable(message, false)).raisedAt(CallStack.where(1));
     }
 
     private static void add(LuaTable t, Builtin f) {
@@ -247,7 +248,7 @@ public final class ServerApi {
             byte[][] argv = commandArguments(a);
             Object reply = argv == null ? errorTable(argumentError(a), false) : bridge.call(cx, argv);
             if (raise && reply instanceof LuaTable t && t.get(ERR) instanceof LuaString) {
-                throw new LuaError(t);
+                throw new LuaError(t).raisedAt(CallStack.where(1));
             }
             return cx.return1(reply);
         }

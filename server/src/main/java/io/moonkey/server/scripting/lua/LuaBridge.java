@@ -1,0 +1,128 @@
+package io.moonkey.server.scripting.lua;
+
+import io.moonkey.lua.lib.valkey.ServerApi;
+import io.moonkey.lua.runtime.CallContext;
+import io.moonkey.server.Server;
+import io.moonkey.server.Session;
+import io.moonkey.server.command.CommandFlag;
+import io.moonkey.server.command.CommandSpec;
+import io.moonkey.server.scripting.ScriptingEngine;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * What {@code server.call} and the rest of the API do in the server: the per-command checks a
+ * script's commands go through (scripting.md §4.6), then execution through the same dispatcher
+ * as network clients, with the reply built straight into Lua values.
+ */
+final class LuaBridge implements ServerApi.Bridge {
+    private final Server server;
+    private final Session client;
+    private ScriptingEngine.Run run;
+    private int resp = 2;
+    private boolean wrote;
+    private boolean oomAtStart;
+
+    LuaBridge(Server server, Session client) {
+        this.server = server;
+        this.client = client;
+    }
+
+    /** Prepares a run: the script client takes the caller's database and starts in RESP2. */
+    void begin(ScriptingEngine.Run r) {
+        run = r;
+        resp = 2;
+        wrote = false;
+        client.select(r.caller().dbIndex());
+        client.setProtocol(2);
+        oomAtStart = server.maxmemory() > 0 && !server.keyspace().enforceMaxmemory(server.maxmemory());
+    }
+
+    void end() {
+        run = null;
+    }
+
+    int resp() {
+        return resp;
+    }
+
+    @Override
+    public Object call(CallContext cx, byte[][] argv) {
+        CommandSpec cmd = server.commands().lookup(argv[0]);
+        if (cmd == null) {
+            return rejected(null, "ERR Unknown command called from script");
+        }
+        if (cmd.isContainer()) {
+            if (argv.length < 2) {
+                return rejected(cmd, "ERR Wrong number of args calling command from script");
+            }
+            CommandSpec sub = cmd.subcommands().get(new String(argv[1], StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
+            if (sub == null) {
+                return rejected(null, "ERR Unknown command called from script");
+            }
+            cmd = sub;
+        }
+        if (!cmd.arityAccepts(argv.length)) {
+            return rejected(cmd, "ERR Wrong number of args calling command from script");
+        }
+        if (cmd.has(CommandFlag.NOSCRIPT)) {
+            return rejected(cmd, "ERR This Redis command is not allowed from script");
+        }
+        boolean write = cmd.has(CommandFlag.WRITE);
+        if (run.readOnly() && (write || cmd.has(CommandFlag.MAY_REPLICATE))) {
+            return rejected(cmd, "ERR Write commands are not allowed from read-only scripts.");
+        }
+        // A script that has started writing can no longer be stopped by memory pressure.
+        if (!run.allowOom() && oomAtStart && !wrote && cmd.has(CommandFlag.DENYOOM)) {
+            return rejected(cmd, "OOM command not allowed when used memory > 'maxmemory'.");
+        }
+        if (write) {
+            wrote = true;
+        }
+        LuaReplyReader reply = new LuaReplyReader(resp);
+        server.dispatcher().call(client, cmd, argv, reply);
+        return reply.result();
+    }
+
+    private Object rejected(CommandSpec cmd, String error) {
+        if (cmd != null) {
+            cmd.rejectedCalls++;
+        }
+        return ServerApi.errorTable("-" + error, true);
+    }
+
+    @Override
+    public void log(int level, byte[] message) {
+        String text = new String(message, StandardCharsets.ISO_8859_1);
+        switch (level) {
+            case 0 -> server.log().debug(text);
+            case 1 -> server.log().verbose(text);
+            case 2 -> server.log().notice(text);
+            default -> server.log().warning(text);
+        }
+    }
+
+    @Override
+    public void setResp(int version) {
+        resp = version;
+    }
+
+    @Override
+    public void setRepl(int flags) {
+        // Partial effects replication (AOF-only or replicas-only) needs the replication link;
+        // until then every write goes to the one propagation stream.
+    }
+
+    @Override
+    public Boolean aclCheck(byte[][] argv) {
+        CommandSpec cmd = server.commands().lookup(argv[0]);
+        if (cmd == null) {
+            return null;
+        }
+        if (cmd.isContainer() && argv.length > 1
+                && cmd.subcommands().get(new String(argv[1], StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT)) == null) {
+            return null;
+        }
+        return Boolean.TRUE; // the default user may run every command
+    }
+}
