@@ -14,7 +14,12 @@ public final class ChunkId {
     private ChunkId() {}
 
     public static String of(String chunkName) {
-        // Chunk names are byte strings carried in Latin-1 Strings; lengths count bytes.
+        // Chunk names are byte strings carried in Latin-1 Strings; lengths count bytes. PUC
+        // handles them as C strings, so a name ends at its first zero byte.
+        int zero = chunkName.indexOf('\0');
+        if (zero >= 0) {
+            chunkName = chunkName.substring(0, zero);
+        }
         int room = ID_SIZE - 1;
         if (chunkName.startsWith("=")) {
             String s = chunkName.substring(1);

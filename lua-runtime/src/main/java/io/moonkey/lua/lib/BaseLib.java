@@ -258,7 +258,7 @@ public final class BaseLib {
                 Args.checkAny(a, 1, "rawset");
                 Args.checkAny(a, 2, "rawset");
                 if (t.isReadonly()) {
-                    throw Args.error("Attempt to modify a readonly table");
+                    throw TableLib.readonlyError(); // raised by the C API: no position (Valkey's patch)
                 }
                 t.put(a[1], a[2]);
                 return cx.return1(t);
@@ -285,7 +285,7 @@ public final class BaseLib {
                     throw Args.error("cannot change a protected metatable");
                 }
                 if (t.isReadonly()) {
-                    throw Args.error("Attempt to modify a readonly table");
+                    throw TableLib.readonlyError(); // raised by the C API: no position (Valkey's patch)
                 }
                 t.setMetatable((LuaTable) mt);
                 return cx.return1(t);

@@ -13,6 +13,7 @@ import io.moonkey.lua.runtime.LuaTable;
 import io.moonkey.lua.runtime.Metatables;
 import io.moonkey.lua.runtime.Types;
 import io.moonkey.lua.text.ByteBuilder;
+import io.moonkey.lua.text.CConversions;
 import io.moonkey.lua.text.LuaTextException;
 import io.moonkey.lua.text.PatternMatcher;
 import io.moonkey.lua.text.Printf;
@@ -136,11 +137,25 @@ public final class StringLib {
                 return cx.return1(LuaString.wrap(b));
             }
         });
+        lib.add(new Builtin("dump") {
+            /**
+             * Compiled functions have no Lua 5.1 bytecode; the result only carries the binary
+             * chunk header, which loadstring refuses like any binary chunk (lua-api.md §6.3).
+             */
+            @Override
+            public Object invoke(CallContext cx, Object[] a) {
+                Object f = Args.checkFunction(a, 0, "dump");
+                if (f instanceof Builtin) {
+                    throw Args.error("unable to dump given function");
+                }
+                return cx.return1(LuaString.wrap(new byte[] {27, 'L', 'u', 'a', 0x51, 0, 1, 4, 8, 4, 8, 0}));
+            }
+        });
         lib.add(new Builtin("rep") {
             @Override
             public Object invoke(CallContext cx, Object[] a) {
                 LuaString s = Args.checkString(a, 0, "rep");
-                long n = Args.checkInteger(a, 1, "rep");
+                long n = CConversions.checkInt(Args.checkNumber(a, 1, "rep")); // luaL_checkint: 2^31 wraps negative
                 if (n <= 0 || s.length() == 0) {
                     return cx.return1(LuaString.EMPTY);
                 }

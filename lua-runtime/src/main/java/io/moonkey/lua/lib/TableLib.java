@@ -7,6 +7,7 @@ import io.moonkey.lua.runtime.Compare;
 import io.moonkey.lua.runtime.Conversions;
 import io.moonkey.lua.runtime.LuaState;
 import io.moonkey.lua.runtime.LuaString;
+import io.moonkey.lua.runtime.LuaError;
 import io.moonkey.lua.runtime.LuaTable;
 import io.moonkey.lua.runtime.Types;
 import io.moonkey.lua.text.ByteBuilder;
@@ -18,6 +19,22 @@ import io.moonkey.lua.text.ByteBuilder;
  */
 public final class TableLib {
     private TableLib() {}
+
+    /**
+     * Valkey's read-only tables refuse raw writes too (lua_rawseti), with a message that has
+     * no position since the C API raises it.
+     */
+    static LuaError readonlyError() {
+        return LuaError.plain("Attempt to modify a readonly table");
+    }
+
+    /** A raw store made by a library function: refused for read-only tables. */
+    private static void store(LuaTable t, int i, Object v) {
+        if (t.isReadonly()) {
+            throw readonlyError();
+        }
+        t.put(i, v);
+    }
 
     static void install(LuaState state) {
         LuaTable table = new LuaTable();
@@ -37,12 +54,12 @@ public final class TableLib {
                             e = pos;
                         }
                         for (int i = e; i > pos; i--) {
-                            t.put(i, t.get(i - 1));
+                            store(t, i, t.get(i - 1));
                         }
                     }
                     default -> throw Args.error("wrong number of arguments to 'insert'");
                 }
-                t.put(pos, a[a.length - 1]);
+                store(t, pos, a[a.length - 1]);
                 return cx.return0();
             }
         });
@@ -57,9 +74,9 @@ public final class TableLib {
                 }
                 Object r = t.get(pos);
                 for (; pos < e; pos++) {
-                    t.put(pos, t.get(pos + 1));
+                    store(t, pos, t.get(pos + 1));
                 }
-                t.put(e, null);
+                store(t, e, null);
                 return cx.return1(r);
             }
         });
@@ -186,8 +203,8 @@ public final class TableLib {
                 Object al = t.get(l);
                 Object au = t.get(u);
                 if (less(au, al)) {
-                    t.put(l, au);
-                    t.put(u, al);
+                    store(t, l, au);
+                    store(t, u, al);
                 }
                 if (u - l == 1) {
                     break;
@@ -196,13 +213,13 @@ public final class TableLib {
                 Object ai = t.get(i);
                 al = t.get(l);
                 if (less(ai, al)) {
-                    t.put(i, al);
-                    t.put(l, ai);
+                    store(t, i, al);
+                    store(t, l, ai);
                 } else {
                     au = t.get(u);
                     if (less(au, ai)) {
-                        t.put(i, au);
-                        t.put(u, ai);
+                        store(t, i, au);
+                        store(t, u, ai);
                     }
                 }
                 if (u - l == 2) {
@@ -210,7 +227,7 @@ public final class TableLib {
                 }
                 Object pivot = t.get(i);
                 Object au1 = t.get(u - 1);
-                t.put(i, au1);
+                store(t, i, au1);
                 t.put(u - 1, pivot);
                 i = l;
                 int j = u - 1;
@@ -230,13 +247,13 @@ public final class TableLib {
                     if (j < i) {
                         break;
                     }
-                    t.put(i, y);
+                    store(t, i, y);
                     t.put(j, x);
                 }
                 Object a1 = t.get(u - 1);
                 Object a2 = t.get(i);
                 t.put(u - 1, a2);
-                t.put(i, a1);
+                store(t, i, a1);
                 if (i - l < u - i) {
                     j = l;
                     i = i - 1;
