@@ -156,9 +156,14 @@ public final class EvalCommands {
         out.ok();
     }
 
-    /** SCRIPT KILL: scripts run to completion until busy-script handling lands. */
+    /** SCRIPT KILL: stops a busy script that has not written (scripting.md §8.4). */
     void kill(Session s, byte[][] argv, ReplySink out) {
-        out.error("NOTBUSY No scripts in execution right now.");
+        String error = engine.kill();
+        if (error == null) {
+            out.ok();
+        } else {
+            out.error(error);
+        }
     }
 
     /** SCRIPT SHOW sha1: the body of a cached script. */

@@ -22,6 +22,12 @@ public interface ScriptingEngine {
     /** Runs a compiled script for a caller and writes its reply (or its error reply) to {@code out}. */
     void run(Compiled script, Run run, ReplySink out);
 
+    /**
+     * Asks the running script to stop (SCRIPT KILL): null when accepted, else the error reply
+     * (nothing running, or the script already wrote).
+     */
+    String kill();
+
     /** Drops every compiled script and starts from a fresh state (SCRIPT FLUSH). */
     void reset();
 

@@ -46,6 +46,11 @@ final class LuaBridge implements ServerApi.Bridge {
         return resp;
     }
 
+    /** Whether the run attempted a write: it can no longer be killed. */
+    boolean wrote() {
+        return wrote;
+    }
+
     @Override
     public Object call(CallContext cx, byte[][] argv) {
         CommandSpec cmd = server.commands().lookup(argv[0]);
