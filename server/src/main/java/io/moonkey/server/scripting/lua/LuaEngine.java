@@ -60,7 +60,6 @@ public final class LuaEngine implements ScriptingEngine {
     private String killedAt;
     private Run current;
     private final Runnable onInterrupt = this::onInterrupt;
-    private boolean resetAfterFailure;
 
     /** A compiled chunk. */
     private record Chunk(LuaFunction function) implements Compiled {}
@@ -121,11 +120,10 @@ public final class LuaEngine implements ScriptingEngine {
         } catch (ScriptInterrupted e) {
             out.error(ScriptErrorReply.format(KILLED, run.name(), source(killedAt), line(killedAt)));
         } catch (OutOfMemoryError e) {
-            // A script that allocates without bound must not take the server down: its garbage is
-            // unreachable once we unwind; the VM it may have left half-updated is replaced.
+            // A script that allocates without bound must not take the server down: what it built
+            // is unreachable once unwound. The VM stays, as after Lua's own memory errors.
             out.error(ScriptErrorReply.format("ERR not enough memory", run.name(), "=[C]", -1));
-            server.log().warning("script " + run.name() + " ran out of memory; the Lua VM was reset");
-            resetAfterFailure = true;
+            server.log().warning("script " + run.name() + " ran out of memory");
         } finally {
             running = false;
             if (watchdog != null) {
@@ -141,10 +139,6 @@ public final class LuaEngine implements ScriptingEngine {
             }
             current = null;
             bridge.end();
-            if (resetAfterFailure) {
-                resetAfterFailure = false;
-                reset();
-            }
         }
     }
 
