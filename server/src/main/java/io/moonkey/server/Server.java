@@ -79,8 +79,11 @@ public final class Server {
         new KeyCommands(this).register(commands);
         new ServerCommands(this).register(commands);
         new ConfigCommand(this).register(commands);
-        scripting = new io.moonkey.server.scripting.EvalCommands(this, new io.moonkey.lua.text.LuaRandom.Lrand48());
+        // One math.random generator for the process, shared by EVAL and functions (lua-api.md §8.3).
+        io.moonkey.lua.text.LuaRandom.Lrand48 random = new io.moonkey.lua.text.LuaRandom.Lrand48();
+        scripting = new io.moonkey.server.scripting.EvalCommands(this, random);
         scripting.register(commands);
+        new io.moonkey.server.scripting.FunctionCommands(this, random, scripting).register(commands);
         new ClientCommand(this).register(commands);
         new IntrospectionCommands(this).register(commands);
         new DebugCommand(this).register(commands);

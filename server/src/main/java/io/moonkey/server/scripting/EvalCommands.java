@@ -24,11 +24,26 @@ public final class EvalCommands {
 
     public EvalCommands(Server server, LuaRandom.Source random) {
         this.server = server;
-        this.engine = new LuaEngine(server, random);
+        this.engine = new LuaEngine(server, random, LuaEngine.Vm.EVAL);
     }
 
     public ScriptCache cache() {
         return cache;
+    }
+
+    private LuaEngine functionEngine;
+
+    /** SCRIPT KILL while a function runs answers with the function's BUSY error (§8.4). */
+    void setFunctionEngine(LuaEngine functions) {
+        this.functionEngine = functions;
+    }
+
+    boolean evalEngineRunning() {
+        return ((LuaEngine) engine).running();
+    }
+
+    String evalBusyError() {
+        return ((LuaEngine) engine).busyError();
     }
 
     public void register(CommandTable t) {
@@ -158,6 +173,10 @@ public final class EvalCommands {
 
     /** SCRIPT KILL: stops a busy script that has not written (scripting.md §8.4). */
     void kill(Session s, byte[][] argv, ReplySink out) {
+        if (functionEngine != null && functionEngine.running()) {
+            out.error(functionEngine.busyError());
+            return;
+        }
         String error = engine.kill();
         if (error == null) {
             out.ok();

@@ -63,7 +63,7 @@ public final class ScriptEnvironment {
     }
 
     /** The globals' metatable: reading a global that does not exist is an error (§6.2). */
-    private static LuaTable protection() {
+    static LuaTable protection() {
         LuaTable mt = new LuaTable();
         mt.put(LuaString.latin1("__index"), new Builtin("__index") {
             @Override

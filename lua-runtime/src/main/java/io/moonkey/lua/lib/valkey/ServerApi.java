@@ -48,6 +48,117 @@ public final class ServerApi {
         Boolean aclCheck(byte[][] argv);
     }
 
+    /**
+     * Collects the functions a library registers during FUNCTION LOAD. Name, callback,
+     * description (or null) and flags come checked by {@code register_function}; the registrar
+     * refuses names (returning the error text) and knows whether a load is in progress.
+     */
+    public interface Registrar {
+        boolean loading();
+
+        /** Returns null when registered, else the error text (without "ERR "). */
+        String register(String name, io.moonkey.lua.runtime.LuaFunction callback, LuaString description, java.util.Set<String> flags);
+    }
+
+    private static final java.util.Set<String> FUNCTION_FLAGS =
+            java.util.Set.of("no-writes", "allow-oom", "allow-stale", "no-cluster", "allow-cross-slot-keys");
+
+    /**
+     * The table a library sees while it loads (scripting.md §6.3): register_function, log and
+     * the version fields, nothing else.
+     */
+    public static LuaTable createLoadApi(Bridge bridge, Registrar registrar) {
+        LuaTable full = create(bridge, Context.FUNCTION_LOAD);
+        full.put(LuaString.latin1("register_function"), new Builtin("register_function") {
+            @Override
+            public Object invoke(CallContext cx, Object[] a) {
+                if (!registrar.loading()) {
+                    throw apiError("server.register_function can only be called on FUNCTION LOAD command");
+                }
+                Object name = null;
+                Object callback = null;
+                Object description = null;
+                java.util.Set<String> flags = new java.util.LinkedHashSet<>();
+                if (a.length == 1) {
+                    if (!(a[0] instanceof LuaTable named)) {
+                        throw apiError("calling server.register_function with a single argument is only applicable to Lua table (representing named arguments).");
+                    }
+                    Object[] kv = new Object[2];
+                    Object key = null;
+                    while (named.next(key, kv)) {
+                        key = kv[0];
+                        Object v = kv[1];
+                        if (!(key instanceof LuaString || key instanceof Double)) {
+                            throw apiError("named argument key given to server.register_function is not a string");
+                        }
+                        String k = Conversions.toLuaString(key).toString().toLowerCase(java.util.Locale.ROOT);
+                        switch (k) {
+                            case "function_name" -> {
+                                if (!(v instanceof LuaString || v instanceof Double)) {
+                                    throw apiError("function_name argument given to server.register_function must be a string");
+                                }
+                                name = v;
+                            }
+                            case "description" -> {
+                                if (!(v instanceof LuaString || v instanceof Double)) {
+                                    throw apiError("description argument given to server.register_function must be a string");
+                                }
+                                description = v;
+                            }
+                            case "callback" -> {
+                                if (!(v instanceof io.moonkey.lua.runtime.LuaFunction)) {
+                                    throw apiError("callback argument given to server.register_function must be a function");
+                                }
+                                callback = v;
+                            }
+                            case "flags" -> {
+                                if (!(v instanceof LuaTable ft)) {
+                                    throw apiError("flags argument to server.register_function must be a table representing function flags");
+                                }
+                                for (int i = 1; ft.get(i) != null; i++) {
+                                    Object f = ft.get(i);
+                                    if (!(f instanceof LuaString fs) || !FUNCTION_FLAGS.contains(fs.toString())) {
+                                        throw apiError("unknown flag given");
+                                    }
+                                    flags.add(fs.toString());
+                                }
+                            }
+                            default -> throw apiError("unknown argument given to server.register_function");
+                        }
+                    }
+                    if (name == null) {
+                        throw apiError("server.register_function must get a function name argument");
+                    }
+                    if (callback == null) {
+                        throw apiError("server.register_function must get a callback argument");
+                    }
+                } else if (a.length == 2) {
+                    if (!(a[0] instanceof LuaString || a[0] instanceof Double)) {
+                        throw apiError("first argument to server.register_function must be a string");
+                    }
+                    if (!(a[1] instanceof io.moonkey.lua.runtime.LuaFunction)) {
+                        throw apiError("second argument to server.register_function must be a function");
+                    }
+                    name = a[0];
+                    callback = a[1];
+                } else {
+                    throw apiError("wrong number of arguments to server.register_function");
+                }
+                String error = registrar.register(Conversions.toLuaString(name).toString(),
+                        (io.moonkey.lua.runtime.LuaFunction) callback,
+                        description == null ? null : Conversions.toLuaString(description), flags);
+                if (error != null) {
+                    throw apiError(error);
+                }
+                return cx.return0();
+            }
+        });
+        // A missing field reads like a missing global: the load API is all the globals there are.
+        full.setMetatable(ScriptEnvironment.protection());
+        full.setReadonly(true);
+        return full;
+    }
+
     /** Which API a context has: EVAL scripts, FCALL'd functions, or a library being loaded. */
     public enum Context { EVAL, FUNCTION_RUN, FUNCTION_LOAD }
 

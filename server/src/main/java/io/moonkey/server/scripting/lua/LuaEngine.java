@@ -27,16 +27,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Lua engine: one sandboxed Lua state for EVAL scripts (lua-api.md §1), compiled chunks
- * named {@code @user_script}, a script client session whose commands go through
- * {@link LuaBridge}, and the script's reply or error reply (scripting.md §7).
+ * The Lua engine: a sandboxed Lua state (lua-api.md §1) — one for EVAL scripts (chunks named
+ * {@code @user_script}), another for functions (libraries named {@code @user_function}) — a
+ * script client session whose commands go through {@link LuaBridge}, busy-script handling, and
+ * the reply or error reply of a run (scripting.md §7, §8).
  */
 public final class LuaEngine implements ScriptingEngine {
-    private static final String CHUNK = "@user_script";
+    /** Which of the two Lua states of the server this engine is. */
+    public enum Vm { EVAL, FUNCTION }
+
     private static final Pattern POSITION = Pattern.compile("^(.*?):(\\d+): ", Pattern.DOTALL);
     private static final LuaString ERR = LuaString.latin1("err");
-    private static final String BUSY = "BUSY Valkey is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.";
-    private static final String KILLED = "ERR Script killed by user with SCRIPT KILL.";
+    /** How long a library may take to register its functions. */
+    private static final long LOAD_TIMEOUT_MS = 500;
     /** How often a busy script stops to serve the other clients. */
     private static final long BUSY_POLL_MS = 100;
 
@@ -49,6 +52,10 @@ public final class LuaEngine implements ScriptingEngine {
 
     private final Server server;
     private final LuaRandom.Source random;
+    private final Vm vm;
+    private final String chunkName;
+    private final String busyError;
+    private final String killedError;
     private final Session client;
     private LuaState state;
     private LuaBridge bridge;
@@ -67,9 +74,14 @@ public final class LuaEngine implements ScriptingEngine {
     /**
      * @param random the process-wide generator behind math.random: not reset by SCRIPT FLUSH
      */
-    public LuaEngine(Server server, LuaRandom.Source random) {
+    public LuaEngine(Server server, LuaRandom.Source random, Vm vm) {
         this.server = server;
         this.random = random;
+        this.vm = vm;
+        this.chunkName = vm == Vm.EVAL ? "@user_script" : "@user_function";
+        String kill = vm == Vm.EVAL ? "SCRIPT KILL" : "FUNCTION KILL";
+        this.busyError = "BUSY Valkey is busy running a script. You can only call " + kill + " or SHUTDOWN NOSAVE.";
+        this.killedError = "ERR Script killed by user with " + kill + ".";
         this.client = server.newInternalSession();
         client.setScriptCaller(true);
         reset();
@@ -83,14 +95,15 @@ public final class LuaEngine implements ScriptingEngine {
     @Override
     public void reset() {
         bridge = new LuaBridge(server, client);
-        state = ScriptEnvironment.create(ServerApi.Context.EVAL, bridge, random);
+        state = ScriptEnvironment.create(vm == Vm.EVAL ? ServerApi.Context.EVAL : ServerApi.Context.FUNCTION_RUN,
+                bridge, random);
         state.setChunkLoader(new CompiledChunkLoader());
     }
 
     @Override
     public Compiled compile(byte[] body, int from) {
         try {
-            return new Chunk(state.load(Arrays.copyOfRange(body, from, body.length), CHUNK));
+            return new Chunk(state.load(Arrays.copyOfRange(body, from, body.length), chunkName));
         } catch (LuaError e) {
             throw new CompileError(String.valueOf(e.value()));
         }
@@ -98,6 +111,41 @@ public final class LuaEngine implements ScriptingEngine {
 
     @Override
     public void run(Compiled script, Run run, ReplySink out) {
+        execute(run, out, () -> {
+            ScriptEnvironment.setKeysAndArgs(state, run.keys(), run.args());
+            return state.call(((Chunk) script).function());
+        });
+    }
+
+    /** FCALL: calls a registered function with fresh tables of keys and arguments (§6.5). */
+    public void call(LuaFunction callback, Run run, ReplySink out) {
+        execute(run, out, () -> state.call(callback, array(run.keys()), array(run.args())));
+    }
+
+    private static LuaTable array(byte[][] values) {
+        LuaTable t = new LuaTable(values.length, 0);
+        for (int i = 0; i < values.length; i++) {
+            t.put(i + 1, LuaString.wrap(values[i]));
+        }
+        return t;
+    }
+
+    /** Whether a script or function of this engine is running (another client asks while busy). */
+    public boolean running() {
+        return running;
+    }
+
+    /** The error other clients get while this engine's script is busy. */
+    public String busyError() {
+        return busyError;
+    }
+
+    /** The run in progress, or null: FUNCTION STATS reports it. */
+    public Run current() {
+        return current;
+    }
+
+    private void execute(Run run, ReplySink out, java.util.function.Supplier<Object[]> body) {
         bridge.begin(run);
         current = run;
         busy = false;
@@ -112,13 +160,12 @@ public final class LuaEngine implements ScriptingEngine {
                 }, threshold, BUSY_POLL_MS, TimeUnit.MILLISECONDS)
                 : null;
         try {
-            ScriptEnvironment.setKeysAndArgs(state, run.keys(), run.args());
-            Object[] results = state.call(((Chunk) script).function());
+            Object[] results = body.get();
             new LuaReplyWriter(out, bridge.resp()).write(results.length == 0 ? null : results[0]);
         } catch (LuaError e) {
             out.error(errorReply(e, run.name()));
         } catch (ScriptInterrupted e) {
-            out.error(ScriptErrorReply.format(KILLED, run.name(), source(killedAt), line(killedAt)));
+            out.error(ScriptErrorReply.format(killedError, run.name(), source(killedAt), line(killedAt)));
         } catch (OutOfMemoryError e) {
             // A script that allocates without bound must not take the server down: what it built
             // is unreachable once unwound. The VM stays, as after Lua's own memory errors.
@@ -158,8 +205,9 @@ public final class LuaEngine implements ScriptingEngine {
                 busy = true;
                 server.log().warning("Slow script detected: still in execution after "
                         + server.config().getLong("busy-reply-threshold") + " milliseconds. You can try killing the script "
-                        + "using the SCRIPT KILL command. Script name is: " + current.name() + ".");
-                server.setBusyMessage(BUSY);
+                        + "using the " + (vm == Vm.EVAL ? "SCRIPT KILL" : "FUNCTION KILL") + " command. Script name is: "
+                        + current.name() + ".");
+                server.setBusyMessage(busyError);
                 ClientChannel ch = current.caller().channel();
                 if (ch != null) {
                     ch.pauseInput(true);
@@ -171,7 +219,7 @@ public final class LuaEngine implements ScriptingEngine {
         }
         if (killed) {
             killedAt = CallStack.where(0);
-            throw new ScriptInterrupted(KILLED);
+            throw new ScriptInterrupted(killedError);
         }
     }
 
@@ -191,6 +239,61 @@ public final class LuaEngine implements ScriptingEngine {
         killed = true;
         state.requestInterrupt(onInterrupt);
         return null;
+    }
+
+    /**
+     * FUNCTION LOAD's step 11 (scripting.md §6.2, §6.3): runs a library's chunk with only the
+     * load-time API visible, at most {@link #LOAD_TIMEOUT_MS}. The globals table keeps its
+     * identity — functions created now see the full sandbox when they run — but its contents
+     * are swapped for the load and restored after.
+     *
+     * @return null when the chunk ran, else the error text (an {@code ERR ...} string)
+     */
+    public String loadLibrary(Compiled chunk, ServerApi.Registrar registrar) {
+        LuaTable g = state.globals;
+        java.util.List<Object[]> saved = new java.util.ArrayList<>();
+        Object[] kv = new Object[2];
+        Object key = null;
+        while (g.next(key, kv)) {
+            key = kv[0];
+            saved.add(new Object[] {kv[0], kv[1]});
+        }
+        LuaTable api = ServerApi.createLoadApi(bridge, registrar);
+        g.setReadonly(false);
+        for (Object[] e : saved) {
+            g.put(e[0], null);
+        }
+        g.put(LuaString.latin1("server"), api);
+        g.put(LuaString.latin1("redis"), api);
+        g.setReadonly(true);
+        boolean[] timedOut = {false};
+        ScheduledFuture<?> timer = WATCHDOG.schedule(() -> state.requestInterrupt(() -> {
+            state.clearInterrupt();
+            timedOut[0] = true;
+            throw new ScriptInterrupted("ERR FUNCTION LOAD timeout");
+        }), LOAD_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        try {
+            state.call(((Chunk) chunk).function());
+            return null;
+        } catch (LuaError e) {
+            Object v = e.value();
+            if (v instanceof LuaTable t && t.get(ERR) instanceof LuaString s) {
+                return s.toString();
+            }
+            return "ERR " + (v == null ? "nil" : Conversions.toStringValue(v).toString());
+        } catch (ScriptInterrupted e) {
+            return "ERR FUNCTION LOAD timeout";
+        } finally {
+            timer.cancel(false);
+            state.clearInterrupt();
+            g.setReadonly(false);
+            g.put(LuaString.latin1("server"), null);
+            g.put(LuaString.latin1("redis"), null);
+            for (Object[] e : saved) {
+                g.put(e[0], e[1]);
+            }
+            g.setReadonly(true);
+        }
     }
 
     /**
