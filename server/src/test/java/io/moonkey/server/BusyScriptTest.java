@@ -56,4 +56,24 @@ class BusyScriptTest {
             assertEquals("$1\r\n1\r\n", b.call("GET", "x"));
         }
     }
+
+    @Test
+    void busyFunctionsAreKilledWithFunctionKill() throws Exception {
+        try (TestServer s = new TestServer("--busy-reply-threshold", "100");
+             RespConnection a = s.connect(); RespConnection b = s.connect()) {
+            assertEquals("$4\r\nspin\r\n", a.call("FUNCTION", "LOAD",
+                    "#!lua name=spin\nserver.register_function('spin', function()\n  while true do end\nend)"));
+            send(a, "FCALL", "spin", "1", "somekey", "arg1");
+            Thread.sleep(400);
+            assertEquals("-BUSY Valkey is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.\r\n",
+                    b.call("PING"));
+            assertEquals("-BUSY Valkey is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.\r\n",
+                    b.call("SCRIPT", "KILL"));
+            String stats = b.call("FUNCTION", "STATS");
+            assertEquals(true, stats.contains("$4\r\nspin\r\n$7\r\ncommand\r\n*4\r\n$5\r\nFCALL\r\n"), stats);
+            assertEquals("+OK\r\n", b.call("FUNCTION", "KILL"));
+            assertEquals("-ERR Script killed by user with FUNCTION KILL. script: spin, on @user_function:2.\r\n", a.readReply());
+            assertEquals("+PONG\r\n", b.call("PING"));
+        }
+    }
 }
