@@ -70,9 +70,9 @@ class BusyScriptTest {
             assertEquals("-BUSY Valkey is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.\r\n",
                     b.call("SCRIPT", "KILL"));
             String stats = b.call("FUNCTION", "STATS");
-            assertEquals(true, stats.contains("$4\r\nspin\r\n$7\r\ncommand\r\n*4\r\n$5\r\nFCALL\r\n"), stats);
+            assertEquals(true, stats.contains("$4\r\nspin\r\n$7\r\ncommand\r\n*5\r\n$5\r\nFCALL\r\n"), stats);
             assertEquals("+OK\r\n", b.call("FUNCTION", "KILL"));
-            assertEquals("-ERR Script killed by user with FUNCTION KILL. script: spin, on @user_function:2.\r\n", a.readReply());
+            assertEquals("-ERR Script killed by user with FUNCTION KILL. script: spin, on @user_function:3.\r\n", a.readReply());
             assertEquals("+PONG\r\n", b.call("PING"));
         }
     }
