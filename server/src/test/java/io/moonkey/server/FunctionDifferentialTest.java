@@ -145,4 +145,36 @@ class FunctionDifferentialTest {
         }
         assertEquals(List.of(), diffs, diffs.size() + " of " + corpus.size() + " differ");
     }
+
+    /** A payload dumped by redis-server (version 10, long code LZF-compressed) restores on both. */
+    @Test
+    void restoreOfAReferenceDump() throws Exception {
+        String code = "#!lua name=dumped\n-- " + "padding ".repeat(40) + "\nredis.register_function('dumpedf', function() return 'from dump' end)";
+        List<String> diffs = new ArrayList<>();
+        try (RespConnection theirs = new RespConnection(reference.port); RespConnection mine = ours.connect()) {
+            theirs.call("FUNCTION", "FLUSH");
+            theirs.call("FUNCTION", "LOAD", code);
+            String dumpReply = theirs.call("FUNCTION", "DUMP");
+            String payload = dumpReply.substring(dumpReply.indexOf("\r\n") + 2, dumpReply.length() - 2);
+            theirs.call("FUNCTION", "FLUSH");
+            mine.call("FUNCTION", "FLUSH");
+            String[][] cmds = {
+                {"FUNCTION", "RESTORE", payload}, {"FCALL", "dumpedf", "0"}, {"FUNCTION", "RESTORE", payload},
+                {"FUNCTION", "RESTORE", payload, "APPEND"}, {"FUNCTION", "RESTORE", payload, "REPLACE"},
+                {"FUNCTION", "RESTORE", payload, "FLUSH"}, {"FUNCTION", "RESTORE", payload, "bogus"},
+                {"FUNCTION", "RESTORE", "garbage"}, {"FUNCTION", "RESTORE", payload, "FLUSH", "x"}, {"FCALL", "dumpedf", "0"}};
+            for (String[] cmd : cmds) {
+                if (cmd.length == 4 && cmd[3].equals("FLUSH")) {
+                    theirs.call("FUNCTION", "FLUSH");
+                    mine.call("FUNCTION", "FLUSH");
+                }
+                String expected = theirs.call(cmd);
+                String actual = mine.call(cmd);
+                if (!expected.equals(actual)) {
+                    diffs.add(cmd[0] + " " + cmd[1] + (cmd.length > 3 ? " " + cmd[3] : "") + "\n   redis: " + expected + "\n   ours:  " + actual);
+                }
+            }
+        }
+        assertEquals(List.of(), diffs);
+    }
 }

@@ -65,6 +65,8 @@ public final class FunctionCommands {
                 .sub(new CommandSpec("list", -2, "noscript", g, "7.0.0", "Returns information about all libraries.", this::list))
                 .sub(new CommandSpec("load", -3, "write denyoom noscript", g, "7.0.0", "Creates a library.", this::load))
                 .sub(new CommandSpec("stats", 2, "noscript allow_busy", g, "7.0.0", "Returns information about a function during execution.", this::stats))
+                .sub(new CommandSpec("dump", 2, "noscript", g, "7.0.0", "Dumps all libraries into a serialized binary payload.", this::dump))
+                .sub(new CommandSpec("restore", -3, "write denyoom noscript", g, "7.0.0", "Restores all libraries from a payload.", this::restore))
                 .sub(new CommandSpec("help", 2, "loading stale", g, "7.0.0", "Returns helpful text about the different subcommands.", this::help)));
     }
 
@@ -79,15 +81,45 @@ public final class FunctionCommands {
             replace = true;
         }
         byte[] code = argv[argv.length - 1];
+        Metadata meta = metadata(code, out);
+        if (meta == null) {
+            return;
+        }
+        if (libraries.containsKey(meta.name()) && !replace) {
+            out.error("ERR Library '" + meta.name() + "' already exists");
+            return;
+        }
+        Library lib = compileAndRegister(code, meta, out);
+        if (lib == null) {
+            return;
+        }
+        for (Function f : lib.functions().values()) {
+            Function existing = functions.get(f.name().toLowerCase(Locale.ROOT));
+            if (existing != null && !(replace && existing.library().equals(lib.name()))) {
+                out.error("ERR Function " + f.name() + " already exists");
+                return;
+            }
+        }
+        removeLibrary(lib.name());
+        add(lib);
+        s.forcePropagation(); // functions are data: LOAD goes to replicas and the AOF as sent
+        out.bulk(lib.name().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The first line of a library: its name and where the code after that line starts. */
+    private record Metadata(String name, int codeStart) {}
+
+    /** Parses the metadata line (§6.2 steps 1–8); replies the error and returns null on failure. */
+    private Metadata metadata(byte[] code, ReplySink out) {
         if (code.length < 2 || code[0] != '#' || code[1] != '!') {
             out.error("ERR Missing library metadata");
-            return;
+            return null;
         }
         int nl = indexOf(code, (byte) '\n');
         byte[][] tokens = nl < 0 ? null : InlineSplitter.split(code, 0, nl);
         if (tokens == null || tokens.length == 0) {
             out.error("ERR Invalid library metadata");
-            return;
+            return null;
         }
         String engineName = latin1(tokens[0]).substring(2);
         String name = null;
@@ -95,38 +127,38 @@ public final class FunctionCommands {
             String token = latin1(tokens[i]);
             if (!token.toLowerCase(Locale.ROOT).startsWith("name=")) {
                 out.error("ERR Invalid metadata value given: " + token);
-                return;
+                return null;
             }
             if (name != null) {
                 out.error("ERR Invalid metadata value, name argument was given multiple times");
-                return;
+                return null;
             }
             name = token.substring(5);
         }
         if (name == null) {
             out.error("ERR Library name was not given");
-            return;
+            return null;
         }
         if (!validName(name)) {
             out.error("ERR Library names can only contain letters, numbers, or underscores(_) and must be at least one character long");
-            return;
+            return null;
         }
         if (!engineName.equalsIgnoreCase("lua")) {
             out.error("ERR Engine '" + engineName + "' not found");
-            return;
+            return null;
         }
-        if (libraries.containsKey(name) && !replace) {
-            out.error("ERR Library '" + name + "' already exists");
-            return;
-        }
+        return new Metadata(name, nl);
+    }
+
+    /** Compiles a library and runs its registrations (§6.2 steps 10–12); null after replying an error. */
+    private Library compileAndRegister(byte[] code, Metadata meta, ReplySink out) {
         ScriptingEngine.Compiled chunk;
         try {
-            chunk = engine.compile(code, nl);
+            chunk = engine.compile(code, meta.codeStart());
         } catch (ScriptingEngine.CompileError e) {
             out.error(("ERR Error compiling function: " + e.getMessage()).replace('\r', ' ').replace('\n', ' '));
-            return;
+            return null;
         }
-        String libraryName = name;
         Map<String, Function> registered = new LinkedHashMap<>();
         boolean[] loading = {true};
         ServerApi.Registrar registrar = new ServerApi.Registrar() {
@@ -143,7 +175,7 @@ public final class FunctionCommands {
                 if (registered.containsKey(fname)) {
                     return "Function already exists in the library";
                 }
-                registered.put(fname, new Function(fname, callback, description, flags, libraryName));
+                registered.put(fname, new Function(fname, callback, description, flags, meta.name()));
                 return null;
             }
         };
@@ -155,26 +187,88 @@ public final class FunctionCommands {
         }
         if (error != null) {
             out.error(("ERR Error registering functions: " + error).replace('\r', ' ').replace('\n', ' '));
-            return;
+            return null;
         }
         if (registered.isEmpty()) {
             out.error("ERR No functions registered");
-            return;
+            return null;
         }
-        for (Function f : registered.values()) {
-            Function existing = functions.get(f.name().toLowerCase(Locale.ROOT));
-            if (existing != null && !(replace && existing.library().equals(name))) {
-                out.error("ERR Function " + f.name() + " already exists");
-                return;
-            }
-        }
-        removeLibrary(name);
-        libraries.put(name, new Library(name, code.clone(), registered));
-        for (Function f : registered.values()) {
+        return new Library(meta.name(), code.clone(), registered);
+    }
+
+    private void add(Library lib) {
+        libraries.put(lib.name(), lib);
+        for (Function f : lib.functions().values()) {
             functions.putIfAbsent(f.name().toLowerCase(Locale.ROOT), f);
         }
-        s.forcePropagation(); // functions are data: LOAD goes to replicas and the AOF as sent
-        out.bulk(name.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** FUNCTION DUMP: every library's code in the RDB layout of §6.11. */
+    void dump(Session s, byte[][] argv, ReplySink out) {
+        List<byte[]> codes = new java.util.ArrayList<>();
+        for (Library l : libraries.values()) {
+            codes.add(l.code());
+        }
+        out.bulk(FunctionDump.dump(codes));
+    }
+
+    /** FUNCTION RESTORE payload [FLUSH|APPEND|REPLACE] (§6.11): all or nothing. */
+    void restore(Session s, byte[][] argv, ReplySink out) {
+        if (argv.length > 4) {
+            out.error("ERR unknown subcommand or wrong number of arguments for '" + latin1(argv[1]) + "'. Try FUNCTION HELP.");
+            return;
+        }
+        String policy = argv.length == 4 ? latin1(argv[3]).toLowerCase(Locale.ROOT) : "append";
+        if (!policy.equals("append") && !policy.equals("replace") && !policy.equals("flush")) {
+            out.error("ERR Wrong restore policy given, value should be either FLUSH, APPEND or REPLACE.");
+            return;
+        }
+        List<byte[]> codes;
+        try {
+            codes = FunctionDump.read(argv[2]);
+        } catch (FunctionDump.BadPayload e) {
+            out.error(e.getMessage());
+            return;
+        }
+        List<Library> restored = new java.util.ArrayList<>();
+        for (byte[] code : codes) {
+            Metadata meta = metadata(code, out);
+            Library lib = meta == null ? null : compileAndRegister(code, meta, out);
+            if (lib == null) {
+                return;
+            }
+            restored.add(lib);
+        }
+        Map<String, Library> kept = new LinkedHashMap<>(policy.equals("flush") ? Map.of() : libraries);
+        for (Library lib : restored) {
+            if (kept.containsKey(lib.name())) {
+                if (policy.equals("append")) {
+                    out.error("ERR Library " + lib.name() + " already exists");
+                    return;
+                }
+                kept.remove(lib.name());
+            }
+        }
+        Map<String, Function> names = new java.util.HashMap<>();
+        for (Library lib : kept.values()) {
+            for (Function f : lib.functions().values()) {
+                names.put(f.name().toLowerCase(Locale.ROOT), f);
+            }
+        }
+        for (Library lib : restored) {
+            for (Function f : lib.functions().values()) {
+                if (names.putIfAbsent(f.name().toLowerCase(Locale.ROOT), f) != null) {
+                    out.error("ERR Function " + f.name() + " already exists");
+                    return;
+                }
+            }
+        }
+        libraries.clear();
+        functions.clear();
+        kept.values().forEach(this::add);
+        restored.forEach(this::add);
+        s.forcePropagation();
+        out.ok();
     }
 
     private void removeLibrary(String name) {
