@@ -348,7 +348,7 @@ public final class Server {
     }
 
     /** Sends a monitor line for a command to every MONITOR client. */
-    void feedMonitors(Session s, byte[][] argv) {
+    public void feedMonitors(Session s, byte[][] argv) {
         if (monitors.isEmpty()) return;
         long now = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
         StringBuilder b = new StringBuilder(64);

@@ -105,4 +105,18 @@ class ScriptingTest {
             Files.delete(script);
         }
     }
+
+    @Test
+    void monitorShowsTheScriptThenItsCommandsTaggedLua() throws Exception {
+        try (TestServer s = new TestServer(); RespConnection monitor = s.connect(); RespConnection client = s.connect()) {
+            assertEquals("+OK\r\n", monitor.call("MONITOR"));
+            client.call("EVAL", "server.call('set','mk','v'); return server.call('get','mk')", "1", "mk");
+            String first = monitor.readReply();
+            String second = monitor.readReply();
+            String third = monitor.readReply();
+            assertTrue(first.endsWith("\"EVAL\" \"server.call('set','mk','v'); return server.call('get','mk')\" \"1\" \"mk\"\r\n"), first);
+            assertTrue(second.endsWith(" [0 lua] \"set\" \"mk\" \"v\"\r\n"), second);
+            assertTrue(third.endsWith(" [0 lua] \"get\" \"mk\"\r\n"), third);
+        }
+    }
 }

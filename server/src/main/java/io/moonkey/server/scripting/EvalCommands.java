@@ -70,6 +70,8 @@ public final class EvalCommands {
     /** EVAL / EVALSHA / EVAL_RO / EVALSHA_RO, in the order of scripting.md §2.1. */
     void eval(Session s, byte[][] argv, ReplySink out, boolean bySha, boolean readOnlyCommand) {
         s.preventPropagation(); // what the script does is propagated, not the script
+        // skip_monitor keeps the dispatcher quiet: the line goes out here, before the commands it runs.
+        server.feedMonitors(s, argv);
         if (bySha && argv[1].length != 40) {
             out.error("NOSCRIPT No matching script.");
             return;

@@ -283,6 +283,8 @@ public final class FunctionCommands {
     /** FCALL / FCALL_RO function numkeys [key ...] [arg ...] (§6.5). */
     void fcall(Session s, byte[][] argv, ReplySink out, boolean readOnlyCommand) {
         s.preventPropagation(); // the function's writes are propagated, not the FCALL
+        // skip_monitor keeps the dispatcher quiet: the line goes out here, before the commands it runs.
+        server.feedMonitors(s, argv);
         Function f = functions.get(latin1(argv[1]).toLowerCase(Locale.ROOT));
         if (f == null) {
             out.error("ERR Function not found");
