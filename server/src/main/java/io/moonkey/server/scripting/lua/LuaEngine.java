@@ -67,6 +67,9 @@ public final class LuaEngine implements ScriptingEngine {
     private String killedAt;
     private Run current;
     private final Runnable onInterrupt = this::onInterrupt;
+    private volatile long runStartNanos;
+    private long lastServedNanos;
+    private ScheduledFuture<?> watchdog;
 
     /** A compiled chunk. */
     private record Chunk(LuaFunction function) implements Compiled {}
@@ -151,14 +154,8 @@ public final class LuaEngine implements ScriptingEngine {
         busy = false;
         killed = false;
         running = true;
-        long threshold = server.config().getLong("busy-reply-threshold");
-        ScheduledFuture<?> watchdog = threshold > 0
-                ? WATCHDOG.scheduleAtFixedRate(() -> {
-                    if (running) {
-                        state.requestInterrupt(onInterrupt);
-                    }
-                }, threshold, BUSY_POLL_MS, TimeUnit.MILLISECONDS)
-                : null;
+        runStartNanos = System.nanoTime();
+        startWatchdog();
         try {
             Object[] results = body.get();
             new LuaReplyWriter(out, bridge.resp()).write(results.length == 0 ? null : results[0]);
@@ -173,9 +170,6 @@ public final class LuaEngine implements ScriptingEngine {
             server.log().warning("script " + run.name() + " ran out of memory");
         } finally {
             running = false;
-            if (watchdog != null) {
-                watchdog.cancel(false);
-            }
             state.clearInterrupt();
             if (busy) {
                 server.setBusyMessage(null);
@@ -187,6 +181,28 @@ public final class LuaEngine implements ScriptingEngine {
             current = null;
             bridge.end();
         }
+    }
+
+    /**
+     * One periodic check per engine, started with its first run: a run does nothing but note
+     * its start time. Once busy-reply-threshold has passed, the running script is asked to poll
+     * (and from then on every {@link #BUSY_POLL_MS}) so that it serves the other clients.
+     */
+    private void startWatchdog() {
+        if (watchdog != null) {
+            return;
+        }
+        watchdog = WATCHDOG.scheduleAtFixedRate(() -> {
+            if (!running) {
+                return;
+            }
+            long threshold = server.config().getLong("busy-reply-threshold");
+            long now = System.nanoTime();
+            if (threshold > 0 && now - runStartNanos >= TimeUnit.MILLISECONDS.toNanos(threshold)
+                    && now - lastServedNanos >= TimeUnit.MILLISECONDS.toNanos(BUSY_POLL_MS)) {
+                state.requestInterrupt(onInterrupt);
+            }
+        }, 10, 10, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -213,6 +229,7 @@ public final class LuaEngine implements ScriptingEngine {
                     ch.pauseInput(true);
                 }
             }
+            lastServedNanos = System.nanoTime();
             if (server.eventLoop() != null) {
                 server.eventLoop().pollWhileBusy(); // may run SCRIPT KILL
             }
