@@ -56,6 +56,7 @@ public final class Server {
     private boolean activeExpire = true;
     // hot-path copies of configuration values, kept current by change hooks
     private long slowlogThreshold, slowlogMaxLen, queryBufferLimit;
+    private final OutputLimits outputLimits = new OutputLimits();
 
     /**
      * Creates a server configured like valkey-server's command line: an optional config file
@@ -97,6 +98,7 @@ public final class Server {
         applyAndWatch("slowlog-log-slower-than", v -> slowlogThreshold = Long.parseLong(v));
         applyAndWatch("slowlog-max-len", v -> slowlogMaxLen = Long.parseLong(v));
         applyAndWatch("client-query-buffer-limit", v -> queryBufferLimit = Long.parseLong(v));
+        applyAndWatch("client-output-buffer-limit", outputLimits::parse);
     }
 
     private void applyAndWatch(String name, java.util.function.Consumer<String> apply) {
@@ -192,6 +194,10 @@ public final class Server {
 
     public long slowlogMaxLen() {
         return slowlogMaxLen;
+    }
+
+    public OutputLimits outputLimits() {
+        return outputLimits;
     }
 
     public long queryBufferLimit() {

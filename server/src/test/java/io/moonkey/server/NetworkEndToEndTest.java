@@ -115,6 +115,19 @@ class NetworkEndToEndTest {
     }
 
     @Test
+    void slowSubscriberHitsOutputLimit() throws Exception {
+        try (RespConnection sub = ts.connect(); RespConnection pub = ts.connect()) {
+            pub.call("CONFIG", "SET", "client-output-buffer-limit", "pubsub 2mb 1mb 60");
+            sub.call("SUBSCRIBE", "flood");
+            String big = "x".repeat(100_000);
+            for (int i = 0; i < 300; i++) pub.call("PUBLISH", "flood", big); // the subscriber never reads
+            assertEquals("*2\r\n$5\r\nflood\r\n:0\r\n", pub.call("PUBSUB", "NUMSUB", "flood"));
+            assertEquals("+PONG\r\n", pub.call("PING"));
+            pub.call("CONFIG", "SET", "client-output-buffer-limit", "normal 0 0 0 pubsub 33554432 8388608 60");
+        }
+    }
+
+    @Test
     void clientCommands() throws Exception {
         try (RespConnection a = ts.connect(); RespConnection b = ts.connect()) {
             String id = a.call("CLIENT", "ID").substring(1).trim();

@@ -126,9 +126,12 @@ final class Connection implements ClientChannel {
         }
     }
 
+    private final long[] softLimitSince = new long[1];
+
     private void checkOutputLimit() {
-        if (session.subscriberCount() > 0 && writer.pending() > 32L * 1024 * 1024) {
-            server.log().warning("Client " + remote + " scheduled to be closed ASAP for overcoming of output buffer limits.");
+        if (server.outputLimits().exceeded(session, writer.pending(), softLimitSince)) {
+            server.log().warning("Client id=" + session.id() + " addr=" + remote
+                    + " scheduled to be closed ASAP for overcoming of output buffer limits.");
             close(false);
         }
     }
@@ -150,6 +153,7 @@ final class Connection implements ClientChannel {
 
     @Override
     public void flushSoon() {
+        if (writer.pending() > 1024 * 1024) checkOutputLimit(); // pushes to a client that doesn't read
         if (!flushQueued && !closed) {
             flushQueued = true;
             loop.queueFlush(this);
