@@ -138,6 +138,7 @@ public final class Dispatcher {
         PropagationStream prop = server.propagation();
         if (top) {
             server.keyspace().freezeClock();
+            commandStartMicros = currentMicros();
             prop.begin();
         }
         long dirtyBefore = server.dirty();
@@ -182,6 +183,21 @@ public final class Dispatcher {
             }
             depth--;
         }
+    }
+
+    private long commandStartMicros;
+
+    private static long currentMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    /**
+     * The unix time in microseconds at which the current execution unit started: TIME reports
+     * it, so a script sees one frozen time throughout, as in Valkey.
+     */
+    public long commandStartMicros() {
+        return depth > 0 ? commandStartMicros : currentMicros();
     }
 
     /** Whether a command is executing (a script or EXEC is running commands). */

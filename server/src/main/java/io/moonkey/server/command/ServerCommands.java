@@ -91,12 +91,12 @@ public final class ServerCommands {
         out.ok();
     }
 
-    /** TIME: [unix seconds, microseconds] as bulk strings. */
+    /** TIME: [unix seconds, microseconds] as bulk strings (frozen while a script runs). */
     void time(Session s, byte[][] argv, ReplySink out) {
-        java.time.Instant now = java.time.Instant.now();
+        long us = server.dispatcher().commandStartMicros();
         out.arrayHeader(2);
-        out.bulk(Long.toString(now.getEpochSecond()));
-        out.bulk(Long.toString(now.getNano() / 1000));
+        out.bulk(Long.toString(us / 1_000_000));
+        out.bulk(Long.toString(us % 1_000_000));
     }
 
     /** INFO [section [section ...]]: the server report (verbatim text in RESP3). */
