@@ -65,7 +65,7 @@ class ServerCommandsTest {
         String info = c.call("COMMAND", "INFO", "get");
         assertTrue(info.startsWith("*1\r\n*10\r\n$3\r\nget\r\n:2\r\n*2\r\n+readonly\r\n+fast\r\n:1\r\n:1\r\n:1\r\n"), info);
         assertTrue(info.contains("+@read\r\n+@string\r\n+@fast\r\n"));
-        assertEquals("*1\r\n*-1\r\n", c.call("COMMAND", "INFO", "nosuch"));
+        assertEquals("*1\r\n$-1\r\n", c.call("COMMAND", "INFO", "nosuch"));
         assertEquals("*2\r\n$1\r\na\r\n$1\r\nc\r\n", c.call("COMMAND", "GETKEYS", "MSET", "a", "b", "c", "d"));
         assertEquals("-ERR Invalid command specified\r\n", c.call("COMMAND", "GETKEYS", "nosuch"));
         assertTrue(c.call("COMMAND", "LIST", "FILTERBY", "PATTERN", "config*").contains("config|get"));
