@@ -1,6 +1,5 @@
 package io.moonkey.server.command;
 
-import static io.moonkey.server.command.Arguments.NOT_INTEGER;
 import static io.moonkey.server.command.Arguments.SYNTAX;
 import static io.moonkey.server.command.Arguments.is;
 import static io.moonkey.server.command.Arguments.latin1;
@@ -191,7 +190,7 @@ public final class KeyCommands {
 
     /** MOVE key db: moves a key to another database if absent there; 1 if moved. */
     void move(Session s, byte[][] argv, ReplySink out) {
-        long d = parseLong(argv[2], Integer.MIN_VALUE, Integer.MAX_VALUE, NOT_INTEGER);
+        long d = Arguments.parseInt(argv[2]);
         if (d < 0 || d >= server.keyspace().databases()) throw new CommandError("ERR DB index is out of range");
         if (d == s.dbIndex()) throw new CommandError("ERR source and destination objects are the same");
         Database src = s.db();
@@ -262,15 +261,26 @@ public final class KeyCommands {
         for (byte[] k : kept) out.bulk(k);
     }
 
-    /** A SCAN cursor: an unsigned 64-bit decimal. */
+    /**
+     * A SCAN cursor as strtoul reads it: an unsigned 64-bit decimal, optionally signed (a minus
+     * wraps around), no leading space, nothing after the digits.
+     */
     static long parseCursor(byte[] b) {
-        if (b.length == 0 || b.length > 20) throw new CommandError("ERR invalid cursor");
-        for (byte c : b) if (c < '0' || c > '9') throw new CommandError("ERR invalid cursor");
+        int i = 0;
+        boolean neg = false;
+        if (b.length > 0 && (b[0] == '-' || b[0] == '+')) {
+            neg = b[0] == '-';
+            i = 1;
+        }
+        if (i >= b.length || b.length - i > 20) throw new CommandError("ERR invalid cursor");
+        for (int j = i; j < b.length; j++) if (b[j] < '0' || b[j] > '9') throw new CommandError("ERR invalid cursor");
+        long v;
         try {
-            return Long.parseUnsignedLong(latin1(b));
+            v = Long.parseUnsignedLong(latin1(java.util.Arrays.copyOfRange(b, i, b.length)));
         } catch (NumberFormatException e) {
             throw new CommandError("ERR invalid cursor");
         }
+        return neg ? -v : v;
     }
 
     /** RANDOMKEY: a random key, or nil when the database is empty. */
