@@ -29,6 +29,8 @@ final class Connection implements ClientChannel {
     private final String remote, local;
     private final int fd = nextFd++;
     private boolean closeAfterReply;
+    /** Over its output limit: closed at the next flush, never in the middle of a fan-out. */
+    private boolean closeAsap;
     private boolean closed;
     private boolean flushQueued;
     /** Set while a busy script runs on this connection: its further input is not read. */
@@ -107,6 +109,10 @@ final class Connection implements ClientChannel {
     void flush() {
         if (closed) return;
         flushQueued = false;
+        if (closeAsap) {
+            close(false);
+            return;
+        }
         int before = writer.pending();
         try {
             boolean done = writer.drainTo(channel);
@@ -129,10 +135,12 @@ final class Connection implements ClientChannel {
     private final long[] softLimitSince = new long[1];
 
     private void checkOutputLimit() {
-        if (server.outputLimits().exceeded(session, writer.pending(), softLimitSince)) {
+        if (!closeAsap && server.outputLimits().exceeded(session, writer.pending(), softLimitSince)) {
             server.log().warning("Client id=" + session.id() + " addr=" + remote
                     + " scheduled to be closed ASAP for overcoming of output buffer limits.");
-            close(false);
+            closeAsap = true;
+            writer.clear(); // its pending output will never be sent
+            flushSoon();
         }
     }
 
@@ -153,7 +161,7 @@ final class Connection implements ClientChannel {
 
     @Override
     public void flushSoon() {
-        if (writer.pending() > 1024 * 1024) checkOutputLimit(); // pushes to a client that doesn't read
+        if (!closeAsap && writer.pending() > 1024 * 1024) checkOutputLimit(); // pushes to a client that doesn't read
         if (!flushQueued && !closed) {
             flushQueued = true;
             loop.queueFlush(this);
