@@ -57,6 +57,7 @@ public final class Server {
     // hot-path copies of configuration values, kept current by change hooks
     private long slowlogThreshold, slowlogMaxLen, queryBufferLimit;
     private final OutputLimits outputLimits = new OutputLimits();
+    private final KeyspaceEvents events = new KeyspaceEvents(pubsub);
 
     /**
      * Creates a server configured like valkey-server's command line: an optional config file
@@ -99,6 +100,7 @@ public final class Server {
         applyAndWatch("slowlog-max-len", v -> slowlogMaxLen = Long.parseLong(v));
         applyAndWatch("client-query-buffer-limit", v -> queryBufferLimit = Long.parseLong(v));
         applyAndWatch("client-output-buffer-limit", outputLimits::parse);
+        applyAndWatch("notify-keyspace-events", events::configure);
     }
 
     private void applyAndWatch(String name, java.util.function.Consumer<String> apply) {
@@ -109,6 +111,8 @@ public final class Server {
 
     private void keyRemovedByKeyspace(io.moonkey.datastore.Database db, byte[] key, KeyspaceListener.Cause cause) {
         propagation.add(db.id(), new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
+        if (cause == KeyspaceListener.Cause.EXPIRED) events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
+        else events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
     }
 
     /** Client buffer bytes, recomputed each cron tick (summing per command would cost O(clients)). */
@@ -194,6 +198,11 @@ public final class Server {
 
     public long slowlogMaxLen() {
         return slowlogMaxLen;
+    }
+
+    /** Keyspace notifications; commands report their events here. */
+    public KeyspaceEvents events() {
+        return events;
     }
 
     public OutputLimits outputLimits() {

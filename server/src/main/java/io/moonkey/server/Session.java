@@ -234,6 +234,11 @@ public final class Session implements Watcher {
         server.propagation().add(dbIndex, argv);
     }
 
+    /** Publishes a keyspace notification for {@code key} in this session's database. */
+    public void notifyKeyspace(int type, String event, byte[] key) {
+        server.events().notify(type, event, key, dbIndex);
+    }
+
     /** Counts a data change; the dispatcher propagates commands that made any. */
     public void dirty(long n) {
         server.addDirty(n);

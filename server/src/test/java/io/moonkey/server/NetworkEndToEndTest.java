@@ -128,6 +128,23 @@ class NetworkEndToEndTest {
     }
 
     @Test
+    void keyspaceNotifications() throws Exception {
+        try (RespConnection sub = ts.connect(); RespConnection c = ts.connect()) {
+            assertEquals("+OK\r\n", c.call("CONFIG", "SET", "notify-keyspace-events", "KEA"));
+            assertEquals("*2\r\n$22\r\nnotify-keyspace-events\r\n$3\r\nAKE\r\n", c.call("CONFIG", "GET", "notify-keyspace-events"));
+            sub.call("PSUBSCRIBE", "__key*__:*");
+            c.call("SET", "ev", "1");
+            assertEquals("*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$17\r\n__keyspace@0__:ev\r\n$3\r\nset\r\n", sub.readReply());
+            assertEquals("*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$18\r\n__keyevent@0__:set\r\n$2\r\nev\r\n", sub.readReply());
+            c.call("DEL", "ev");
+            assertTrue(sub.readReply().endsWith("$3\r\ndel\r\n"));
+            assertTrue(sub.readReply().endsWith("$2\r\nev\r\n"));
+            assertTrue(c.call("CONFIG", "SET", "notify-keyspace-events", "Q").contains("Invalid event class character"));
+            c.call("CONFIG", "SET", "notify-keyspace-events", "");
+        }
+    }
+
+    @Test
     void clientCommands() throws Exception {
         try (RespConnection a = ts.connect(); RespConnection b = ts.connect()) {
             String id = a.call("CLIENT", "ID").substring(1).trim();

@@ -11,6 +11,7 @@ import io.moonkey.datastore.IntString;
 import io.moonkey.datastore.Keyspace;
 import io.moonkey.datastore.Value;
 import io.moonkey.datastore.ValueType;
+import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
@@ -90,7 +91,10 @@ public final class KeyCommands {
         Database db = s.db();
         long n = 0;
         for (int i = 1; i < argv.length; i++) {
-            if (db.delete(argv[i])) n++;
+            if (db.delete(argv[i])) {
+                n++;
+                s.notifyKeyspace(KeyspaceEvents.GENERIC, "del", argv[i]);
+            }
         }
         s.dirty(n);
         out.integer(n);
@@ -143,6 +147,8 @@ public final class KeyCommands {
         db.put(argv[2], v, false);
         if (when >= 0) db.setExpire(argv[2], when);
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.GENERIC, "rename_from", argv[1]);
+        s.notifyKeyspace(KeyspaceEvents.GENERIC, "rename_to", argv[2]);
         if (nx) out.integer(1);
         else out.ok();
     }
@@ -185,6 +191,7 @@ public final class KeyCommands {
         dst.put(argv[2], v.duplicate(), false);
         if (when >= 0) dst.setExpire(argv[2], when);
         s.dirty();
+        server.events().notify(KeyspaceEvents.GENERIC, "copy_to", argv[2], targetDb);
         out.integer(1);
     }
 
@@ -205,6 +212,8 @@ public final class KeyCommands {
         dst.put(argv[1], v, false);
         if (when >= 0) dst.setExpire(argv[1], when);
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.GENERIC, "move_from", argv[1]);
+        server.events().notify(KeyspaceEvents.GENERIC, "move_to", argv[1], (int) d);
         out.integer(1);
     }
 
@@ -377,12 +386,14 @@ public final class KeyCommands {
             db.delete(key);
             s.dirty();
             s.propagateAs(server.config().getBool("lazyfree-lazy-expire") ? UNLINK : DEL, key);
+            s.notifyKeyspace(KeyspaceEvents.GENERIC, "del", key);
             out.integer(1);
             return;
         }
         db.setExpire(key, when);
         s.dirty();
         s.propagateAs(PEXPIREAT, key, Arguments.bytes(when));
+        s.notifyKeyspace(KeyspaceEvents.GENERIC, "expire", key);
         out.integer(1);
     }
 
@@ -433,6 +444,7 @@ public final class KeyCommands {
             return;
         }
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.GENERIC, "persist", argv[1]);
         out.integer(1);
     }
 
