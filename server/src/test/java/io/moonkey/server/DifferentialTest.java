@@ -3,7 +3,6 @@ package io.moonkey.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -255,9 +254,5 @@ class DifferentialTest {
             return lines[0] + "\r\n" + String.join("\r\n", items) + (items.isEmpty() ? "" : "\r\n");
         }
         return reply;
-    }
-
-    static String show(String[] a) {
-        return Arrays.toString(a);
     }
 }
