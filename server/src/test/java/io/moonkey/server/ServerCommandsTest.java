@@ -91,6 +91,15 @@ class ServerCommandsTest {
     }
 
     @Test
+    void memoryUsage() {
+        c.call("SET", "k", "x".repeat(100));
+        long n = Long.parseLong(c.call("MEMORY", "USAGE", "k").substring(1).trim());
+        assertTrue(n > 100 && n < 300, "usage " + n);
+        assertEquals("$-1\r\n", c.call("MEMORY", "USAGE", "nokey"));
+        assertEquals("+OK\r\n", c.call("MEMORY", "PURGE"));
+    }
+
+    @Test
     void lfuPolicy() {
         c.call("CONFIG", "SET", "maxmemory-policy", "allkeys-lfu");
         c.call("SET", "k", "v");
