@@ -189,6 +189,10 @@ public final class Session implements Watcher {
         libVersion = v;
     }
 
+    public boolean skipNextReplyPending() {
+        return skipNextReply;
+    }
+
     /** True if this command's reply must be dropped (the command after CLIENT REPLY SKIP). */
     public boolean consumeSkipReply() {
         if (!skipNextReply) return false;

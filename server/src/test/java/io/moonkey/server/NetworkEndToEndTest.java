@@ -145,6 +145,22 @@ class NetworkEndToEndTest {
     }
 
     @Test
+    void clientPauseWritePostponesWrites() throws Exception {
+        try (RespConnection admin = ts.connect(); RespConnection w = ts.connect(); RespConnection r = ts.connect()) {
+            assertEquals("+OK\r\n", admin.call("CLIENT", "PAUSE", "100000", "WRITE"));
+            w.sendRaw(RespConnection.encode(RespConnection.args("SET", "paused", "1")));
+            assertEquals("$-1\r\n", r.call("GET", "paused")); // reads still run, the write waits
+            assertEquals("+OK\r\n", admin.call("CLIENT", "UNPAUSE"));
+            assertEquals("+OK\r\n", w.readReply());
+            assertEquals("$1\r\n1\r\n", r.call("GET", "paused"));
+            assertEquals("+OK\r\n", admin.call("CLIENT", "PAUSE", "50"));
+            long t0 = System.nanoTime();
+            assertEquals("+PONG\r\n", r.call("PING")); // ALL: held until the timeout passes
+            assertTrue(System.nanoTime() - t0 >= 40_000_000L);
+        }
+    }
+
+    @Test
     void clientCommands() throws Exception {
         try (RespConnection a = ts.connect(); RespConnection b = ts.connect()) {
             String id = a.call("CLIENT", "ID").substring(1).trim();

@@ -94,7 +94,10 @@ final class Connection implements ClientChannel {
             if (argv == null) break;
             if (argv.length == 0) continue;
             session.touchInteraction();
-            loop.execute(session, argv, writer);
+            if (!loop.execute(session, argv, writer)) {
+                postpone(argv);
+                break;
+            }
             parser.setAuthenticated(session.authenticated());
         }
         if (parser.buffered() > limit) {
@@ -103,6 +106,21 @@ final class Connection implements ClientChannel {
             return;
         }
         parser.trim();
+    }
+
+    /** CLIENT PAUSE held this request: stop reading input and run it when the pause ends. */
+    private void postpone(byte[][] argv) {
+        paused = true;
+        server.whenUnpaused(() -> {
+            if (closed) return;
+            paused = false;
+            if (!loop.execute(session, argv, writer)) {
+                postpone(argv); // paused again meanwhile
+                return;
+            }
+            processInput();
+            flushSoon();
+        });
     }
 
     /** Writes pending output; keeps write interest if the socket is full. */

@@ -160,12 +160,17 @@ public final class EventLoop {
         pendingFlush.add(c);
     }
 
-    /** Executes a request from a connection, applying CLIENT REPLY OFF/SKIP to its reply. */
-    void execute(Session s, byte[][] argv, io.moonkey.server.resp.RespWriter out) {
-        boolean skip = s.consumeSkipReply();
+    /**
+     * Executes a request from a connection, applying CLIENT REPLY OFF/SKIP to its reply; false
+     * if CLIENT PAUSE postponed it.
+     */
+    boolean execute(Session s, byte[][] argv, io.moonkey.server.resp.RespWriter out) {
+        boolean skip = s.skipNextReplyPending();
         int mark = out.mark();
-        server.dispatcher().execute(s, argv, out);
+        if (!server.dispatcher().execute(s, argv, out)) return false;
+        if (skip) s.consumeSkipReply();
         if (skip || s.replyMode() == io.moonkey.server.ReplyMode.OFF) out.truncate(mark);
+        return true;
     }
 
     private void accept(ServerSocketChannel ss) {
