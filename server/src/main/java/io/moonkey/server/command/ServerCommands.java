@@ -147,7 +147,6 @@ public final class ServerCommands {
         }
         if (server.busyMessage() != null && !nosave) throw new CommandError(server.busyMessage());
         server.log().warning("User requested shutdown...");
-        server.log().notice("Moonkey is now ready to exit, bye bye...");
         server.shutdown();
         if (s.channel() != null) s.channel().close(false);
     }
