@@ -84,9 +84,11 @@ public final class Keyspace {
 
     public void swap(int a, int b) {
         if (a != b) Database.swapContents(dbs[a], dbs[b]);
+        eviction.clearPool();
     }
 
     public long flushAll() {
+        eviction.clearPool();
         long n = 0;
         for (Database d : dbs) n += d.clear();
         return n;

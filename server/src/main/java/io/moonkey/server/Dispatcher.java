@@ -18,38 +18,42 @@ public final class Dispatcher {
         this.server = server;
     }
 
-    /** Executes one client request; the reply (or error) goes to {@code out}. */
-    public void execute(Session s, byte[][] argv, ReplySink out) {
-        if (argv.length == 0) return;
+    /**
+     * Executes one client request; the reply (or error) goes to {@code out}. Returns false when
+     * the request was not run because of CLIENT PAUSE: the caller must keep it and submit it
+     * again when the pause ends (see {@link Server#pauseEnded}).
+     */
+    public boolean execute(Session s, byte[][] argv, ReplySink out) {
+        if (argv.length == 0) return true;
         CommandSpec cmd = server.commands().lookup(argv[0]);
         if (cmd == null) {
             reject(s, out, unknownCommandError(argv));
-            return;
+            return true;
         }
         if (cmd.isContainer() && !(argv.length == 1 && cmd.handler() != null)) {
             if (argv.length < 2) {
                 reject(s, out, "ERR wrong number of arguments for '" + cmd.name() + "' command");
-                return;
+                return true;
             }
             CommandSpec sub = cmd.subcommands().get(latin1(argv[1]).toLowerCase(java.util.Locale.ROOT));
             if (sub == null) {
                 reject(s, out, "ERR unknown subcommand '" + clip(latin1(argv[1])) + "'. Try "
                         + cmd.name().toUpperCase(java.util.Locale.ROOT) + " HELP.");
-                return;
+                return true;
             }
             cmd = sub;
         }
         if (!cmd.arityAccepts(argv.length)) {
             reject(s, cmd, out, "ERR wrong number of arguments for '" + cmd.fullName() + "' command");
-            return;
+            return true;
         }
         if (!s.authenticated() && !cmd.has(CommandFlag.NO_AUTH)) {
             reject(s, cmd, out, "NOAUTH Authentication required.");
-            return;
+            return true;
         }
         if (server.busyMessage() != null && !cmd.has(CommandFlag.ALLOW_BUSY)) {
             reject(s, cmd, out, server.busyMessage());
-            return;
+            return true;
         }
         boolean transactionControl = isTransactionControl(cmd);
         if (server.maxmemory() > 0 && !s.isScriptCaller()) {
@@ -59,31 +63,43 @@ public final class Dispatcher {
                     || (cmd.name().equals("exec") && queuedDenyOom(s));
             if (!fits && denyoom) {
                 reject(s, cmd, out, "OOM command not allowed when used memory > 'maxmemory'.");
-                return;
+                return true;
             }
         }
         if (s.inPubSubContext() && !allowedInPubSub(cmd)) {
             reject(s, cmd, out, "ERR Can't execute '" + cmd.fullName()
                     + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
-            return;
+            return true;
+        }
+        if (server.isPaused() && s.channel() != null && !(s.inMulti() && !transactionControl)
+                && !cmd.fullName().equals("client|unpause")) {
+            boolean mayReplicate = cmd.has(CommandFlag.WRITE) || cmd.has(CommandFlag.MAY_REPLICATE)
+                    || (cmd.name().equals("exec") && queuedMayReplicate(s));
+            if (!server.pauseWritesOnly() || mayReplicate) return false;
         }
         if (s.inMulti() && !transactionControl) {
             if (cmd.has(CommandFlag.NO_MULTI)) {
                 reject(s, cmd, out, "ERR Command not allowed inside a transaction");
-                return;
+                return true;
             }
             s.queued.add(argv);
             s.queuedSpecs.add(cmd);
             out.simple("QUEUED");
-            return;
+            return true;
         }
         call(s, cmd, argv, out);
+        return true;
     }
 
     private static boolean isTransactionControl(CommandSpec cmd) {
         String n = cmd.parent() == null ? cmd.name() : "";
         return n.equals("exec") || n.equals("discard") || n.equals("multi") || n.equals("watch")
                 || n.equals("quit") || n.equals("reset");
+    }
+
+    private static boolean queuedMayReplicate(Session s) {
+        for (CommandSpec c : s.queuedSpecs) if (c.has(CommandFlag.WRITE) || c.has(CommandFlag.MAY_REPLICATE)) return true;
+        return false;
     }
 
     private static boolean queuedDenyOom(Session s) {
@@ -138,6 +154,7 @@ public final class Dispatcher {
         PropagationStream prop = server.propagation();
         if (top) {
             server.keyspace().freezeClock();
+            commandStartMicros = currentMicros();
             prop.begin();
         }
         long dirtyBefore = server.dirty();
@@ -182,6 +199,21 @@ public final class Dispatcher {
             }
             depth--;
         }
+    }
+
+    private long commandStartMicros;
+
+    private static long currentMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    /**
+     * The unix time in microseconds at which the current execution unit started: TIME reports
+     * it, so a script sees one frozen time throughout, as in Valkey.
+     */
+    public long commandStartMicros() {
+        return depth > 0 ? commandStartMicros : currentMicros();
     }
 
     /** Whether a command is executing (a script or EXEC is running commands). */

@@ -55,8 +55,13 @@ public final class Server {
     private String busyMessage;
     private long lastSaveTime = startMs / 1000;
     private boolean activeExpire = true;
+    private long pauseEndMs;
+    private boolean pauseWritesOnly;
+    private final List<Runnable> postponed = new ArrayList<>();
     // hot-path copies of configuration values, kept current by change hooks
     private long slowlogThreshold, slowlogMaxLen, queryBufferLimit;
+    private final OutputLimits outputLimits = new OutputLimits();
+    private final KeyspaceEvents events = new KeyspaceEvents(pubsub);
 
     /**
      * Creates a server configured like valkey-server's command line: an optional config file
@@ -103,6 +108,8 @@ public final class Server {
         applyAndWatch("slowlog-log-slower-than", v -> slowlogThreshold = Long.parseLong(v));
         applyAndWatch("slowlog-max-len", v -> slowlogMaxLen = Long.parseLong(v));
         applyAndWatch("client-query-buffer-limit", v -> queryBufferLimit = Long.parseLong(v));
+        applyAndWatch("client-output-buffer-limit", outputLimits::parse);
+        applyAndWatch("notify-keyspace-events", events::configure);
     }
 
     private void applyAndWatch(String name, java.util.function.Consumer<String> apply) {
@@ -113,6 +120,8 @@ public final class Server {
 
     private void keyRemovedByKeyspace(io.moonkey.datastore.Database db, byte[] key, KeyspaceListener.Cause cause) {
         propagation.add(db.id(), new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
+        if (cause == KeyspaceListener.Cause.EXPIRED) events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
+        else events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
     }
 
     /** Client buffer bytes, recomputed each cron tick (summing per command would cost O(clients)). */
@@ -198,6 +207,15 @@ public final class Server {
 
     public long slowlogMaxLen() {
         return slowlogMaxLen;
+    }
+
+    /** Keyspace notifications; commands report their events here. */
+    public KeyspaceEvents events() {
+        return events;
+    }
+
+    public OutputLimits outputLimits() {
+        return outputLimits;
     }
 
     public long queryBufferLimit() {
@@ -296,7 +314,8 @@ public final class Server {
     public void cron() {
         clientBytes = computeClientBytes();
         long hz = Math.max(1, Math.min(500, config.getLong("hz")));
-        if (activeExpire) keyspace.activeExpireCycle(1_000_000_000L / hz / 4); // at most 25% of a tick, as Valkey
+        boolean paused = isPaused(); // also resumes postponed clients once the pause is over
+        if (activeExpire && !(paused)) keyspace.activeExpireCycle(1_000_000_000L / hz / 4); // at most 25% of a tick, as Valkey
         long timeout = config.getLong("timeout");
         if (timeout > 0) {
             long now = System.currentTimeMillis();
@@ -329,6 +348,36 @@ public final class Server {
             compactedAtBytes = dataset;
             System.gc();
         }
+    }
+
+    /** CLIENT PAUSE: until {@code endMs}, postpone write commands ({@code writesOnly}) or all. */
+    public void pause(long endMs, boolean writesOnly) {
+        pauseEndMs = endMs;
+        pauseWritesOnly = writesOnly;
+    }
+
+    public boolean isPaused() {
+        if (pauseEndMs == 0) return false;
+        if (System.currentTimeMillis() < pauseEndMs) return true;
+        pauseEnded();
+        return false;
+    }
+
+    public boolean pauseWritesOnly() {
+        return pauseWritesOnly;
+    }
+
+    /** Registers what to run when the pause ends (a postponed client resuming its input). */
+    public void whenUnpaused(Runnable r) {
+        postponed.add(r);
+    }
+
+    /** CLIENT UNPAUSE or timeout: resumes postponed clients in the order they were paused. */
+    public void pauseEnded() {
+        pauseEndMs = 0;
+        List<Runnable> resume = new ArrayList<>(postponed);
+        postponed.clear();
+        for (Runnable r : resume) r.run();
     }
 
     /** DEBUG SET-ACTIVE-EXPIRE: turns the periodic expiry cycle on or off (lazy expiry stays). */

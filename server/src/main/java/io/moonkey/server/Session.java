@@ -189,6 +189,10 @@ public final class Session implements Watcher {
         libVersion = v;
     }
 
+    public boolean skipNextReplyPending() {
+        return skipNextReply;
+    }
+
     /** True if this command's reply must be dropped (the command after CLIENT REPLY SKIP). */
     public boolean consumeSkipReply() {
         if (!skipNextReply) return false;
@@ -232,6 +236,11 @@ public final class Session implements Watcher {
     /** Propagates an extra command now, in execution order (e.g. one per key in a multi-key op). */
     public void alsoPropagate(byte[]... argv) {
         server.propagation().add(dbIndex, argv);
+    }
+
+    /** Publishes a keyspace notification for {@code key} in this session's database. */
+    public void notifyKeyspace(int type, String event, byte[] key) {
+        server.events().notify(type, event, key, dbIndex);
     }
 
     /** Counts a data change; the dispatcher propagates commands that made any. */

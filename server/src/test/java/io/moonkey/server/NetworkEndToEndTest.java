@@ -115,6 +115,52 @@ class NetworkEndToEndTest {
     }
 
     @Test
+    void slowSubscriberHitsOutputLimit() throws Exception {
+        try (RespConnection sub = ts.connect(); RespConnection pub = ts.connect()) {
+            pub.call("CONFIG", "SET", "client-output-buffer-limit", "pubsub 2mb 1mb 60");
+            sub.call("SUBSCRIBE", "flood");
+            String big = "x".repeat(100_000);
+            for (int i = 0; i < 300; i++) pub.call("PUBLISH", "flood", big); // the subscriber never reads
+            assertEquals("*2\r\n$5\r\nflood\r\n:0\r\n", pub.call("PUBSUB", "NUMSUB", "flood"));
+            assertEquals("+PONG\r\n", pub.call("PING"));
+            pub.call("CONFIG", "SET", "client-output-buffer-limit", "normal 0 0 0 pubsub 33554432 8388608 60");
+        }
+    }
+
+    @Test
+    void keyspaceNotifications() throws Exception {
+        try (RespConnection sub = ts.connect(); RespConnection c = ts.connect()) {
+            assertEquals("+OK\r\n", c.call("CONFIG", "SET", "notify-keyspace-events", "KEA"));
+            assertEquals("*2\r\n$22\r\nnotify-keyspace-events\r\n$3\r\nAKE\r\n", c.call("CONFIG", "GET", "notify-keyspace-events"));
+            sub.call("PSUBSCRIBE", "__key*__:*");
+            c.call("SET", "ev", "1");
+            assertEquals("*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$17\r\n__keyspace@0__:ev\r\n$3\r\nset\r\n", sub.readReply());
+            assertEquals("*4\r\n$8\r\npmessage\r\n$10\r\n__key*__:*\r\n$18\r\n__keyevent@0__:set\r\n$2\r\nev\r\n", sub.readReply());
+            c.call("DEL", "ev");
+            assertTrue(sub.readReply().endsWith("$3\r\ndel\r\n"));
+            assertTrue(sub.readReply().endsWith("$2\r\nev\r\n"));
+            assertTrue(c.call("CONFIG", "SET", "notify-keyspace-events", "Q").contains("Invalid event class character"));
+            c.call("CONFIG", "SET", "notify-keyspace-events", "");
+        }
+    }
+
+    @Test
+    void clientPauseWritePostponesWrites() throws Exception {
+        try (RespConnection admin = ts.connect(); RespConnection w = ts.connect(); RespConnection r = ts.connect()) {
+            assertEquals("+OK\r\n", admin.call("CLIENT", "PAUSE", "100000", "WRITE"));
+            w.sendRaw(RespConnection.encode(RespConnection.args("SET", "paused", "1")));
+            assertEquals("$-1\r\n", r.call("GET", "paused")); // reads still run, the write waits
+            assertEquals("+OK\r\n", admin.call("CLIENT", "UNPAUSE"));
+            assertEquals("+OK\r\n", w.readReply());
+            assertEquals("$1\r\n1\r\n", r.call("GET", "paused"));
+            assertEquals("+OK\r\n", admin.call("CLIENT", "PAUSE", "50"));
+            long t0 = System.nanoTime();
+            assertEquals("+PONG\r\n", r.call("PING")); // ALL: held until the timeout passes
+            assertTrue(System.nanoTime() - t0 >= 40_000_000L);
+        }
+    }
+
+    @Test
     void clientCommands() throws Exception {
         try (RespConnection a = ts.connect(); RespConnection b = ts.connect()) {
             String id = a.call("CLIENT", "ID").substring(1).trim();

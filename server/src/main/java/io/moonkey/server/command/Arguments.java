@@ -30,6 +30,15 @@ public final class Arguments {
         return v;
     }
 
+    /** A 32-bit integer argument (SELECT, MOVE), with Valkey's range message. */
+    public static int parseInt(byte[] b) {
+        long v = parseLong(b);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new CommandError("ERR value is out of range, value must between -2147483648 and 2147483647");
+        }
+        return (int) v;
+    }
+
     /** A double argument as Valkey's strtod-based parsing accepts it (no spaces, no NaN). */
     public static double parseDouble(byte[] b) {
         String s = latin1(b);

@@ -9,6 +9,7 @@ import io.moonkey.datastore.Database;
 import io.moonkey.datastore.GrowableString;
 import io.moonkey.datastore.StringValue;
 import io.moonkey.datastore.Value;
+import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
@@ -73,6 +74,7 @@ public final class BitCommands {
         else buf[(int) byteIndex] &= (byte) ~mask;
         db.resized(argv[1], r.memoryUsage() - before);
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.STRING, "setbit", argv[1]);
         out.integer(old);
     }
 
@@ -216,10 +218,14 @@ public final class BitCommands {
             res[k] = (byte) acc;
         }
         if (max == 0) {
-            if (db.delete(argv[2])) s.dirty();
+            if (db.delete(argv[2])) {
+                s.dirty();
+                s.notifyKeyspace(KeyspaceEvents.GENERIC, "del", argv[2]);
+            }
         } else {
             db.put(argv[2], StringValue.raw(res), false);
             s.dirty();
+            s.notifyKeyspace(KeyspaceEvents.STRING, "set", argv[2]);
         }
         out.integer(max);
     }

@@ -36,6 +36,8 @@ public final class ClientCommand {
                 .sub(new CommandSpec("no-evict", 3, f, g, "7.0.0", "Sets the client eviction mode of the connection.", this::noEvict))
                 .sub(new CommandSpec("no-touch", 3, "noscript loading stale", g, "7.2.0",
                         "Controls whether commands sent by the client affect the LRU/LFU of accessed keys.", this::noTouch))
+                .sub(new CommandSpec("pause", -3, f, g, "3.0.0", "Suspends commands processing.", this::pause))
+                .sub(new CommandSpec("unpause", 2, f, g, "6.2.0", "Resumes processing commands from paused clients.", this::unpause))
                 .sub(new CommandSpec("help", 2, "loading stale", g, "5.0.0", "Returns helpful text about the different subcommands.", this::help)));
     }
 
@@ -205,6 +207,28 @@ public final class ClientCommand {
         List<Session> l = new ArrayList<>();
         it.forEach(l::add);
         return l;
+    }
+
+    /** CLIENT PAUSE timeout [WRITE | ALL]: postpones (write) commands of all clients for timeout ms. */
+    void pause(Session s, byte[][] argv, ReplySink out) {
+        long timeout = Arguments.parseLong(argv[2], "ERR timeout is not an integer or out of range");
+        if (timeout < 0) throw new CommandError("ERR timeout is negative");
+        boolean writes = false;
+        if (argv.length == 4) {
+            if (is(argv[3], "write")) writes = true;
+            else if (!is(argv[3], "all")) throw new CommandError(SYNTAX);
+        } else if (argv.length > 4) {
+            throw new CommandError(SYNTAX);
+        }
+        long end = System.currentTimeMillis() + timeout;
+        server.pause(end, writes);
+        out.ok();
+    }
+
+    /** CLIENT UNPAUSE. */
+    void unpause(Session s, byte[][] argv, ReplySink out) {
+        server.pauseEnded();
+        out.ok();
     }
 
     /** CLIENT REPLY ON | OFF | SKIP. */

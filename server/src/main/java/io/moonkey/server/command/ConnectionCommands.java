@@ -1,6 +1,5 @@
 package io.moonkey.server.command;
 
-import static io.moonkey.server.command.Arguments.NOT_INTEGER;
 import static io.moonkey.server.command.Arguments.is;
 import static io.moonkey.server.command.Arguments.latin1;
 
@@ -138,7 +137,7 @@ public final class ConnectionCommands {
 
     /** SELECT index: changes the session's database. */
     void select(Session s, byte[][] argv, ReplySink out) {
-        long idx = Arguments.parseLong(argv[1], Integer.MIN_VALUE, Integer.MAX_VALUE, NOT_INTEGER);
+        long idx = Arguments.parseInt(argv[1]);
         if (idx < 0 || idx >= server.keyspace().databases()) throw new CommandError("ERR DB index is out of range");
         s.select((int) idx);
         out.ok();

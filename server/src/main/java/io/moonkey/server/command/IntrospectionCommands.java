@@ -57,7 +57,7 @@ public final class IntrospectionCommands {
         out.arrayHeader(argv.length - 2);
         for (int i = 2; i < argv.length; i++) {
             CommandSpec c = server.commands().lookup(latin1(argv[i]));
-            if (c == null) out.nullArray();
+            if (c == null) out.nullBulk();
             else writeInfo(c, out);
         }
     }

@@ -1,6 +1,5 @@
 package io.moonkey.server.command;
 
-import static io.moonkey.server.command.Arguments.NOT_INTEGER;
 import static io.moonkey.server.command.Arguments.SYNTAX;
 import static io.moonkey.server.command.Arguments.is;
 import static io.moonkey.server.command.Arguments.latin1;
@@ -12,6 +11,7 @@ import io.moonkey.datastore.IntString;
 import io.moonkey.datastore.Keyspace;
 import io.moonkey.datastore.Value;
 import io.moonkey.datastore.ValueType;
+import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
@@ -91,7 +91,10 @@ public final class KeyCommands {
         Database db = s.db();
         long n = 0;
         for (int i = 1; i < argv.length; i++) {
-            if (db.delete(argv[i])) n++;
+            if (db.delete(argv[i])) {
+                n++;
+                s.notifyKeyspace(KeyspaceEvents.GENERIC, "del", argv[i]);
+            }
         }
         s.dirty(n);
         out.integer(n);
@@ -144,6 +147,8 @@ public final class KeyCommands {
         db.put(argv[2], v, false);
         if (when >= 0) db.setExpire(argv[2], when);
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.GENERIC, "rename_from", argv[1]);
+        s.notifyKeyspace(KeyspaceEvents.GENERIC, "rename_to", argv[2]);
         if (nx) out.integer(1);
         else out.ok();
     }
@@ -186,12 +191,13 @@ public final class KeyCommands {
         dst.put(argv[2], v.duplicate(), false);
         if (when >= 0) dst.setExpire(argv[2], when);
         s.dirty();
+        server.events().notify(KeyspaceEvents.GENERIC, "copy_to", argv[2], targetDb);
         out.integer(1);
     }
 
     /** MOVE key db: moves a key to another database if absent there; 1 if moved. */
     void move(Session s, byte[][] argv, ReplySink out) {
-        long d = parseLong(argv[2], Integer.MIN_VALUE, Integer.MAX_VALUE, NOT_INTEGER);
+        long d = Arguments.parseInt(argv[2]);
         if (d < 0 || d >= server.keyspace().databases()) throw new CommandError("ERR DB index is out of range");
         if (d == s.dbIndex()) throw new CommandError("ERR source and destination objects are the same");
         Database src = s.db();
@@ -206,6 +212,8 @@ public final class KeyCommands {
         dst.put(argv[1], v, false);
         if (when >= 0) dst.setExpire(argv[1], when);
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.GENERIC, "move_from", argv[1]);
+        server.events().notify(KeyspaceEvents.GENERIC, "move_to", argv[1], (int) d);
         out.integer(1);
     }
 
@@ -262,15 +270,26 @@ public final class KeyCommands {
         for (byte[] k : kept) out.bulk(k);
     }
 
-    /** A SCAN cursor: an unsigned 64-bit decimal. */
+    /**
+     * A SCAN cursor as strtoul reads it: an unsigned 64-bit decimal, optionally signed (a minus
+     * wraps around), no leading space, nothing after the digits.
+     */
     static long parseCursor(byte[] b) {
-        if (b.length == 0 || b.length > 20) throw new CommandError("ERR invalid cursor");
-        for (byte c : b) if (c < '0' || c > '9') throw new CommandError("ERR invalid cursor");
+        int i = 0;
+        boolean neg = false;
+        if (b.length > 0 && (b[0] == '-' || b[0] == '+')) {
+            neg = b[0] == '-';
+            i = 1;
+        }
+        if (i >= b.length || b.length - i > 20) throw new CommandError("ERR invalid cursor");
+        for (int j = i; j < b.length; j++) if (b[j] < '0' || b[j] > '9') throw new CommandError("ERR invalid cursor");
+        long v;
         try {
-            return Long.parseUnsignedLong(latin1(b));
+            v = Long.parseUnsignedLong(latin1(java.util.Arrays.copyOfRange(b, i, b.length)));
         } catch (NumberFormatException e) {
             throw new CommandError("ERR invalid cursor");
         }
+        return neg ? -v : v;
     }
 
     /** RANDOMKEY: a random key, or nil when the database is empty. */
@@ -367,12 +386,14 @@ public final class KeyCommands {
             db.delete(key);
             s.dirty();
             s.propagateAs(server.config().getBool("lazyfree-lazy-expire") ? UNLINK : DEL, key);
+            s.notifyKeyspace(KeyspaceEvents.GENERIC, "del", key);
             out.integer(1);
             return;
         }
         db.setExpire(key, when);
         s.dirty();
         s.propagateAs(PEXPIREAT, key, Arguments.bytes(when));
+        s.notifyKeyspace(KeyspaceEvents.GENERIC, "expire", key);
         out.integer(1);
     }
 
@@ -423,6 +444,7 @@ public final class KeyCommands {
             return;
         }
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.GENERIC, "persist", argv[1]);
         out.integer(1);
     }
 

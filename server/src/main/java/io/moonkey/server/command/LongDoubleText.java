@@ -30,6 +30,12 @@ final class LongDoubleText {
         String l = s.toLowerCase(java.util.Locale.ROOT);
         String unsigned = l.startsWith("-") || l.startsWith("+") ? l.substring(1) : l;
         if (unsigned.equals("inf") || unsigned.equals("infinity")) return INFINITY;
+        if (unsigned.startsWith("0x")) {
+            BigDecimal h = parseHex(unsigned.substring(2));
+            if (h == null) return null;
+            BigDecimal r = round(l.startsWith("-") ? h.negate() : h);
+            return r == null ? INFINITY : r;
+        }
         if (!l.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) return null;
         try {
             BigDecimal d = new BigDecimal(l.startsWith("+") ? l.substring(1) : l);
@@ -38,6 +44,22 @@ final class LongDoubleText {
         } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }
+    }
+
+    /** strtold's hexadecimal form: hex digits, an optional fraction, an optional p exponent. */
+    private static BigDecimal parseHex(String t) {
+        if (!t.matches("([0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)(p[+-]?\\d{1,6})?")) return null;
+        int p = t.indexOf('p');
+        int exp = p < 0 ? 0 : Integer.parseInt(t.substring(p + 1));
+        String mant = p < 0 ? t : t.substring(0, p);
+        int dot = mant.indexOf('.');
+        String digits = dot < 0 ? mant : mant.substring(0, dot) + mant.substring(dot + 1);
+        int fracDigits = dot < 0 ? 0 : mant.length() - dot - 1;
+        if (digits.isEmpty()) return null;
+        BigDecimal m = new BigDecimal(new BigInteger(digits, 16));
+        int e = exp - 4 * fracDigits;
+        return e >= 0 ? m.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(e)))
+                : m.divide(new BigDecimal(BigInteger.ONE.shiftLeft(-e)));
     }
 
     /** The nearest value with a 64-bit binary mantissa (round half to even), or null on overflow. */

@@ -60,7 +60,9 @@ public final class PubSubCommands {
 
     /** PUBSUB CHANNELS [pattern]. */
     void channels(Session s, byte[][] argv, ReplySink out) {
-        if (argv.length > 3) throw new CommandError("ERR wrong number of arguments for 'pubsub|channels' command");
+        if (argv.length > 3) {
+            throw new CommandError("ERR unknown subcommand or wrong number of arguments for '" + Arguments.latin1(argv[1]) + "'. Try PUBSUB HELP.");
+        }
         List<byte[]> l = PubSubSession.channels(server, argv.length == 3 ? argv[2] : null);
         out.arrayHeader(l.size());
         for (byte[] c : l) out.bulk(c);

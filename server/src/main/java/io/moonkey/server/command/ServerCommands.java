@@ -38,6 +38,12 @@ public final class ServerCommands {
                 "Blocks until the asynchronous replication of all preceding write commands sent by the connection is completed.", this::waitCommand));
         t.add(new CommandSpec("shutdown", -1, "admin noscript loading stale no_multi allow_busy", g, "1.0.0",
                 "Synchronously saves the database(s) to disk and shuts down the server.", this::shutdown));
+        t.add(new CommandSpec("memory", -2, "", g, "4.0.0", "A container for memory diagnostics commands.", null)
+                .sub(new CommandSpec("usage", -3, "readonly", g, "4.0.0", "Estimates the memory usage of a key.", this::memoryUsage)
+                        .keys(KeySpec.range("RO", 2, 0, 1)))
+                .sub(new CommandSpec("doctor", 2, "", g, "4.0.0", "Outputs a memory problems report.", this::memoryDoctor))
+                .sub(new CommandSpec("purge", 2, "", g, "4.0.0", "Asks the allocator to release memory.", this::memoryPurge))
+                .sub(new CommandSpec("help", 2, "loading stale", g, "4.0.0", "Returns helpful text about the different subcommands.", this::memoryHelp)));
         t.add(new CommandSpec("slowlog", -2, "", g, "2.2.12", "A container for slow log commands.", null)
                 .sub(new CommandSpec("get", -2, "admin loading stale", g, "2.2.12", "Returns the slow log's entries.", this::slowlogGet))
                 .sub(new CommandSpec("len", 2, "admin loading stale", g, "2.2.12", "Returns the number of entries in the slow log.", this::slowlogLen))
@@ -91,12 +97,12 @@ public final class ServerCommands {
         out.ok();
     }
 
-    /** TIME: [unix seconds, microseconds] as bulk strings. */
+    /** TIME: [unix seconds, microseconds] as bulk strings (frozen while a script runs). */
     void time(Session s, byte[][] argv, ReplySink out) {
-        java.time.Instant now = java.time.Instant.now();
+        long us = server.dispatcher().commandStartMicros();
         out.arrayHeader(2);
-        out.bulk(Long.toString(now.getEpochSecond()));
-        out.bulk(Long.toString(now.getNano() / 1000));
+        out.bulk(Long.toString(us / 1_000_000));
+        out.bulk(Long.toString(us % 1_000_000));
     }
 
     /** INFO [section [section ...]]: the server report (verbatim text in RESP3). */
@@ -141,9 +147,56 @@ public final class ServerCommands {
         }
         if (server.busyMessage() != null && !nosave) throw new CommandError(server.busyMessage());
         server.log().warning("User requested shutdown...");
-        server.log().notice("Moonkey is now ready to exit, bye bye...");
         server.shutdown();
         if (s.channel() != null) s.channel().close(false);
+    }
+
+    /** MEMORY USAGE key [SAMPLES count]: estimated bytes of the key, its value and its expire. */
+    void memoryUsage(Session s, byte[][] argv, ReplySink out) {
+        if (argv.length == 5) {
+            if (!is(argv[3], "samples")) throw new CommandError(SYNTAX);
+            long n = parseLong(argv[4]);
+            if (n < 0) throw new CommandError(SYNTAX);
+        } else if (argv.length != 3) {
+            throw new CommandError(SYNTAX);
+        }
+        io.moonkey.datastore.Database db = s.db();
+        io.moonkey.datastore.Value v = db.lookup(argv[2], io.moonkey.datastore.Database.NO_TOUCH | io.moonkey.datastore.Database.NO_STATS);
+        if (v == null) {
+            out.nullBulk();
+            return;
+        }
+        long bytes = io.moonkey.datastore.Memory.keyEntry(argv[2]) + v.memoryUsage()
+                + (db.expireTime(argv[2]) >= 0 ? io.moonkey.datastore.Memory.EXPIRE_ENTRY : 0);
+        out.integer(bytes);
+    }
+
+    /** MEMORY DOCTOR. */
+    void memoryDoctor(Session s, byte[][] argv, ReplySink out) {
+        out.verbatim("txt", "Hi Sam, I can't find any memory issue in your instance. I can only account for what occurs on this base."
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** MEMORY PURGE: runs a full collection so the JVM can return free heap to the OS. */
+    void memoryPurge(Session s, byte[][] argv, ReplySink out) {
+        System.gc();
+        out.ok();
+    }
+
+    /** MEMORY HELP. */
+    void memoryHelp(Session s, byte[][] argv, ReplySink out) {
+        Help.reply(out, "MEMORY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+                "DOCTOR",
+                "    Return memory problems reports.",
+                "MALLOC-STATS",
+                "    Return internal statistics report from the memory allocator.",
+                "PURGE",
+                "    Attempt to purge dirty pages for reclamation by the allocator.",
+                "STATS",
+                "    Return information about the memory usage of the server.",
+                "USAGE <key> [SAMPLES <count>]",
+                "    Return memory in bytes used by <key> and its value. Nested values are",
+                "    sampled up to <count> times (default: 5, 0 means sample all).");
     }
 
     /** SLOWLOG GET [count]: newest entries first; count -1 = all. */

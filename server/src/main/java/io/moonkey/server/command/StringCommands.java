@@ -12,6 +12,7 @@ import io.moonkey.datastore.Numbers;
 import io.moonkey.datastore.GrowableString;
 import io.moonkey.datastore.StringValue;
 import io.moonkey.datastore.Value;
+import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
@@ -158,6 +159,7 @@ public final class StringCommands {
         if (argv.length == 3) { // the hot path: no options, nothing to look up first
             s.db().put(argv[1], StringValue.of(argv[2]), false);
             s.dirty();
+            s.notifyKeyspace(KeyspaceEvents.STRING, "set", argv[1]);
             out.ok();
             return;
         }
@@ -210,9 +212,11 @@ public final class StringCommands {
         }
         db.put(key, StringValue.of(value), o.keepTtl);
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.STRING, "set", key);
         if (o.whenMs >= 0) {
             db.setExpire(key, o.whenMs);
             s.propagateAs(SET, key, value, PXAT, Arguments.bytes(o.whenMs));
+            s.notifyKeyspace(KeyspaceEvents.GENERIC, "expire", key);
         }
         if (o.get) replyString(out, old);
         else out.ok();
@@ -227,6 +231,7 @@ public final class StringCommands {
         }
         db.put(argv[1], StringValue.of(argv[2]), false);
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.STRING, "set", argv[1]);
         out.integer(1);
     }
 
@@ -258,7 +263,10 @@ public final class StringCommands {
     void mset(Session s, byte[][] argv, ReplySink out) {
         if ((argv.length & 1) == 0) throw new CommandError("ERR wrong number of arguments for 'mset' command");
         Database db = s.db();
-        for (int i = 1; i < argv.length; i += 2) db.put(argv[i], StringValue.of(argv[i + 1]), false);
+        for (int i = 1; i < argv.length; i += 2) {
+            db.put(argv[i], StringValue.of(argv[i + 1]), false);
+            s.notifyKeyspace(KeyspaceEvents.STRING, "set", argv[i]);
+        }
         s.dirty((argv.length - 1) / 2);
         out.ok();
     }
@@ -273,7 +281,10 @@ public final class StringCommands {
                 return;
             }
         }
-        for (int i = 1; i < argv.length; i += 2) db.put(argv[i], StringValue.of(argv[i + 1]), false);
+        for (int i = 1; i < argv.length; i += 2) {
+            db.put(argv[i], StringValue.of(argv[i + 1]), false);
+            s.notifyKeyspace(KeyspaceEvents.STRING, "set", argv[i]);
+        }
         s.dirty((argv.length - 1) / 2);
         out.integer(1);
     }
@@ -285,6 +296,7 @@ public final class StringCommands {
         db.put(argv[1], StringValue.of(argv[2]), false);
         s.dirty();
         s.propagateAs(SET, argv[1], argv[2]);
+        s.notifyKeyspace(KeyspaceEvents.STRING, "set", argv[1]);
         replyString(out, old);
     }
 
@@ -296,6 +308,7 @@ public final class StringCommands {
             db.delete(argv[1]);
             s.dirty();
             s.propagateAs(DEL, argv[1]);
+            s.notifyKeyspace(KeyspaceEvents.GENERIC, "del", argv[1]);
         }
         replyString(out, old);
     }
@@ -336,13 +349,16 @@ public final class StringCommands {
             if (o.whenMs <= s.server().keyspace().now()) {
                 db.delete(argv[1]);
                 s.propagateAs(DEL, argv[1]);
+                s.notifyKeyspace(KeyspaceEvents.GENERIC, "del", argv[1]);
             } else {
                 db.setExpire(argv[1], o.whenMs);
                 s.propagateAs(PEXPIREAT, argv[1], Arguments.bytes(o.whenMs));
+                s.notifyKeyspace(KeyspaceEvents.GENERIC, "expire", argv[1]);
             }
             s.dirty();
         } else if (o.persist && db.persist(argv[1])) {
             s.propagateAs(PERSIST, argv[1]);
+            s.notifyKeyspace(KeyspaceEvents.GENERIC, "persist", argv[1]);
             s.dirty();
         }
     }
@@ -354,6 +370,7 @@ public final class StringCommands {
         if (v == null) {
             db.put(argv[1], StringValue.of(argv[2]), false);
             s.dirty();
+            s.notifyKeyspace(KeyspaceEvents.STRING, "append", argv[1]);
             out.integer(argv[2].length);
             return;
         }
@@ -363,6 +380,7 @@ public final class StringCommands {
         r.append(argv[2]);
         db.resized(argv[1], r.memoryUsage() - before);
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.STRING, "append", argv[1]);
         out.integer(r.length());
     }
 
@@ -430,6 +448,7 @@ public final class StringCommands {
         if (v != null) n.setAccess(v.access());
         db.put(key, n, true);
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.STRING, "incrby", key);
         out.integer(nv);
     }
 
@@ -449,6 +468,7 @@ public final class StringCommands {
         db.put(argv[1], StringValue.raw(text), true); // Valkey keeps it as a string, not an int
         s.dirty();
         s.propagateAs(SET, argv[1], text, KEEPTTL);
+        s.notifyKeyspace(KeyspaceEvents.STRING, "incrbyfloat", argv[1]);
         out.bulk(text);
     }
 
@@ -496,6 +516,7 @@ public final class StringCommands {
             System.arraycopy(val, 0, b, (int) offset, val.length);
             db.put(argv[1], StringValue.growable(b), false);
             s.dirty();
+            s.notifyKeyspace(KeyspaceEvents.STRING, "setrange", argv[1]);
             out.integer(b.length);
             return;
         }
@@ -510,6 +531,7 @@ public final class StringCommands {
         System.arraycopy(val, 0, r.buffer(), (int) offset, val.length);
         db.resized(argv[1], r.memoryUsage() - before);
         s.dirty();
+        s.notifyKeyspace(KeyspaceEvents.STRING, "setrange", argv[1]);
         out.integer(r.length());
     }
 

@@ -18,6 +18,13 @@ public final class ConfigParam {
     private final String[] choices;
     private boolean immutable;
     private Consumer<String> onChange = v -> {};
+    private Normaliser normaliser;
+
+    /** Validates a string parameter's value and returns its canonical form. */
+    @FunctionalInterface
+    public interface Normaliser {
+        String apply(String raw) throws ConfigException;
+    }
     private String value;
 
     private ConfigParam(String name, String[] aliases, Kind kind, String def, long min, long max, String[] choices) {
@@ -58,6 +65,13 @@ public final class ConfigParam {
     private ConfigParam copyFlags(ConfigParam o) {
         immutable = o.immutable;
         onChange = o.onChange;
+        normaliser = o.normaliser;
+        return this;
+    }
+
+    /** A custom validation/normalisation for a string parameter. */
+    public ConfigParam normaliser(Normaliser n) {
+        normaliser = n;
         return this;
     }
 
@@ -135,7 +149,7 @@ public final class ConfigParam {
                 return out.toString();
             }
             default -> {
-                return raw;
+                return normaliser == null ? raw : normaliser.apply(raw);
             }
         }
     }

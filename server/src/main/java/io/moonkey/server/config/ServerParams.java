@@ -102,7 +102,7 @@ public final class ServerParams {
         c.register(integer("latency-monitor-threshold", 0, 0, MAX));
         c.register(bool("latency-tracking", true));
         c.register(string("latency-tracking-info-percentiles", "50 99 99.9"));
-        c.register(string("notify-keyspace-events", ""));
+        c.register(string("notify-keyspace-events", "").normaliser(io.moonkey.server.KeyspaceEvents::normalise));
         c.register(choice("enable-debug-command", "no", "yes", "no", "local"));
         c.register(choice("enable-protected-configs", "no", "yes", "no", "local"));
         c.register(choice("enable-module-command", "no", "yes", "no", "local"));

@@ -29,6 +29,8 @@ final class Connection implements ClientChannel {
     private final String remote, local;
     private final int fd = nextFd++;
     private boolean closeAfterReply;
+    /** Over its output limit: closed at the next flush, never in the middle of a fan-out. */
+    private boolean closeAsap;
     private boolean closed;
     private boolean flushQueued;
     /** Set while a busy script runs on this connection: its further input is not read. */
@@ -92,7 +94,10 @@ final class Connection implements ClientChannel {
             if (argv == null) break;
             if (argv.length == 0) continue;
             session.touchInteraction();
-            loop.execute(session, argv, writer);
+            if (!loop.execute(session, argv, writer)) {
+                postpone(argv);
+                break;
+            }
             parser.setAuthenticated(session.authenticated());
         }
         if (parser.buffered() > limit) {
@@ -103,10 +108,29 @@ final class Connection implements ClientChannel {
         parser.trim();
     }
 
+    /** CLIENT PAUSE held this request: stop reading input and run it when the pause ends. */
+    private void postpone(byte[][] argv) {
+        paused = true;
+        server.whenUnpaused(() -> {
+            if (closed) return;
+            paused = false;
+            if (!loop.execute(session, argv, writer)) {
+                postpone(argv); // paused again meanwhile
+                return;
+            }
+            processInput();
+            flushSoon();
+        });
+    }
+
     /** Writes pending output; keeps write interest if the socket is full. */
     void flush() {
         if (closed) return;
         flushQueued = false;
+        if (closeAsap) {
+            close(false);
+            return;
+        }
         int before = writer.pending();
         try {
             boolean done = writer.drainTo(channel);
@@ -126,10 +150,15 @@ final class Connection implements ClientChannel {
         }
     }
 
+    private final long[] softLimitSince = new long[1];
+
     private void checkOutputLimit() {
-        if (session.subscriberCount() > 0 && writer.pending() > 32L * 1024 * 1024) {
-            server.log().warning("Client " + remote + " scheduled to be closed ASAP for overcoming of output buffer limits.");
-            close(false);
+        if (!closeAsap && server.outputLimits().exceeded(session, writer.pending(), softLimitSince)) {
+            server.log().warning("Client id=" + session.id() + " addr=" + remote
+                    + " scheduled to be closed ASAP for overcoming of output buffer limits.");
+            closeAsap = true;
+            writer.clear(); // its pending output will never be sent
+            flushSoon();
         }
     }
 
@@ -150,6 +179,7 @@ final class Connection implements ClientChannel {
 
     @Override
     public void flushSoon() {
+        if (!closeAsap && writer.pending() > 1024 * 1024) checkOutputLimit(); // pushes to a client that doesn't read
         if (!flushQueued && !closed) {
             flushQueued = true;
             loop.queueFlush(this);

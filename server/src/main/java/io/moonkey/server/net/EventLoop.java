@@ -13,7 +13,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -124,33 +123,32 @@ public final class EventLoop {
 
     private void pollOnce(long timeoutMs) {
         try {
-            if (timeoutMs == 0) selector.selectNow();
-            else selector.select(timeoutMs);
+            // the action form avoids the selected-key set and its iterator on every wakeup
+            if (timeoutMs == 0) selector.selectNow(this::handle);
+            else selector.select(this::handle, timeoutMs);
         } catch (IOException e) {
             server.log().warning("selector failed: " + e.getMessage());
             return;
         }
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-            SelectionKey k = it.next();
-            it.remove();
-            if (!k.isValid()) continue;
-            if (k.isAcceptable()) {
-                accept((ServerSocketChannel) k.channel());
-                continue;
-            }
-            Connection c = (Connection) k.attachment();
-            if (c == null) continue;
-            try {
-                if (k.isWritable()) c.flush();
-                if (k.isValid() && k.isReadable()) c.onReadable();
-            } catch (RuntimeException | OutOfMemoryError e) {
-                // a request that breaks the server's code costs that client its connection, nothing more
-                server.log().warning("closing client " + c.remoteAddress() + " after internal error: " + e);
-                c.close(false);
-            }
-        }
         flushPending();
+    }
+
+    private void handle(SelectionKey k) {
+        if (!k.isValid()) return;
+        if (k.isAcceptable()) {
+            accept((ServerSocketChannel) k.channel());
+            return;
+        }
+        Connection c = (Connection) k.attachment();
+        if (c == null) return;
+        try {
+            if (k.isWritable()) c.flush();
+            if (k.isValid() && k.isReadable()) c.onReadable();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // a request that breaks the server's code costs that client its connection, nothing more
+            server.log().warning("closing client " + c.remoteAddress() + " after internal error: " + e);
+            c.close(false);
+        }
     }
 
     private void flushPending() {
@@ -162,12 +160,17 @@ public final class EventLoop {
         pendingFlush.add(c);
     }
 
-    /** Executes a request from a connection, applying CLIENT REPLY OFF/SKIP to its reply. */
-    void execute(Session s, byte[][] argv, io.moonkey.server.resp.RespWriter out) {
-        boolean skip = s.consumeSkipReply();
+    /**
+     * Executes a request from a connection, applying CLIENT REPLY OFF/SKIP to its reply; false
+     * if CLIENT PAUSE postponed it.
+     */
+    boolean execute(Session s, byte[][] argv, io.moonkey.server.resp.RespWriter out) {
+        boolean skip = s.skipNextReplyPending();
         int mark = out.mark();
-        server.dispatcher().execute(s, argv, out);
+        if (!server.dispatcher().execute(s, argv, out)) return false;
+        if (skip) s.consumeSkipReply();
         if (skip || s.replyMode() == io.moonkey.server.ReplyMode.OFF) out.truncate(mark);
+        return true;
     }
 
     private void accept(ServerSocketChannel ss) {
