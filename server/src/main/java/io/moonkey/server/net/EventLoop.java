@@ -123,12 +123,21 @@ public final class EventLoop {
 
     private void pollOnce(long timeoutMs) {
         try {
-            // the action form avoids the selected-key set and its iterator on every wakeup
-            if (timeoutMs == 0) selector.selectNow(this::handle);
-            else selector.select(this::handle, timeoutMs);
+            // Not the action form of select: a busy script polls again from inside a handler,
+            // and the selector refuses a select while an action-form select is in progress.
+            if (timeoutMs == 0) selector.selectNow();
+            else selector.select(timeoutMs);
         } catch (IOException e) {
             server.log().warning("selector failed: " + e.getMessage());
             return;
+        }
+        java.util.Set<SelectionKey> ready = selector.selectedKeys();
+        if (!ready.isEmpty()) {
+            SelectionKey[] keys = ready.toArray(new SelectionKey[0]);
+            ready.clear();
+            for (SelectionKey k : keys) {
+                handle(k);
+            }
         }
         flushPending();
     }
