@@ -10,12 +10,10 @@ ours_port=17411
 ref_port=17412
 . "$root/bin/jdk.sh"
 moonkey_find_jdk
-jar="$root/server/target/moonkey-server.jar"
-[ -f "$jar" ] || (cd "$root" && mvn -B -q -ntp -DskipTests package)
 
 redis-server --port "$ref_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no > /dev/null 2>&1 &
 ref_pid=$!
-"$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xss16m -jar "$jar" --port "$ours_port" --bind 127.0.0.1 > /dev/null 2>&1 &
+"$root/bin/moonkey-server" --port "$ours_port" --bind 127.0.0.1 > /dev/null 2>&1 &
 ours_pid=$!
 trap 'kill $ref_pid $ours_pid 2>/dev/null || true' EXIT
 for p in $ref_port $ours_port; do
