@@ -38,6 +38,12 @@ public final class Server {
     private final Keyspace keyspace;
     private final CommandTable commands = new CommandTable();
     private io.moonkey.server.scripting.EvalCommands scripting;
+    private io.moonkey.server.scripting.FunctionCommands functions;
+
+    /** INFO's scripting figures. */
+    public io.moonkey.server.scripting.ScriptingStats scriptingStats() {
+        return scripting.stats(functions);
+    }
     private final Dispatcher dispatcher;
     private final PubSub pubsub = new PubSub();
     private final PropagationStream propagation = new PropagationStream();
@@ -88,7 +94,8 @@ public final class Server {
         io.moonkey.lua.text.LuaRandom.Lrand48 random = new io.moonkey.lua.text.LuaRandom.Lrand48();
         scripting = new io.moonkey.server.scripting.EvalCommands(this, random);
         scripting.register(commands);
-        new io.moonkey.server.scripting.FunctionCommands(this, random, scripting).register(commands);
+        functions = new io.moonkey.server.scripting.FunctionCommands(this, random, scripting);
+        functions.register(commands);
         new ClientCommand(this).register(commands);
         new IntrospectionCommands(this).register(commands);
         new DebugCommand(this).register(commands);

@@ -119,4 +119,21 @@ class ScriptingTest {
             assertTrue(third.endsWith(" [0 lua] \"get\" \"mk\"\r\n"), third);
         }
     }
+
+    @Test
+    void infoReportsTheScriptCache() {
+        c.call("SCRIPT", "FLUSH");
+        String info = c.call("INFO", "memory");
+        assertTrue(info.contains("number_of_cached_scripts:0\r\n"), info);
+        assertTrue(info.contains("used_memory_scripts_eval:0\r\n"), info);
+        c.call("EVAL", "return 1", "0");
+        c.call("FUNCTION", "LOAD", "#!lua name=infolib\nserver.register_function('infof', function() return 1 end)");
+        info = c.call("INFO", "memory");
+        assertTrue(info.contains("number_of_cached_scripts:1\r\n"), info);
+        assertTrue(info.contains("number_of_functions:1\r\n"), info);
+        assertTrue(info.contains("number_of_libraries:1\r\n"), info);
+        assertTrue(!info.contains("used_memory_scripts_eval:0\r\n"), info);
+        assertTrue(c.call("INFO", "stats").contains("evicted_scripts:0\r\n"));
+        c.call("FUNCTION", "FLUSH");
+    }
 }

@@ -31,6 +31,18 @@ public final class EvalCommands {
         return cache;
     }
 
+    /** A fresh Lua state's size, as Valkey reports an empty VM. */
+    static final long EMPTY_VM_BYTES = 31744;
+
+    /** INFO's scripting figures; functions' come from {@code functions}. */
+    public ScriptingStats stats(FunctionCommands functions) {
+        long libraries = functions == null ? 0 : functions.libraryCount();
+        long fns = functions == null ? 0 : functions.functionCount();
+        long code = functions == null ? 0 : functions.codeBytes();
+        return new ScriptingStats(cache.size(), cache.memoryBytes(), cache.evicted(),
+                EMPTY_VM_BYTES + 8 * cache.memoryBytes(), libraries, fns, code + 160 * fns, EMPTY_VM_BYTES + 8 * code);
+    }
+
     private LuaEngine functionEngine;
 
     /** SCRIPT KILL while a function runs answers with the function's BUSY error (§8.4). */

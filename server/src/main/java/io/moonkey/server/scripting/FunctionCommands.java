@@ -51,6 +51,22 @@ public final class FunctionCommands {
         eval.setFunctionEngine(engine);
     }
 
+    int libraryCount() {
+        return libraries.size();
+    }
+
+    int functionCount() {
+        return functions.size();
+    }
+
+    long codeBytes() {
+        long n = 0;
+        for (Library l : libraries.values()) {
+            n += l.code().length;
+        }
+        return n;
+    }
+
     public void register(CommandTable t) {
         String g = "scripting";
         String flags = "noscript stale skip_monitor no_mandatory_keys movablekeys";
