@@ -99,18 +99,7 @@ final class ExprEmitter {
         MethodVisitor mv = mv();
         switch (fc.resolution.binding(r)) {
             case Binding.Local l -> {
-                FunctionCompiler.Local loc = fc.locals.get(l.variable());
-                switch (loc.storage()) {
-                    case OBJECT -> mv.visitVarInsn(ALOAD, loc.slot());
-                    case DOUBLE -> {
-                        mv.visitVarInsn(DLOAD, loc.slot());
-                        fc.box();
-                    }
-                    case CELL -> {
-                        mv.visitVarInsn(ALOAD, loc.slot());
-                        mv.visitFieldInsn(GETFIELD, CELL, "v", OBJECT_D);
-                    }
-                }
+                fc.loadLocal(fc.locals.get(l.variable()));
             }
             case Binding.Upvalue u -> {
                 mv.visitVarInsn(ALOAD, 0);
@@ -169,13 +158,7 @@ final class ExprEmitter {
             mv.visitInsn(DUP);
             FunctionCompiler.Local loc = fc.locals.get(v);
             if (loc != null) {
-                switch (loc.storage()) {
-                    case OBJECT, CELL -> mv.visitVarInsn(ALOAD, loc.slot());
-                    case DOUBLE -> {
-                        mv.visitVarInsn(DLOAD, loc.slot());
-                        fc.box();
-                    }
-                }
+                fc.loadCapture(loc);
             } else if (v.function() == fc.scope) {
                 mv.visitInsn(ACONST_NULL); // a local function's own name: patched after creation
             } else {
