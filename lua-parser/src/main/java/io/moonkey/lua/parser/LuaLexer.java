@@ -2,6 +2,7 @@ package io.moonkey.lua.parser;
 
 import static io.moonkey.lua.parser.grammar.Lua51.*;
 
+import io.moonkey.lua.text.NumberParser;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -226,12 +227,13 @@ public final class LuaLexer implements TokenSource {
             pos++;
         }
         String text = new String(src, start, pos - start, StandardCharsets.ISO_8859_1);
-        double value = Numeral.parse(text);
-        if (Double.isNaN(value)) {
+        // luaO_str2d, as PUC's lexer converts numerals: strtod over the whole text.
+        long bits = NumberParser.str2dBits(src, start, pos - start);
+        if (bits == NumberParser.FAILED) {
             return lexError("malformed number", text, start);
         }
         LuaToken t = token(NUMBER, text, start, pos);
-        t.number(value);
+        t.number(Double.longBitsToDouble(bits));
         return t;
     }
 

@@ -84,6 +84,11 @@ public final class CFormat {
         int x = d.count > 0 ? d.point - 1 : 0; // d is already rounded to p digits
         if (x < p && x >= -4) {
             appendFixed(out, d, hash ? p - 1 - x : Math.max(0, d.count - d.point), hash);
+        } else if (hash && d.carried && x == p) {
+            // glibc quirk: a value just below 10^P picks style f with no decimals before rounding;
+            // when rounding then carries to 10^P it switches to style e but keeps zero decimals
+            // ("%#.2g" of 99.5 is "1.e+02", not "1.0e+02")
+            appendExponential(out, d, 0, true, upper);
         } else {
             appendExponential(out, d, hash ? p - 1 : Math.max(0, d.count - 1), hash, upper);
         }

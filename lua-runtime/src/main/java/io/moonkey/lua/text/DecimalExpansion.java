@@ -22,6 +22,8 @@ final class DecimalExpansion {
     final byte[] digits = new byte[800];
     int count;
     int point;
+    /** Set by the last rounding when it carried into a new leading digit (999.5 to 1000). */
+    boolean carried;
 
     private final int[] limbs = new int[96];
     private int limbCount;
@@ -32,6 +34,7 @@ final class DecimalExpansion {
 
     /** Sets this expansion to the exact value of {@code v}, which must be finite; the sign is ignored. */
     void set(double v) {
+        carried = false;
         long bits = Double.doubleToRawLongBits(v) & 0x7FFF_FFFF_FFFF_FFFFL;
         int expField = (int) (bits >>> 52);
         long m = bits & 0x000F_FFFF_FFFF_FFFFL;
@@ -120,7 +123,7 @@ final class DecimalExpansion {
         int shift = -(e + k);
         if (shift <= 0) {
             int t = -shift;
-            if (hi != 0 || t > 62 || lo >= (1L << (63 - t))) {
+            if (hi != 0 || lo < 0 || t > 62 || lo >= (1L << (63 - t))) {
                 return false;
             }
             scaledFloor = lo << t;
@@ -184,7 +187,8 @@ final class DecimalExpansion {
             }
             long n = scaledRounded();
             int pt = x + 1;
-            if (n == POW10[sig]) {
+            carried = n == POW10[sig];
+            if (carried) {
                 n = POW10[sig - 1];
                 pt++;
             }
@@ -337,6 +341,7 @@ final class DecimalExpansion {
                 digits[0] = 1;
                 count = 1;
                 point++;
+                carried = true;
             } else {
                 digits[i]++;
                 count = i + 1;

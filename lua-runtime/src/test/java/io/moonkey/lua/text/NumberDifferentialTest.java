@@ -99,6 +99,7 @@ class NumberDifferentialTest {
         return net.jqwik.api.Arbitraries.oneOf(chars, shaped);
     }
 
+    @net.jqwik.api.lifecycle.AddLifecycleHook(LuaOracle.SkipWithoutLua.class)
     @net.jqwik.api.Property(tries = 2, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void randomNumerals(@net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(400)
             List<@net.jqwik.api.From("numeralLike") String> texts) throws Exception {

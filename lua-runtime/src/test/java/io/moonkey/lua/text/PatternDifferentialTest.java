@@ -210,6 +210,7 @@ class PatternDifferentialTest {
             .as((o, s, p, i, r, n) -> new Case(o, s, p, i, r, n == 4 ? Long.MAX_VALUE : n));
     }
 
+    @net.jqwik.api.lifecycle.AddLifecycleHook(LuaOracle.SkipWithoutLua.class)
     @Property(tries = 3, shrinking = net.jqwik.api.ShrinkingMode.OFF)
     void randomPatterns(@ForAll @Size(300) List<@From("randomCase") Case> cases) throws Exception {
         check(cases);
