@@ -6,7 +6,9 @@ package io.moonkey.lua.text;
  *
  * <p>When {@link #argument()} is positive, lua5.1 raises this error through {@code luaL_argerror},
  * so the Lua layer must present it as {@code bad argument #<argument> to '<fname>' (<message>)}.
- * Stack traces are not filled: these are control flow for Lua {@code pcall}.
+ * Messages are Latin-1 (each char is one byte: "invalid option '%\u00e9'" carries the raw byte
+ * 0xE9), so convert with ISO-8859-1. Stack traces are not filled: these are control flow for
+ * Lua {@code pcall}.
  */
 public final class LuaTextException extends RuntimeException {
     private final int argument;

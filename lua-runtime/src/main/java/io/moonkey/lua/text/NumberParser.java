@@ -94,6 +94,31 @@ public final class NumberParser {
         return negative ? bits ^ Long.MIN_VALUE : bits;
     }
 
+    /**
+     * The end of a numeral in Lua source, by the 5.1 lexer's rule (llex.c read_numeral): from
+     * {@code start} (a digit, or a '.' before a digit) take digits and dots, then one optional
+     * 'e'/'E' with one optional sign, then any letters, digits and underscores. The lexer then
+     * converts {@code [start, end)} with {@link #str2dBits}; on failure lua5.1 reports
+     * {@code malformed number near '<that text>'}. So {@code 0xe+1} is {@code 0xe} plus 1, and
+     * {@code 0x1.8p1} lexes as {@code 0x1} followed by the malformed {@code .8p1}.
+     */
+    public static int numeralEnd(byte[] src, int start, int end) {
+        int i = start;
+        do {
+            i++;
+        } while (i < end && ((src[i] >= '0' && src[i] <= '9') || src[i] == '.'));
+        if (i < end && (src[i] == 'e' || src[i] == 'E')) {
+            i++;
+            if (i < end && (src[i] == '+' || src[i] == '-')) {
+                i++;
+            }
+        }
+        while (i < end && (isAlnum(src[i]) || src[i] == '_')) {
+            i++;
+        }
+        return i;
+    }
+
     /** Convenience for tests: the parsed value, or null when not a number. */
     public static Double str2d(String text) {
         byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);

@@ -18,6 +18,10 @@ import java.util.Arrays;
  * start without allocating strings. Errors throw {@link LuaTextException} with lua5.1's message.
  * Long searches call the optional {@link Poll} every {@value #POLL_INTERVAL} steps so a runaway
  * script can be stopped by throwing from it.
+ *
+ * <p>Not re-entrant: a gsub {@link Replacement} that runs Lua code may call the string library
+ * again, which must then use another instance (one per library call is simplest; the state is a
+ * few small arrays).
  */
 public final class PatternMatcher {
     /** Invoked periodically during matching; may throw to abort the search. */
@@ -210,8 +214,11 @@ public final class PatternMatcher {
     }
 
     /**
-     * {@code string.gsub} (lstrlib.c str_gsub): replaces up to {@code maxN} matches, appending the
-     * result to {@code out}; a leading '^' anchors. Returns the number of matches replaced.
+     * {@code string.gsub} (lstrlib.c str_gsub): replaces up to {@code maxN} matches (Lua's
+     * {@code luaL_optint} of argument 4, default subject length + 1; zero or negative replaces
+     * nothing), appending the result to {@code out}; a leading '^' anchors. After each match the
+     * {@code replacement} appends its text (for a table or function it should append the match,
+     * {@code [matchStart, matchEnd)}, when the Lua value is nil or false). Returns the count.
      */
     public int gsub(ByteBuilder out, long maxN, Replacement replacement) {
         int p = patStart;

@@ -1,16 +1,15 @@
 package io.moonkey.lua.text;
 
 /**
- * The shortest round-trip text of a double in the layout of Valkey's {@code fpconv_dtoa}
- * (used for {@code server.call} number arguments and double replies; spec lua-api.md §13.2).
+ * The shortest round-trip text of a double as Valkey's {@code fpconv_dtoa} prints it (used for
+ * {@code server.call} number arguments and double replies; spec lua-api.md §13.2).
  *
- * <p>Digits: the fewest significant digits that read back as the same double, correctly rounded
- * from the exact value (for n = 1..17, the first n whose rounding round-trips). Grisu2 as used by
- * fpconv finds the same digits in practice; it is not guaranteed shortest, and where the rounding
- * interval is asymmetric (significand a power of two) the choices could in theory differ.
- * Layout with n digits, value = digits × 10^K, E = K + n - 1: integer with K zeros when
- * {@code K >= 0 && |E| < n + 7}; plain decimal when {@code K < 0 && (K > -7 || |E| < 4)};
- * otherwise {@code d[.ddd]e±E} with no exponent padding.
+ * <p>Digits come from {@link Grisu2}, the algorithm fpconv uses, so they are fpconv's even in
+ * the rare cases where Grisu2 is not the shortest or closest representation ({@link
+ * #appendShortest} gives the strictly shortest correctly rounded form for comparison).
+ * Layout with n digits, value = digits × 10^K, E = K + n - 1: the digits followed by K zeros
+ * when {@code K >= 0 && |E| < n + 7}; a plain decimal when {@code K < 0 && (K > -7 || |E| < 4)};
+ * otherwise {@code d[.ddd]e±E} without exponent padding.
  */
 public final class ShortestDouble {
     private static final double INTEGER_LIMIT = 0x1p62;
@@ -32,54 +31,74 @@ public final class ShortestDouble {
 
     /** Appends the fpconv_dtoa text of {@code v}: {@code nan}/{@code -nan} by sign bit, {@code inf}, {@code -inf}. */
     public static void append(ByteBuilder out, double v) {
-        boolean negative = Double.doubleToRawLongBits(v) < 0;
-        if (Double.isNaN(v)) {
-            out.appendAscii(negative ? "-nan" : "nan");
+        if (appendSpecial(out, v)) {
             return;
         }
-        if (negative) {
-            out.append((byte) '-');
-        }
-        if (Double.isInfinite(v)) {
-            out.appendAscii("inf");
-            return;
-        }
-        if (v == 0) {
-            out.append((byte) '0');
+        byte[] digits = new byte[20];
+        long r = Grisu2.generate(Math.abs(v), digits);
+        layout(out, digits, (int) r, (int) (r >> 32));
+    }
+
+    /** Like {@link #append} but with the shortest correctly rounded digits (what JDK 19+ prints). */
+    public static void appendShortest(ByteBuilder out, double v) {
+        if (appendSpecial(out, v)) {
             return;
         }
         DecimalExpansion d = shortestDigits(Math.abs(v));
-        int n = d.count;
-        int k = d.point - n;
+        byte[] digits = new byte[20];
+        for (int i = 0; i < d.count; i++) {
+            digits[i] = (byte) ('0' + d.digits[i]);
+        }
+        layout(out, digits, d.count, d.point - d.count);
+    }
+
+    /** The sign, and the whole text for zero, infinities and NaN; returns true if done. */
+    private static boolean appendSpecial(ByteBuilder out, double v) {
+        boolean negative = Double.doubleToRawLongBits(v) < 0;
+        if (negative) {
+            out.append((byte) '-'); // fpconv prints the sign bit first, so "-nan" and "-0"
+        }
+        if (Double.isNaN(v)) {
+            out.appendAscii("nan");
+            return true;
+        }
+        if (Double.isInfinite(v)) {
+            out.appendAscii("inf");
+            return true;
+        }
+        if (v == 0) {
+            out.append((byte) '0');
+            return true;
+        }
+        return false;
+    }
+
+    /** fpconv's emit_digits layout of ASCII {@code digits[0, n)} times 10^k. */
+    private static void layout(ByteBuilder out, byte[] digits, int n, int k) {
         int e = k + n - 1;
         int a = Math.abs(e);
         if (k >= 0 && a < n + 7) {
-            appendDigits(out, d, 0, n);
+            out.append(digits, 0, n);
             out.fill((byte) '0', k);
         } else if (k < 0 && (k > -7 || a < 4)) {
-            if (n + k <= 0) {
+            int intDigits = n + k;
+            if (intDigits <= 0) {
                 out.append((byte) '0').append((byte) '.');
-                out.fill((byte) '0', -(n + k));
-                appendDigits(out, d, 0, n);
+                out.fill((byte) '0', -intDigits);
+                out.append(digits, 0, n);
             } else {
-                appendDigits(out, d, 0, n + k);
+                out.append(digits, 0, intDigits);
                 out.append((byte) '.');
-                appendDigits(out, d, n + k, n);
+                out.append(digits, intDigits, n - intDigits);
             }
         } else {
-            appendDigits(out, d, 0, 1);
+            out.append(digits[0]);
             if (n > 1) {
                 out.append((byte) '.');
-                appendDigits(out, d, 1, n);
+                out.append(digits, 1, n - 1);
             }
             out.append((byte) 'e').append((byte) (e < 0 ? '-' : '+'));
             out.appendLong(a);
-        }
-    }
-
-    private static void appendDigits(ByteBuilder out, DecimalExpansion d, int from, int to) {
-        for (int i = from; i < to; i++) {
-            out.append((byte) ('0' + d.digitAt(i)));
         }
     }
 

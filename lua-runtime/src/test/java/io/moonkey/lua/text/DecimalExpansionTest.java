@@ -42,7 +42,7 @@ class DecimalExpansionTest {
     @Test
     void fractionFastPathAgreesWithExactExpansion() {
         Random r = new Random(12);
-        for (int i = 0; i < 60_000; i++) {
+        for (int i = 0; i < 30_000; i++) {
             double v = switch (i % 4) {
                 case 0 -> r.nextDouble() * Math.pow(10, r.nextInt(30) - 15);
                 case 3 -> r.nextDouble() * Math.pow(10, r.nextInt(25));
@@ -58,7 +58,7 @@ class DecimalExpansionTest {
     void fastPathAgreesWithExactExpansion() {
         Random r = new Random(11);
         int fastHits = 0;
-        for (int i = 0; i < 60_000; i++) {
+        for (int i = 0; i < 30_000; i++) {
             double v = switch (i % 4) {
                 case 0 -> r.nextDouble() * Math.pow(10, r.nextInt(40) - 20);
                 case 1 -> (r.nextInt(2_000_000) + 1) / Math.pow(10, r.nextInt(16));
@@ -80,6 +80,6 @@ class DecimalExpansionTest {
                 assertEquals(slow(v, sig), fast(v, sig), v + " sig " + sig);
             }
         }
-        assertEquals(true, fastHits > 15_000, "fast path used " + fastHits + " times");
+        assertEquals(true, fastHits > 7_000, "fast path used " + fastHits + " times");
     }
 }

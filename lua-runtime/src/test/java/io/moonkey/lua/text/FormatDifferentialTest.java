@@ -61,7 +61,7 @@ class FormatDifferentialTest {
             c("abc%"), c("abc%", 1.0), c("%y", 1.0), c("%------d", 1.0), c("%-----d", 1.0), c("%123d", 1.0),
             c("%1.123d", 1.0), c("%.123d", 1.0), c("%d"), c("%d %d", 1.0), c("%d", "x"), c("%d", "0x10"),
             c("%d", " 12 "), c("%ld", 1.0), c("%hd", 1.0), c("%n", 1.0), c("%p", 1.0), c("%a", 1.0),
-            c("a%\0b", 1.0), c("%\0", 1.0), c("%5", 1.0), c("no items"), c(""), c("%i", 2.9),
+            c("a%\0b", 1.0), c("%\0", 1.0), c("%\u00e9", 1.0), c("%-\u0001", 1.0), c("%5", 1.0), c("no items"), c(""), c("%i", 2.9),
             c("%x", -1.0), c("%x", 0x1p63), c("%x", 0x1p64), c("%u", -0x1p63), c("%d", 0x1p63), c("%d", Double.NaN),
             c("%x", Double.NaN), c("%x", Double.POSITIVE_INFINITY), c("%o", Double.NEGATIVE_INFINITY), c("%x", 1e19),
             c("%u", 1.8446744073709552e19), c("%.14g", 12345678901234.5), c("%.17g", 0.1), c("%.20g", 1e23),
@@ -95,6 +95,28 @@ class FormatDifferentialTest {
                 .as((k, eps) -> Math.pow(10, k) * (1 - eps)));
         return Combinators.combine(flags, width, precision, conv, value)
             .as((f, w, p, cv, v) -> c("%" + f + w + p + cv, cv == 'c' ? (double) Math.floorMod(v.longValue(), 256) : v));
+    }
+
+    @Provide
+    Arbitrary<Case> randomStringSpec() {
+        Arbitrary<String> flags = Arbitraries.of("", "-", "0", "+", " ", "#", "-0");
+        Arbitrary<String> width = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.integers().between(0, 99).map(String::valueOf));
+        Arbitrary<String> precision = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.just("."),
+            Arbitraries.integers().between(0, 99).map(p -> "." + p));
+        Arbitrary<Character> conv = Arbitraries.of('s', 's', 'q', 'c');
+        Arbitrary<String> text = Arbitraries.oneOf(
+            Arbitraries.strings().withChars("ab\0\n\r\"\\ \u00ff\u0001").ofMaxLength(12),
+            Arbitraries.strings().withChars("xy\0").ofMinLength(95).ofMaxLength(130));
+        Arbitrary<Object> arg = Arbitraries.oneOf(text.map(t -> (Object) t),
+            Arbitraries.integers().between(0, 300).map(i -> (Object) (double) i),
+            Arbitraries.doubles().between(-1e20, 1e20).map(d -> (Object) d));
+        return Combinators.combine(flags, width, precision, conv, arg).as((f, w, p, cv, a) -> c("<%" + f + w + p + cv + ">", a));
+    }
+
+    @net.jqwik.api.lifecycle.AddLifecycleHook(LuaOracle.SkipWithoutLua.class)
+    @Property(tries = 2, shrinking = net.jqwik.api.ShrinkingMode.OFF)
+    void randomStringSpecs(@ForAll @Size(200) List<@net.jqwik.api.From("randomStringSpec") Case> cases) throws Exception {
+        check(cases);
     }
 
     @net.jqwik.api.lifecycle.AddLifecycleHook(LuaOracle.SkipWithoutLua.class)

@@ -74,6 +74,28 @@ class NumberTextTest {
         assertEquals(NumberParser.FAILED, NumberParser.str2dBits(src, 11, 4));
     }
 
+    /** Expectations checked with lua5.1: loadstring("return " .. text). */
+    @Test
+    void lexerNumerals() {
+        String[][] cases = {
+            {"3", "3"}, {"3x", "malformed 3x"}, {"0x10", "16"}, {"1e+5", "100000"}, {"1e+", "malformed 1e+"},
+            {"1.2.3", "malformed 1.2.3"}, {"0xe+1", "14 then +1"}, {".5", "0.5"}, {"5..", "malformed 5.."},
+            {"1e5e5", "malformed 1e5e5"}, {"0x1p4", "16"}, {"0x1.8p1", "1 then .8p1"}, {"08", "8"},
+            {"1_000", "malformed 1_000"}, {"0x", "malformed 0x"}, {"1E+5a", "malformed 1E+5a"}, {"0X1F", "31"},
+        };
+        for (String[] c : cases) {
+            byte[] src = c[0].getBytes(StandardCharsets.US_ASCII);
+            int end = NumberParser.numeralEnd(src, 0, src.length);
+            long bits = NumberParser.str2dBits(src, 0, end);
+            String text = new String(src, 0, end, StandardCharsets.US_ASCII);
+            String got = bits == NumberParser.FAILED ? "malformed " + text : NumberText.toString(Double.longBitsToDouble(bits));
+            if (end < src.length) {
+                got += " then " + c[0].substring(end);
+            }
+            assertEquals(c[1], got, c[0]);
+        }
+    }
+
     @Test
     void decimalParsingIsCorrectlyRounded() {
         java.util.Random r = new java.util.Random(1);

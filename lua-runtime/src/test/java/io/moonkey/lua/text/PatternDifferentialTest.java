@@ -105,6 +105,9 @@ class PatternDifferentialTest {
                     int start = 0;
                     while ((start = m.gmatch(start)) >= 0) {
                         int n = m.resultCount();
+                        for (int i = 0; i < n; i++) {
+                            capture(m, i); // lua5.1 pushes (and so validates) every capture
+                        }
                         String a = capture(m, 0);
                         String bb = n > 1 ? capture(m, 1) : "nil";
                         items.add(a + "," + bb);

@@ -36,6 +36,11 @@ class ShortestDoubleTest {
         assertEquals("5e-324", s(Double.MIN_VALUE));
         assertEquals("1.7976931348623157e+308", s(Double.MAX_VALUE));
         assertEquals("0.30000000000000004", s(0.1 + 0.2));
+        // 1e23 is a tie between two doubles: Grisu2 excludes the interval's ends, the JDK does not
+        assertEquals("99999999999999990000000", s(1e23));
+        ByteBuilder shortest = new ByteBuilder();
+        ShortestDouble.appendShortest(shortest, 1e23);
+        assertEquals("1e+23", shortest.toString());
         assertEquals("-nan", s(Double.longBitsToDouble(0xFFF8_0000_0000_0000L)));
         assertEquals("inf", s(Double.POSITIVE_INFINITY));
         assertEquals("0", arg(-0.0));
@@ -44,7 +49,49 @@ class ShortestDoubleTest {
         assertEquals("1.5", arg(1.5));
     }
 
-    /** JDK 19+ Double.toString produces the shortest (then closest) digits; ours must agree on digits. */
+    /** Entries of fpconv's cached-power table (fpconv_powers.h) that our generated table must equal. */
+    @Test
+    void cachedPowersMatchFpconvTable() {
+        assertEquals(Long.parseUnsignedLong("18054884314459144840"), Grisu2.cachedPowerFrac(-348));
+        assertEquals(-1220, Grisu2.cachedPowerExp(-348));
+        assertEquals(Long.parseUnsignedLong("11258999068426240000"), Grisu2.cachedPowerFrac(4));
+        assertEquals(-50, Grisu2.cachedPowerExp(4));
+        assertEquals(Long.parseUnsignedLong("9313225746154785156"), Grisu2.cachedPowerFrac(28));
+        assertEquals(30, Grisu2.cachedPowerExp(28));
+        assertEquals(Long.parseUnsignedLong("10022474136428063862"), Grisu2.cachedPowerFrac(-332));
+        assertEquals(Long.parseUnsignedLong("13349918974505688015"), Grisu2.cachedPowerFrac(-76));
+        assertEquals(-316, Grisu2.cachedPowerExp(-76));
+        assertEquals(Long.parseUnsignedLong("9946464728195732843"), Grisu2.cachedPowerFrac(-68));
+        assertEquals(Long.parseUnsignedLong("17440603504673385349"), Grisu2.cachedPowerFrac(124));
+        assertEquals(Long.parseUnsignedLong("16975966327722178521"), Grisu2.cachedPowerFrac(332));
+        assertEquals(Long.parseUnsignedLong("12648080533535911531"), Grisu2.cachedPowerFrac(340));
+        assertEquals(1066, Grisu2.cachedPowerExp(340));
+    }
+
+    /** Grisu2 output always reads back as the same double, and is nearly always the shortest. */
+    @Test
+    void grisuRoundTripsAndIsUsuallyShortest() {
+        Random r = new Random(5);
+        int differ = 0;
+        int total = 0;
+        for (int i = 0; i < 5_000; i++) {
+            double v = i % 2 == 0 ? Double.longBitsToDouble(r.nextLong()) : r.nextInt(1_000_000) / 1000.0 + r.nextDouble() / 1e6;
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                continue;
+            }
+            total++;
+            String g = s(v);
+            assertEquals(v, NumberParser.str2d(g), g);
+            ByteBuilder b = new ByteBuilder();
+            ShortestDouble.appendShortest(b, v);
+            if (!b.toString().equals(g)) {
+                differ++;
+            }
+        }
+        assertEquals(true, differ * 100 < total, differ + " of " + total + " differ from the shortest");
+    }
+
+    /** JDK 19+ Double.toString produces the shortest (then closest) digits; appendShortest must agree. */
     @Test
     void digitsAgreeWithJdkShortest() {
         Random r = new Random(3);
@@ -54,7 +101,9 @@ class ShortestDoubleTest {
                 continue;
             }
             String jdk = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().unscaledValue().toString();
-            String ours = s(v).replaceAll("e.*", "").replace(".", "").replaceAll("^0+", "").replaceAll("0+$", "");
+            ByteBuilder sb = new ByteBuilder();
+            ShortestDouble.appendShortest(sb, v);
+            String ours = sb.toString().replaceAll("e.*", "").replace(".", "").replaceAll("^0+", "").replaceAll("0+$", "");
             assertEquals(jdk.replaceAll("0+$", ""), ours, () -> "value " + v);
         }
     }
