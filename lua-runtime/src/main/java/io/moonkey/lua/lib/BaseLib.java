@@ -149,9 +149,11 @@ public final class BaseLib {
                 if (!(t instanceof LuaTable table)) {
                     throw Args.typeError(new Object[] {t, k}, 0, "next", "table");
                 }
-                Object[] out = new Object[2];
+                Object[] out = cx.ret;
                 if (table.next(k, out)) {
-                    return cx.return2(out[0], out[1]);
+                    // next() wrote key and value straight into the result registers.
+                    cx.nret = 2;
+                    return out[0];
                 }
                 return cx.return1(null);
             }
