@@ -510,17 +510,21 @@ final class StatEmitter {
     private void genericFor(Stat.GenericFor gf) {
         MethodVisitor mv = mv();
         int[] st = valuesToTemps(gf.exprs(), 3);
+        String iter = RT + "ForInIterator";
+        fc.loadCx();
+        mv.visitVarInsn(ALOAD, st[0]);
+        mv.visitVarInsn(ALOAD, st[1]);
+        mv.visitVarInsn(ALOAD, st[2]);
+        mv.visitMethodInsn(INVOKESTATIC, iter, "start", "(" + CX_D + OBJECT_D + OBJECT_D + OBJECT_D + ")L" + iter + ";", false);
+        int it = fc.newObjectTemp();
+        mv.visitVarInsn(ASTORE, it);
         Label top = new Label();
         Label exit = new Label();
         mv.visitLabel(top);
+        mv.visitVarInsn(ALOAD, it);
         fc.loadCx();
-        mv.visitVarInsn(ALOAD, st[0]);
-        mv.visitMethodInsn(INVOKESTATIC, CALLS, "asFunction", "(" + CX_D + OBJECT_D + ")" + FUNCTION_D, false);
-        fc.loadCx();
-        mv.visitVarInsn(ALOAD, st[1]);
-        mv.visitVarInsn(ALOAD, st[2]);
         fc.site(gf.line(), "");
-        mv.visitMethodInsn(INVOKEVIRTUAL, FUNCTION, "call", "(" + CX_D + OBJECT_D + OBJECT_D + ")" + OBJECT_D, false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, iter, "step", "(" + CX_D + ")" + OBJECT_D, false);
         mv.visitInsn(DUP);
         mv.visitVarInsn(ASTORE, st[2]);
         mv.visitJumpInsn(IFNULL, exit);

@@ -143,7 +143,7 @@ public final class BaseLib {
                 return cx.return1(bits == NumberParser.FAILED ? null : Double.longBitsToDouble(bits));
             }
         });
-        Builtin next = new Builtin("next") {
+        Builtin next = new NextBuiltin() {
             @Override
             public Object call(CallContext cx, Object t, Object k) {
                 if (!(t instanceof LuaTable table)) {
@@ -447,6 +447,13 @@ public final class BaseLib {
                 return cx.return1(u);
             }
         });
+    }
+
+    /** {@code next}, recognisable by generic {@code for} loops (see ForInIterator). */
+    private abstract static class NextBuiltin extends Builtin implements io.moonkey.lua.runtime.ForInIterator.NextFunction {
+        NextBuiltin() {
+            super("next");
+        }
     }
 
     private static Object load(CallContext cx, byte[] src, String chunkName) {
