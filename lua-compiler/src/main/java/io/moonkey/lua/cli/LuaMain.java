@@ -50,6 +50,7 @@ public final class LuaMain {
 
     private int run(String[] args) {
         lua = LuaState.create();
+        lua.captureTracebacks = true; // lua.c reports uncaught errors with a traceback
         lua.stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false);
         try {
             return runArgs(args);
@@ -216,7 +217,7 @@ public final class LuaMain {
                 return false; // lua.c prints nothing for a nil error object
             }
             err.println("lua: " + message(e.value()));
-            err.println(tb != null ? tb : "stack traceback:\n\t[C]: ?");
+            err.println(tb != null ? tb + "\n\t[C]: ?" : "stack traceback:\n\t[C]: ?");
             return false;
         } catch (ScriptInterrupted e) {
             lua.stdout.flush();

@@ -78,14 +78,27 @@ public final class ChunkCompiler {
         Map<String, byte[]> classes = new HashMap<>();
         List<FunctionCompiler> compilers = new ArrayList<>();
         collect(resolution.main(), compilers);
-        for (FunctionCompiler fc : compilers) {
-            try {
-                classes.put(fc.className, fc.generate());
-            } catch (MethodTooLargeException e) {
-                // TODO: fall back to splitting or an interpreter tier for huge functions.
-                throw LuaError.plain(chunkId + ":" + fc.scope.function().line()
-                        + ": function too large for the compiler");
+        for (int i = 0; i < compilers.size(); i++) {
+            FunctionCompiler fc = compilers.get(i);
+            byte[] bytes = null;
+            // Too large for one JVM method: split into segments of fewer and fewer statements.
+            for (int splitSize : new int[] {0, 64, 8, 1}) {
+                if (splitSize > 0) {
+                    fc = new FunctionCompiler(this, fc.scope, fc.className, splitSize);
+                    compilers.set(i, fc);
+                }
+                try {
+                    bytes = fc.generate();
+                    break;
+                } catch (MethodTooLargeException e) {
+                    bytes = null;
+                }
             }
+            if (bytes == null) {
+                throw LuaError.plain(chunkId + ":" + fc.scope.function().line()
+                        + ": function or expression too complex");
+            }
+            classes.put(fc.className, bytes);
         }
         ChunkClassLoader loader = new ChunkClassLoader(ChunkCompiler.class.getClassLoader(), classes);
         try {

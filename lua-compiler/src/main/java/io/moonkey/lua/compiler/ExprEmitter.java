@@ -50,6 +50,56 @@ final class ExprEmitter {
         };
     }
 
+    /**
+     * PUC's compile-time folding ({@code constfolding} in lcode.c): arithmetic on numerals is
+     * computed by the compiler unless it divides by zero or yields NaN; the result then goes
+     * through the function's constant table (so a folded -0 may print as 0).
+     */
+    static Double fold(Expr e) {
+        switch (e) {
+            case Expr.Number n -> {
+                return n.value();
+            }
+            case Expr.Paren p -> {
+                return fold(p.inner());
+            }
+            case Expr.Unary u when u.op() == UnOp.NEG -> {
+                Double v = fold(u.operand());
+                return v == null ? null : -v;
+            }
+            case Expr.Binary b when b.op().isArithmetic() -> {
+                Double x = fold(b.left());
+                Double y = fold(b.right());
+                if (x == null || y == null) {
+                    return null;
+                }
+                double r;
+                switch (b.op()) {
+                    case ADD -> r = x + y;
+                    case SUB -> r = x - y;
+                    case MUL -> r = x * y;
+                    case DIV -> {
+                        if (y == 0) {
+                            return null;
+                        }
+                        r = x / y;
+                    }
+                    case MOD -> {
+                        if (y == 0) {
+                            return null;
+                        }
+                        r = io.moonkey.lua.runtime.Arith.mod(x, y);
+                    }
+                    default -> r = io.moonkey.lua.runtime.Arith.pow(x, y);
+                }
+                return Double.isNaN(r) ? null : r;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
     /** The operand description PUC's {@code getobjname} would give, or "". */
     String describe(Expr e) {
         return switch (e) {
@@ -75,8 +125,8 @@ final class ExprEmitter {
             case Expr.True t -> mv.visitFieldInsn(GETSTATIC, "java/lang/Boolean", "TRUE", "Ljava/lang/Boolean;");
             case Expr.False f -> mv.visitFieldInsn(GETSTATIC, "java/lang/Boolean", "FALSE", "Ljava/lang/Boolean;");
             case Expr.Number n -> fc.pushBoxedNumber(n.value());
-            case Expr.Unary u when u.op() == UnOp.NEG && u.operand() instanceof Expr.Number n ->
-                    fc.pushBoxedNumber(-n.value());
+            case Expr.Unary u when u.op() == UnOp.NEG && fold(u) != null -> fc.pushBoxedNumber(fold(u));
+            case Expr.Binary b when b.op().isArithmetic() && fold(b) != null -> fc.pushBoxedNumber(fold(b));
             case Expr.Str s -> fc.pushString(s.value());
             case Expr.Vararg v -> {
                 mv.visitVarInsn(ALOAD, fc.varargSlot);
@@ -99,18 +149,7 @@ final class ExprEmitter {
         MethodVisitor mv = mv();
         switch (fc.resolution.binding(r)) {
             case Binding.Local l -> {
-                FunctionCompiler.Local loc = fc.locals.get(l.variable());
-                switch (loc.storage()) {
-                    case OBJECT -> mv.visitVarInsn(ALOAD, loc.slot());
-                    case DOUBLE -> {
-                        mv.visitVarInsn(DLOAD, loc.slot());
-                        fc.box();
-                    }
-                    case CELL -> {
-                        mv.visitVarInsn(ALOAD, loc.slot());
-                        mv.visitFieldInsn(GETFIELD, CELL, "v", OBJECT_D);
-                    }
-                }
+                fc.loadLocal(fc.locals.get(l.variable()));
             }
             case Binding.Upvalue u -> {
                 mv.visitVarInsn(ALOAD, 0);
@@ -169,13 +208,7 @@ final class ExprEmitter {
             mv.visitInsn(DUP);
             FunctionCompiler.Local loc = fc.locals.get(v);
             if (loc != null) {
-                switch (loc.storage()) {
-                    case OBJECT, CELL -> mv.visitVarInsn(ALOAD, loc.slot());
-                    case DOUBLE -> {
-                        mv.visitVarInsn(DLOAD, loc.slot());
-                        fc.box();
-                    }
-                }
+                fc.loadCapture(loc);
             } else if (v.function() == fc.scope) {
                 mv.visitInsn(ACONST_NULL); // a local function's own name: patched after creation
             } else {
@@ -304,10 +337,14 @@ final class ExprEmitter {
 
     void number(Expr e) {
         MethodVisitor mv = mv();
+        Double folded = fold(e);
+        if (folded != null) {
+            fc.pushDouble(folded);
+            return;
+        }
         switch (e) {
             case Expr.Number n -> fc.pushDouble(n.value());
             case Expr.Paren p -> number(p.inner());
-            case Expr.Unary u when u.operand() instanceof Expr.Number n -> fc.pushDouble(-n.value());
             case Expr.Unary u -> {
                 number(u.operand());
                 mv.visitInsn(DNEG);

@@ -28,12 +28,34 @@ import org.objectweb.asm.MethodVisitor;
  */
 final class FunctionCompiler {
     /** How a local variable is kept in the JVM frame. */
-    enum Storage { OBJECT, DOUBLE, CELL }
+    enum Storage {
+        OBJECT, DOUBLE, CELL,
+        /** Split functions keep locals in a heap frame shared by their segment methods. */
+        FRAME, FRAME_CELL;
+
+        boolean isCell() {
+            return this == CELL || this == FRAME_CELL;
+        }
+    }
 
     record Local(int slot, Storage storage) {}
 
-    /** A bytecode offset to label with operand names for error messages. */
-    private record Site(Label label, String names) {}
+    /** A bytecode offset to label with operand names for error messages (segment -1 = body). */
+    private record Site(Label label, String names, int segment) {}
+
+    /** Descriptor of a segment method of a split function: (cx, frame, varargs). */
+    static final String SEGMENT_DESCRIPTOR = "(" + CX_D + OBJECTS_D + OBJECTS_D + ")" + OBJECT_D;
+
+    /**
+     * Statements per segment when the function is split (0 = not split): a function whose body
+     * exceeds the JVM's 64 KB method limit keeps its locals in a heap frame and runs its
+     * top-level statements from several methods.
+     */
+    final int splitSize;
+    final boolean split;
+    /** JVM slot of the heap frame in split mode. */
+    int frameSlot = -1;
+    private int segment = -1;
 
     final ChunkCompiler chunk;
     final Resolution resolution;
@@ -64,6 +86,12 @@ final class FunctionCompiler {
     final StatEmitter stat;
 
     FunctionCompiler(ChunkCompiler chunk, FunctionScope scope, String className) {
+        this(chunk, scope, className, 0);
+    }
+
+    FunctionCompiler(ChunkCompiler chunk, FunctionScope scope, String className, int splitSize) {
+        this.splitSize = splitSize;
+        this.split = splitSize > 0;
         this.chunk = chunk;
         this.resolution = chunk.resolution;
         this.scope = scope;
@@ -112,7 +140,11 @@ final class FunctionCompiler {
         }
         constructor();
         adapters();
-        body();
+        if (split) {
+            splitBody();
+        } else {
+            body();
+        }
         clinit();
         cw.visitEnd();
         return cw.toByteArray();
@@ -237,6 +269,83 @@ final class FunctionCompiler {
         mv.visitEnd();
     }
 
+    /** The body of a split function: set up the heap frame, then run the segments in order. */
+    private void splitBody() {
+        mv = cw.visitMethod(ACC_PUBLIC, LuaClosure.BODY_METHOD, bodyDescriptor(), null, null);
+        mv.visitCode();
+        nextSlot = 2 + nparams;
+        if (vararg) {
+            varargSlot = nextSlot++;
+        }
+        Expr.Function f = scope.function();
+        line(f.line());
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CX, "enter", "()V", false);
+        frameSlot = nextSlot++;
+        pushInt(Math.max(1, scope.variables().size()));
+        mv.visitTypeInsn(ANEWARRAY, OBJECT);
+        mv.visitVarInsn(ASTORE, frameSlot);
+        for (int i = 0; i < nparams; i++) {
+            Variable v = resolution.variable(f.params().get(i));
+            mv.visitVarInsn(ALOAD, 2 + i);
+            declare(v, storageOf(v));
+        }
+        Variable arg = scope.compatArg();
+        if (arg != null) {
+            if (scope.usesVararg()) {
+                mv.visitInsn(ACONST_NULL);
+            } else {
+                mv.visitVarInsn(ALOAD, varargSlot);
+                mv.visitMethodInsn(INVOKESTATIC, VARARGS, "compatArg", "(" + OBJECTS_D + ")" + TABLE_D, false);
+            }
+            declare(arg, storageOf(arg));
+        }
+        List<io.moonkey.lua.ast.Stat> stats = f.body().stats();
+        int segments = (stats.size() + splitSize - 1) / splitSize;
+        for (int k = 0; k < segments; k++) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, frameSlot);
+            if (vararg) {
+                mv.visitVarInsn(ALOAD, varargSlot);
+            } else {
+                mv.visitFieldInsn(GETSTATIC, FUNCTION, "NO_ARGS", OBJECTS_D);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, className, LuaClosure.BODY_METHOD + "$" + k, SEGMENT_DESCRIPTOR, false);
+            Label next = new Label();
+            mv.visitInsn(DUP);
+            mv.visitFieldInsn(GETSTATIC, CLOSURE, "CONTINUE", OBJECT_D);
+            mv.visitJumpInsn(IF_ACMPEQ, next);
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(next);
+            mv.visitInsn(POP);
+        }
+        line(f.endLine());
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leave0", "()" + OBJECT_D, false);
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        for (int k = 0; k < segments; k++) {
+            segment = k;
+            lastLine = -1;
+            mv = cw.visitMethod(ACC_PUBLIC, LuaClosure.BODY_METHOD + "$" + k, SEGMENT_DESCRIPTOR, null, null);
+            mv.visitCode();
+            frameSlot = 2;
+            varargSlot = 3;
+            nextSlot = 4;
+            List<io.moonkey.lua.ast.Stat> group = stats.subList(k * splitSize, Math.min(stats.size(), (k + 1) * splitSize));
+            stat.statements(group);
+            if (group.isEmpty() || !(group.get(group.size() - 1) instanceof io.moonkey.lua.ast.Stat.Return)) {
+                mv.visitFieldInsn(GETSTATIC, CLOSURE, "CONTINUE", OBJECT_D);
+                mv.visitInsn(ARETURN);
+            }
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+        segment = -1;
+    }
+
     private void clinit() {
         MethodVisitor m = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         m.visitCode();
@@ -268,7 +377,8 @@ final class FunctionCompiler {
     int[] siteOffsets() {
         int[] r = new int[sites.size()];
         for (int i = 0; i < r.length; i++) {
-            r[i] = sites.get(i).label().getOffset();
+            Site site = sites.get(i);
+            r[i] = site.label().getOffset() + ((site.segment() + 1) << 16);
         }
         return r;
     }
@@ -305,6 +415,9 @@ final class FunctionCompiler {
 
     /** Storage a new variable gets. */
     Storage storageOf(Variable v) {
+        if (split) {
+            return isCell(v) ? Storage.FRAME_CELL : Storage.FRAME;
+        }
         if (isCell(v)) {
             return Storage.CELL;
         }
@@ -316,24 +429,87 @@ final class FunctionCompiler {
      * Object otherwise (wrapped in a fresh cell for CELL storage).
      */
     void declare(Variable v, Storage s) {
-        locals.put(v, storeNew(s));
+        locals.put(v, storeNew(v, s));
     }
 
-    /** Stores the value on the stack into a new slot of storage {@code s}, not yet visible. */
-    Local storeNew(Storage s) {
+    /** Stores the value on the stack into a new slot for {@code v}, not yet visible. */
+    Local storeNew(Variable v, Storage s) {
+        if (s.isCell()) {
+            mv.visitTypeInsn(NEW, CELL);
+            mv.visitInsn(DUP_X1);
+            mv.visitInsn(SWAP);
+            mv.visitMethodInsn(INVOKESPECIAL, CELL, "<init>", "(" + OBJECT_D + ")V", false);
+        }
+        if (s == Storage.FRAME || s == Storage.FRAME_CELL) {
+            Local l = new Local(v.index(), s);
+            storeFrame(l.slot());
+            return l;
+        }
         int slot = newSlot(s);
-        switch (s) {
-            case DOUBLE -> mv.visitVarInsn(DSTORE, slot);
-            case OBJECT -> mv.visitVarInsn(ASTORE, slot);
+        mv.visitVarInsn(s == Storage.DOUBLE ? DSTORE : ASTORE, slot);
+        return new Local(slot, s);
+    }
+
+    /** frame[index] = value on the stack. */
+    private void storeFrame(int index) {
+        mv.visitVarInsn(ALOAD, frameSlot);
+        mv.visitInsn(SWAP);
+        pushInt(index);
+        mv.visitInsn(SWAP);
+        mv.visitInsn(AASTORE);
+    }
+
+    private void loadFrame(int index) {
+        mv.visitVarInsn(ALOAD, frameSlot);
+        pushInt(index);
+        mv.visitInsn(AALOAD);
+    }
+
+    /** Pushes a local's value as an Object. */
+    void loadLocal(Local l) {
+        switch (l.storage()) {
+            case OBJECT -> mv.visitVarInsn(ALOAD, l.slot());
+            case DOUBLE -> {
+                mv.visitVarInsn(DLOAD, l.slot());
+                box();
+            }
             case CELL -> {
-                mv.visitTypeInsn(NEW, CELL);
-                mv.visitInsn(DUP_X1);
-                mv.visitInsn(SWAP);
-                mv.visitMethodInsn(INVOKESPECIAL, CELL, "<init>", "(" + OBJECT_D + ")V", false);
-                mv.visitVarInsn(ASTORE, slot);
+                mv.visitVarInsn(ALOAD, l.slot());
+                mv.visitFieldInsn(GETFIELD, CELL, "v", OBJECT_D);
+            }
+            case FRAME -> loadFrame(l.slot());
+            case FRAME_CELL -> {
+                loadFrame(l.slot());
+                mv.visitTypeInsn(CHECKCAST, CELL);
+                mv.visitFieldInsn(GETFIELD, CELL, "v", OBJECT_D);
             }
         }
-        return new Local(slot, s);
+    }
+
+    /** Pushes what a closure captures for a local: its cell, or its current value. */
+    void loadCapture(Local l) {
+        switch (l.storage()) {
+            case CELL -> mv.visitVarInsn(ALOAD, l.slot());
+            case FRAME_CELL -> {
+                loadFrame(l.slot());
+                mv.visitTypeInsn(CHECKCAST, CELL);
+            }
+            default -> loadLocal(l);
+        }
+    }
+
+    /** Stores the value on the stack (a double for DOUBLE storage) into an existing local. */
+    void storeLocal(Local l) {
+        switch (l.storage()) {
+            case OBJECT -> mv.visitVarInsn(ASTORE, l.slot());
+            case DOUBLE -> mv.visitVarInsn(DSTORE, l.slot());
+            case CELL, FRAME_CELL -> {
+                loadCapture(l);
+                mv.visitInsn(SWAP);
+                mv.visitFieldInsn(PUTFIELD, CELL, "v", OBJECT_D);
+            }
+            case FRAME -> storeFrame(l.slot());
+        }
     }
 
     /** Marks the following instructions with Lua line {@code line}. */
@@ -358,7 +534,7 @@ final class FunctionCompiler {
             lastLine = line;
         }
         if (names != null && !names.isEmpty() && !names.equals("\n")) {
-            sites.add(new Site(l, names));
+            sites.add(new Site(l, names, segment));
         }
     }
 

@@ -41,7 +41,11 @@ final class StatEmitter {
     }
 
     void block(Block b) {
-        for (Stat s : b.stats()) {
+        statements(b.stats());
+    }
+
+    void statements(List<Stat> stats) {
+        for (Stat s : stats) {
             stat(s);
         }
     }
@@ -68,7 +72,13 @@ final class StatEmitter {
         }
     }
 
+    /** For measuring the cost of interruption checks only: {@code -Dmoonkey.lua.loopPolls=false}. */
+    private static final boolean LOOP_POLLS = !"false".equals(System.getProperty("moonkey.lua.loopPolls"));
+
     private void poll() {
+        if (!LOOP_POLLS) {
+            return;
+        }
         fc.loadCx();
         mv().visitMethodInsn(INVOKEVIRTUAL, CX, "poll", "()V", false);
     }
@@ -101,16 +111,16 @@ final class StatEmitter {
                             mv.visitVarInsn(ALOAD, fc.varargSlot);
                             fc.pushInt(j - i);
                             mv.visitMethodInsn(INVOKESTATIC, VARARGS, "get", "(" + OBJECTS_D + "I)" + OBJECT_D, false);
-                            made[j] = fc.storeNew(fc.storageOf(fc.resolution.variable(names.get(j))));
+                            made[j] = fc.storeNew(fc.resolution.variable(names.get(j)), fc.storageOf(fc.resolution.variable(names.get(j))));
                         }
                     } else {
                         ex.call(e);
-                        made[i] = fc.storeNew(st);
+                        made[i] = fc.storeNew(v, st);
                         for (int j = i + 1; j < n; j++) {
                             fc.loadCx();
                             fc.pushInt(j - i);
                             mv.visitMethodInsn(INVOKEVIRTUAL, CX, "result", "(I)" + OBJECT_D, false);
-                            made[j] = fc.storeNew(fc.storageOf(fc.resolution.variable(names.get(j))));
+                            made[j] = fc.storeNew(fc.resolution.variable(names.get(j)), fc.storageOf(fc.resolution.variable(names.get(j))));
                         }
                     }
                     break;
@@ -123,7 +133,7 @@ final class StatEmitter {
             } else {
                 mv.visitInsn(ACONST_NULL);
             }
-            made[i] = fc.storeNew(st);
+            made[i] = fc.storeNew(v, st);
         }
         for (int i = 0; i < n; i++) {
             fc.locals.put(fc.resolution.variable(names.get(i)), made[i]);
@@ -138,22 +148,19 @@ final class StatEmitter {
         fc.declare(v, st);
         Local loc = fc.locals.get(v);
         ex.closure(lf.function());
-        if (st == Storage.CELL) {
-            mv.visitVarInsn(ALOAD, loc.slot());
-            mv.visitInsn(SWAP);
-            mv.visitFieldInsn(PUTFIELD, CELL, "v", OBJECT_D);
+        fc.storeLocal(loc);
+        if (st.isCell()) {
             return;
         }
-        mv.visitVarInsn(ASTORE, loc.slot());
         // The function refers to itself by value: fill in the field now that it exists.
         FunctionScope cs = fc.resolution.scope(lf.function());
         String cn = fc.chunk.className(cs);
         List<Variable> ups = cs.upvalues();
         for (int j = 0; j < ups.size(); j++) {
             if (ups.get(j) == v) {
-                mv.visitVarInsn(ALOAD, loc.slot());
+                fc.loadLocal(loc);
                 mv.visitTypeInsn(CHECKCAST, cn);
-                mv.visitVarInsn(ALOAD, loc.slot());
+                fc.loadLocal(loc);
                 mv.visitFieldInsn(PUTFIELD, cn, FunctionCompiler.upvalueField(j), OBJECT_D);
             }
         }
@@ -163,20 +170,7 @@ final class StatEmitter {
     private void readBinding(Binding b, int line) {
         MethodVisitor mv = mv();
         switch (b) {
-            case Binding.Local l -> {
-                Local loc = fc.locals.get(l.variable());
-                switch (loc.storage()) {
-                    case OBJECT -> mv.visitVarInsn(ALOAD, loc.slot());
-                    case DOUBLE -> {
-                        mv.visitVarInsn(DLOAD, loc.slot());
-                        fc.box();
-                    }
-                    case CELL -> {
-                        mv.visitVarInsn(ALOAD, loc.slot());
-                        mv.visitFieldInsn(GETFIELD, CELL, "v", OBJECT_D);
-                    }
-                }
-            }
+            case Binding.Local l -> fc.loadLocal(fc.locals.get(l.variable()));
             case Binding.Upvalue u -> {
                 mv.visitVarInsn(ALOAD, 0);
                 if (fc.isCell(u.variable())) {
@@ -215,15 +209,7 @@ final class StatEmitter {
             case Binding.Local l -> {
                 Local loc = fc.locals.get(l.variable());
                 value.run();
-                switch (loc.storage()) {
-                    case OBJECT -> mv.visitVarInsn(ASTORE, loc.slot());
-                    case DOUBLE -> mv.visitVarInsn(DSTORE, loc.slot());
-                    case CELL -> {
-                        mv.visitVarInsn(ALOAD, loc.slot());
-                        mv.visitInsn(SWAP);
-                        mv.visitFieldInsn(PUTFIELD, CELL, "v", OBJECT_D);
-                    }
-                }
+                fc.storeLocal(loc);
             }
             case Binding.Upvalue u -> {
                 value.run();
@@ -524,17 +510,21 @@ final class StatEmitter {
     private void genericFor(Stat.GenericFor gf) {
         MethodVisitor mv = mv();
         int[] st = valuesToTemps(gf.exprs(), 3);
+        String iter = RT + "ForInIterator";
+        fc.loadCx();
+        mv.visitVarInsn(ALOAD, st[0]);
+        mv.visitVarInsn(ALOAD, st[1]);
+        mv.visitVarInsn(ALOAD, st[2]);
+        mv.visitMethodInsn(INVOKESTATIC, iter, "start", "(" + CX_D + OBJECT_D + OBJECT_D + OBJECT_D + ")L" + iter + ";", false);
+        int it = fc.newObjectTemp();
+        mv.visitVarInsn(ASTORE, it);
         Label top = new Label();
         Label exit = new Label();
         mv.visitLabel(top);
+        mv.visitVarInsn(ALOAD, it);
         fc.loadCx();
-        mv.visitVarInsn(ALOAD, st[0]);
-        mv.visitMethodInsn(INVOKESTATIC, CALLS, "asFunction", "(" + CX_D + OBJECT_D + ")" + FUNCTION_D, false);
-        fc.loadCx();
-        mv.visitVarInsn(ALOAD, st[1]);
-        mv.visitVarInsn(ALOAD, st[2]);
         fc.site(gf.line(), "");
-        mv.visitMethodInsn(INVOKEVIRTUAL, FUNCTION, "call", "(" + CX_D + OBJECT_D + OBJECT_D + ")" + OBJECT_D, false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, iter, "step", "(" + CX_D + ")" + OBJECT_D, false);
         mv.visitInsn(DUP);
         mv.visitVarInsn(ASTORE, st[2]);
         mv.visitJumpInsn(IFNULL, exit);
@@ -544,10 +534,10 @@ final class StatEmitter {
             fc.loadCx();
             fc.pushInt(i);
             mv.visitMethodInsn(INVOKEVIRTUAL, CX, "result", "(I)" + OBJECT_D, false);
-            made[i] = fc.storeNew(fc.storageOf(fc.resolution.variable(names.get(i))));
+            made[i] = fc.storeNew(fc.resolution.variable(names.get(i)), fc.storageOf(fc.resolution.variable(names.get(i))));
         }
         mv.visitVarInsn(ALOAD, st[2]);
-        made[0] = fc.storeNew(fc.storageOf(fc.resolution.variable(names.get(0))));
+        made[0] = fc.storeNew(fc.resolution.variable(names.get(0)), fc.storageOf(fc.resolution.variable(names.get(0))));
         for (int i = 0; i < names.size(); i++) {
             fc.locals.put(fc.resolution.variable(names.get(i)), made[i]);
         }
@@ -609,7 +599,7 @@ final class StatEmitter {
      * space (design §1.4). Other tail calls are ordinary calls.
      */
     private boolean selfTailCall(Expr.Call c) {
-        if (fc.vararg || (!c.args().isEmpty() && c.args().get(c.args().size() - 1).isMultiValued())) {
+        if (fc.split || fc.vararg || (!c.args().isEmpty() && c.args().get(c.args().size() - 1).isMultiValued())) {
             return false;
         }
         MethodVisitor mv = mv();

@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
  * process runs a whole list, each program loaded with loadstring and called under pcall.
  */
 class RandomProgramTest {
-    @Property(tries = 6)
+    @Property(tries = 10)
     void sameOutputAsLua51(@ForAll("batches") List<String> programs) throws Exception {
         assumeTrue(ReferenceLua.available(), ReferenceLua.MISSING);
         StringBuilder driver = new StringBuilder("local progs = {\n");

@@ -143,15 +143,17 @@ public final class BaseLib {
                 return cx.return1(bits == NumberParser.FAILED ? null : Double.longBitsToDouble(bits));
             }
         });
-        Builtin next = new Builtin("next") {
+        Builtin next = new NextBuiltin() {
             @Override
             public Object call(CallContext cx, Object t, Object k) {
                 if (!(t instanceof LuaTable table)) {
                     throw Args.typeError(new Object[] {t, k}, 0, "next", "table");
                 }
-                Object[] out = new Object[2];
+                Object[] out = cx.ret;
                 if (table.next(k, out)) {
-                    return cx.return2(out[0], out[1]);
+                    // next() wrote key and value straight into the result registers.
+                    cx.nret = 2;
+                    return out[0];
                 }
                 return cx.return1(null);
             }
@@ -389,6 +391,25 @@ public final class BaseLib {
                 return load(cx, buf.toByteArray(), name.toString());
             }
         });
+        lib.add(new Builtin("loadfile") {
+            @Override
+            public Object invoke(CallContext cx, Object[] a) {
+                LuaString name = Args.optString(a, 0, "loadfile", null);
+                try {
+                    return cx.return1(loadFile(cx, name));
+                } catch (LuaError e) {
+                    return cx.return2(null, e.value());
+                }
+            }
+        });
+        lib.add(new Builtin("dofile") {
+            @Override
+            public Object invoke(CallContext cx, Object[] a) {
+                LuaString name = Args.optString(a, 0, "dofile", null);
+                LuaFunction f = loadFile(cx, name);
+                return f.invoke(cx, LuaFunction.NO_ARGS);
+            }
+        });
         lib.add(new Builtin("collectgarbage") {
             @Override
             public Object invoke(CallContext cx, Object[] a) {
@@ -428,6 +449,13 @@ public final class BaseLib {
         });
     }
 
+    /** {@code next}, recognisable by generic {@code for} loops (see ForInIterator). */
+    private abstract static class NextBuiltin extends Builtin implements io.moonkey.lua.runtime.ForInIterator.NextFunction {
+        NextBuiltin() {
+            super("next");
+        }
+    }
+
     private static Object load(CallContext cx, byte[] src, String chunkName) {
         try {
             LuaFunction f = cx.state.chunkLoader().load(cx.state, src, chunkName, cx.state.globals,
@@ -436,6 +464,24 @@ public final class BaseLib {
         } catch (LuaError e) {
             return cx.return2(null, e.value());
         }
+    }
+
+    /** {@code luaL_loadfile}: a file (or stdin for nil), '#' first line skipped. */
+    static LuaFunction loadFile(CallContext cx, LuaString name) {
+        byte[] src;
+        String chunkName;
+        try {
+            if (name == null) {
+                src = System.in.readAllBytes();
+                chunkName = "=stdin";
+            } else {
+                src = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(name.toString()));
+                chunkName = "@" + name;
+            }
+        } catch (java.io.IOException e) {
+            throw LuaError.plain("cannot open " + (name == null ? "stdin" : name.toString()) + ": No such file or directory");
+        }
+        return cx.state.chunkLoader().load(cx.state, src, chunkName, cx.state.globals, ChunkLoader.Kind.FILE);
     }
 
     /** getfenv/setfenv's first argument: a function, or a level (1 = the caller). */

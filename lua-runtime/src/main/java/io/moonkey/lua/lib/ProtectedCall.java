@@ -48,6 +48,9 @@ final class ProtectedCall {
         public Object call(CallContext cx, Object f) {
             int depth = cx.depth;
             int cdepth = cx.cdepth;
+            Object handler = cx.errorHandler;
+            cx.errorHandler = null; // lua_pcall with no message handler
+            cx.protectedDepth++;
             try {
                 cx.cdepth++;
                 Object r = Calls.asFunction(cx, f).call(cx);
@@ -55,6 +58,9 @@ final class ProtectedCall {
                 return cx.returnPrefixed(TRUE_PREFIX, r);
             } catch (LuaError | StackOverflowError e) {
                 return failure(cx, e, depth, cdepth);
+            } finally {
+                cx.errorHandler = handler;
+                cx.protectedDepth--;
             }
         }
 
@@ -62,6 +68,9 @@ final class ProtectedCall {
         public Object call(CallContext cx, Object f, Object a) {
             int depth = cx.depth;
             int cdepth = cx.cdepth;
+            Object handler = cx.errorHandler;
+            cx.errorHandler = null; // lua_pcall with no message handler
+            cx.protectedDepth++;
             try {
                 cx.cdepth++;
                 Object r = Calls.asFunction(cx, f).call(cx, a);
@@ -69,6 +78,9 @@ final class ProtectedCall {
                 return cx.returnPrefixed(TRUE_PREFIX, r);
             } catch (LuaError | StackOverflowError e) {
                 return failure(cx, e, depth, cdepth);
+            } finally {
+                cx.errorHandler = handler;
+                cx.protectedDepth--;
             }
         }
 
@@ -76,6 +88,9 @@ final class ProtectedCall {
         public Object call(CallContext cx, Object f, Object a, Object b) {
             int depth = cx.depth;
             int cdepth = cx.cdepth;
+            Object handler = cx.errorHandler;
+            cx.errorHandler = null; // lua_pcall with no message handler
+            cx.protectedDepth++;
             try {
                 cx.cdepth++;
                 Object r = Calls.asFunction(cx, f).call(cx, a, b);
@@ -83,6 +98,9 @@ final class ProtectedCall {
                 return cx.returnPrefixed(TRUE_PREFIX, r);
             } catch (LuaError | StackOverflowError e) {
                 return failure(cx, e, depth, cdepth);
+            } finally {
+                cx.errorHandler = handler;
+                cx.protectedDepth--;
             }
         }
 
@@ -93,6 +111,9 @@ final class ProtectedCall {
             }
             int depth = cx.depth;
             int cdepth = cx.cdepth;
+            Object handler = cx.errorHandler;
+            cx.errorHandler = null;
+            cx.protectedDepth++;
             try {
                 Object[] rest = new Object[args.length - 1];
                 System.arraycopy(args, 1, rest, 0, rest.length);
@@ -102,6 +123,9 @@ final class ProtectedCall {
                 return cx.returnPrefixed(TRUE_PREFIX, r);
             } catch (LuaError | StackOverflowError e) {
                 return failure(cx, e, depth, cdepth);
+            } finally {
+                cx.errorHandler = handler;
+                cx.protectedDepth--;
             }
         }
     }
@@ -117,6 +141,9 @@ final class ProtectedCall {
             Object handler = args[1];
             int depth = cx.depth;
             int cdepth = cx.cdepth;
+            Object outer = cx.errorHandler;
+            cx.errorHandler = handler; // runs where the error is raised (LuaError's constructor)
+            cx.protectedDepth++;
             try {
                 cx.cdepth++;
                 Object r = Calls.asFunction(cx, Args.arg(args, 0)).call(cx);
@@ -125,14 +152,18 @@ final class ProtectedCall {
             } catch (LuaError | StackOverflowError e) {
                 cx.depth = depth;
                 cx.cdepth = cdepth;
-                Object h = Calls.call1(cx, handler, errorValue(e));
+                cx.errorHandler = null;
+                Object h;
+                if (e instanceof LuaError le && le.isHandled()) {
+                    h = le.handledValue();
+                } else {
+                    h = Calls.call1(cx, handler, errorValue(e));
+                }
                 return cx.return2(Boolean.FALSE, h);
+            } finally {
+                cx.errorHandler = outer;
+                cx.protectedDepth--;
             }
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static LuaFunction unused() {
-        return null;
     }
 }

@@ -13,6 +13,33 @@ public final class CallContext {
     /** LUAI_MAXCCALLS: nested Java re-entries (pcall, metamethods, sort, gsub) before "C stack overflow". */
     public static final int MAX_C_DEPTH = 200;
 
+    /**
+     * The context running Lua on this thread, for the slow paths that have none at hand (raising
+     * an error runs the active xpcall handler there, design §1.9). Set by {@link LuaState#call}
+     * and by coroutine switches; never read on a fast path.
+     */
+    private static final ThreadLocal<CallContext> CURRENT = new ThreadLocal<>();
+
+    public static CallContext current() {
+        return CURRENT.get();
+    }
+
+    /** Makes {@code cx} current; returns the previous one to restore. */
+    public static CallContext enterThread(CallContext cx) {
+        CallContext old = CURRENT.get();
+        CURRENT.set(cx);
+        return old;
+    }
+
+    public static void restoreThread(CallContext old) {
+        CURRENT.set(old);
+    }
+
+    /** The message handler of the innermost active xpcall (cleared inside pcall), or null. */
+    public Object errorHandler;
+    /** Active pcall/xpcall/resume boundaries: 0 means an error will reach the host. */
+    public int protectedDepth;
+
     public final LuaState state;
     /** The coroutine this context runs, null for the main one. */
     public final Coroutine coroutine;

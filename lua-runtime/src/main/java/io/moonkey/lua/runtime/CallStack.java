@@ -42,11 +42,24 @@ public final class CallStack {
         return WALKER.walk(frames -> {
             List<Level> out = new ArrayList<>(Math.min(max, 16));
             java.util.Iterator<StackWalker.StackFrame> it = frames.iterator();
+            Class<?> segmentOf = null;
             while (out.size() < max && it.hasNext()) {
                 StackWalker.StackFrame f = it.next();
                 Class<?> c = f.getDeclaringClass();
                 String m = f.getMethodName();
-                if (LuaClosure.class.isAssignableFrom(c) && m.equals(LuaClosure.BODY_METHOD)) {
+                if (LuaClosure.class.isAssignableFrom(c) && m.startsWith(LuaClosure.BODY_METHOD)) {
+                    if (m.length() > LuaClosure.BODY_METHOD.length()) {
+                        // A segment of a split function ("body$k"): its body frame is the same level.
+                        int k = Integer.parseInt(m.substring(LuaClosure.BODY_METHOD.length() + 1));
+                        out.add(new Level(c, true, f.getFileName(), f.getLineNumber(),
+                                f.getByteCodeIndex() + ((k + 1) << 16)));
+                        segmentOf = c;
+                        continue;
+                    }
+                    if (segmentOf == c) {
+                        segmentOf = null;
+                        continue;
+                    }
                     out.add(new Level(c, true, f.getFileName(), f.getLineNumber(), f.getByteCodeIndex()));
                 } else if (Builtin.class.isAssignableFrom(c) && (m.equals("call") || m.equals("invoke"))) {
                     // A builtin's call entry delegating to its own invoke is one level.

@@ -19,6 +19,7 @@ public final class Coroutine {
     public Coroutine(LuaState state, LuaFunction body) {
         this.body = body;
         this.cx = new CallContext(state, this);
+        this.cx.protectedDepth = 1; // errors end the coroutine and go to its resumer as values
         this.fiber = Fiber.create(this::run);
     }
 
@@ -68,9 +69,11 @@ public final class Coroutine {
         status = Status.RUNNING;
         transfer = args;
         from.enterC();
+        CallContext outerThread = CallContext.enterThread(cx);
         try {
             fiber.resume();
         } finally {
+            CallContext.restoreThread(outerThread);
             from.leaveC();
             if (outer != null) {
                 outer.status = Status.RUNNING;

@@ -43,10 +43,11 @@ public final class Index {
     }
 
     private static Object getSlow(CallContext cx, Object o, Object k) {
+        LuaString ks = k instanceof LuaString s ? s : null;
         for (int loop = 0; loop < MAX_TAG_LOOP; loop++) {
             Object h;
             if (o instanceof LuaTable t) {
-                Object v = t.get(k);
+                Object v = ks != null ? t.getStr(ks) : t.get(k);
                 if (v != null) {
                     return v;
                 }

@@ -13,6 +13,9 @@ public abstract class LuaClosure extends LuaFunction {
     /** Static field: "function <chunk:line>" description, for tracebacks. */
     public static final String DESCRIPTION_FIELD = "lua$description";
 
+    /** What a segment of a split function returns when it did not execute a return. */
+    public static final Object CONTINUE = new Object();
+
     protected LuaClosure(LuaTable env) {
         this.env = env;
     }

@@ -9,10 +9,48 @@ public final class LuaError extends RuntimeException {
     private final Object value;
     /** Lua traceback captured at the raise point when the embedder asked for one, else null. */
     private String luaTraceback;
+    /** Whether an xpcall message handler already ran at the raise point, and its result. */
+    private boolean handled;
+    private Object handledValue;
 
     public LuaError(Object value) {
         super(null, null, false, false);
         this.value = value;
+        CallContext cx = CallContext.current();
+        if (cx != null) {
+            atRaisePoint(cx);
+        }
+    }
+
+    /**
+     * What PUC does in {@code luaG_errormsg} before unwinding: run the active xpcall handler with
+     * the stack still intact; or, when nothing will catch the error and the host asked for it,
+     * record a traceback.
+     */
+    private void atRaisePoint(CallContext cx) {
+        Object h = cx.errorHandler;
+        if (h != null) {
+            cx.errorHandler = null;
+            try {
+                handledValue = Calls.call1(cx, h, value);
+            } catch (LuaError | StackOverflowError e) {
+                handledValue = LuaString.latin1("error in error handling");
+            } finally {
+                cx.errorHandler = h;
+            }
+            handled = true;
+        } else if (cx.protectedDepth == 0 && cx.state.captureTracebacks) {
+            luaTraceback = CallStack.traceback(null, 0);
+        }
+    }
+
+    /** Whether the xpcall handler ran at the raise point; then {@link #handledValue()} is its result. */
+    public boolean isHandled() {
+        return handled;
+    }
+
+    public Object handledValue() {
+        return handledValue;
     }
 
     public Object value() {

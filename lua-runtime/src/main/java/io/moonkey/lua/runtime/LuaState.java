@@ -24,6 +24,9 @@ public final class LuaState {
     /** Where {@code print} and {@code io.write} go. */
     public PrintStream stdout = System.out;
 
+    /** Whether errors that reach the host carry a Lua traceback ({@link LuaError#luaTraceback()}). */
+    public boolean captureTracebacks;
+
     /** Set by another thread to stop the running script at its next poll. */
     public volatile boolean interruptRequested;
     private volatile Runnable interruptHandler;
@@ -81,6 +84,7 @@ public final class LuaState {
         CallContext cx = main;
         int depth = cx.depth;
         int cdepth = cx.cdepth;
+        CallContext outer = CallContext.enterThread(cx);
         try {
             Object first = Calls.asFunction(cx, fn).invoke(cx, args);
             return cx.results(first);
@@ -89,6 +93,7 @@ public final class LuaState {
         } finally {
             cx.depth = depth;
             cx.cdepth = cdepth;
+            CallContext.restoreThread(outer);
         }
     }
 
@@ -97,11 +102,13 @@ public final class LuaState {
         CallContext cx = main;
         int depth = cx.depth;
         int cdepth = cx.cdepth;
+        CallContext outer = CallContext.enterThread(cx);
         try {
             return Calls.asFunction(cx, fn).call(cx, a);
         } finally {
             cx.depth = depth;
             cx.cdepth = cdepth;
+            CallContext.restoreThread(outer);
         }
     }
 

@@ -22,6 +22,8 @@ public final class LuaTable {
     private Object[] vals;
     private int[] nexts;
     private int lastFree;
+    /** Changes whenever the parts are reallocated: traversal cursors are valid while it holds. */
+    private int layout;
 
     private LuaTable metatable;
     /**
@@ -380,6 +382,7 @@ public final class LuaTable {
     }
 
     private void resize(int nasize, int nhsize) {
+        layout++;
         Object[] oldArray = array;
         Object[] oldKeys = keys;
         Object[] oldVals = vals;
@@ -408,6 +411,7 @@ public final class LuaTable {
     /** {@code luaH_resizearray}: a constructor ending in a multi-valued item grows the array. */
     public void ensureArray(int n) {
         if (n > array.length) {
+            layout++;
             int h = keys == null ? 0 : keys.length;
             Object[] oldKeys = keys;
             Object[] oldVals = vals;
@@ -513,6 +517,43 @@ public final class LuaTable {
             }
         }
         return false;
+    }
+
+    /** The current layout version (see {@link #nextAt}). */
+    public int layout() {
+        return layout;
+    }
+
+    /**
+     * Traversal by position: finds the first entry at or after {@code pos} (array slots, then
+     * nodes), stores key and value in {@code out} and returns its position, or -1 at the end.
+     * Equivalent to {@link #next} from the key at {@code pos - 1} while {@link #layout()} is
+     * unchanged, without looking the key up again.
+     */
+    public int nextAt(int pos, Object[] out) {
+        int i = pos;
+        for (; i < array.length; i++) {
+            if (array[i] != null) {
+                out[0] = (double) (i + 1);
+                out[1] = array[i];
+                return i;
+            }
+        }
+        if (keys != null) {
+            for (int n = i - array.length; n < keys.length; n++) {
+                if (vals[n] != null) {
+                    out[0] = keys[n];
+                    out[1] = vals[n];
+                    return n + array.length;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The position {@link #nextAt} continues after, for {@code key} (-1 for nil). */
+    public int positionOf(Object key) {
+        return traversalIndex(key);
     }
 
     /** Size of the array part (for library functions that iterate it directly). */

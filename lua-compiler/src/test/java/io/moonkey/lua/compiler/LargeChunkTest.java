@@ -1,0 +1,36 @@
+package io.moonkey.lua.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Generated chunks beyond the JVM's 64 KB method limit still load and run (split into segments). */
+class LargeChunkTest {
+    @Test
+    void twentyThousandLineMainChunk() throws Exception {
+        StringBuilder sb = new StringBuilder("local t = {}\nlocal n = 0\n");
+        for (int i = 0; i < 20000; i++) {
+            sb.append("t[").append(i % 100).append("] = (t[").append(i % 100).append("] or 0) + ").append(i)
+                    .append("; n = n + 1\n");
+        }
+        sb.append("local function f(x) return x * 2 end\n");
+        sb.append("print(n, t[1], f(21))\n");
+        sb.append("if n > 0 then return 'early' end\n");
+        sb.append("print('not reached')\n");
+        ReferenceLua.Outcome r = Engine.run(sb.toString().getBytes(StandardCharsets.ISO_8859_1), "@big.lua");
+        assertEquals("20000\t1990200\t42\n", r.stdout());
+        assertEquals("", r.error());
+    }
+
+    @Test
+    void errorPositionsInsideASplitFunction() throws Exception {
+        StringBuilder sb = new StringBuilder("local function big(a)\n  local s = 0\n");
+        for (int i = 0; i < 12000; i++) {
+            sb.append("  s = s + a * ").append(i).append("\n");
+        }
+        sb.append("  local z = nil\n  return s + z.field\nend\nprint(pcall(big, 1))\n");
+        ReferenceLua.Outcome r = Engine.run(sb.toString().getBytes(StandardCharsets.ISO_8859_1), "@big.lua");
+        assertEquals("false\tbig.lua:12004: attempt to index local 'z' (a nil value)\n", r.stdout());
+    }
+}
