@@ -53,11 +53,7 @@ public final class CoroutineLib {
                 if (r instanceof Coroutine.ResumeFailure f) {
                     return cx.return2(Boolean.FALSE, f.error);
                 }
-                Object[] values = (Object[]) r;
-                Object[] all = new Object[values.length + 1];
-                all[0] = Boolean.TRUE;
-                System.arraycopy(values, 0, all, 1, values.length);
-                return cx.returnArray(all);
+                return cx.returnPrefixed(TRUE_PREFIX, (Object[]) r);
             }
         });
         lib.add(new Builtin("yield") {
@@ -118,7 +114,5 @@ public final class CoroutineLib {
                 });
             }
         });
-        @SuppressWarnings("unused")
-        Object[] unused = TRUE_PREFIX;
     }
 }

@@ -217,6 +217,19 @@ public final class CallContext {
         return first;
     }
 
+    /** Returns {@code prefix} followed by {@code values}, written straight into the registers. */
+    public Object returnPrefixed(Object[] prefix, Object[] values) {
+        int k = prefix.length;
+        int total = k + values.length;
+        if (ret.length < total) {
+            ret = new Object[Math.max(total, ret.length * 2)];
+        }
+        System.arraycopy(prefix, 0, ret, 0, k);
+        System.arraycopy(values, 0, ret, k, values.length);
+        nret = total;
+        return total == 0 ? null : ret[0];
+    }
+
     // ------------------------------------------------------------------ reading results
 
     /** Result {@code i} (≥ 1) of the last call, nil if it returned fewer. */
