@@ -12,6 +12,7 @@ public final class Resolution {
     final Map<Name, Variable> declarations = new IdentityHashMap<>();
     final Map<Expr.NameRef, Binding> uses = new IdentityHashMap<>();
     final Map<Expr.Function, FunctionScope> functions = new IdentityHashMap<>();
+    final Map<io.moonkey.lua.ast.Stat.FunctionDecl, Binding> functionNames = new IdentityHashMap<>();
 
     Resolution(Chunk chunk) {
         this.chunk = chunk;
@@ -29,6 +30,14 @@ public final class Resolution {
     /** What a use of a name refers to. */
     public Binding binding(Expr.NameRef use) {
         return uses.get(use);
+    }
+
+    /**
+     * What the first name of a {@code function a.b:c() end} statement refers to: the variable
+     * assigned by {@code function f() end}, or the table the others index.
+     */
+    public Binding binding(io.moonkey.lua.ast.Stat.FunctionDecl declaration) {
+        return functionNames.get(declaration);
     }
 
     /** The scope information of a function node. */

@@ -106,7 +106,11 @@ public final class ScopeResolver {
                 expr(lf.function());
             }
             case Stat.FunctionDecl fd -> {
-                use(new Expr.NameRef(fd.line(), fd.path().get(0)), false);
+                // "function f() end" assigns f; "function a.b() end" only reads a.
+                boolean assigns = fd.path().size() == 1 && fd.method() == null;
+                Expr.NameRef first = new Expr.NameRef(fd.line(), fd.path().get(0));
+                use(first, assigns);
+                result.functionNames.put(fd, result.uses.remove(first));
                 expr(fd.function());
             }
             case Stat.Assign a -> {

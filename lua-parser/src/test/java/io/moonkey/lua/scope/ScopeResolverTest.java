@@ -132,4 +132,17 @@ class ScopeResolverTest {
         LuaSyntaxError u = assertThrows(LuaSyntaxError.class, () -> resolve(src));
         assertEquals("test:2: function at line 2 has more than 60 upvalues", u.getMessage());
     }
+
+    @Test
+    void functionStatementsBindTheirFirstName() {
+        resolve("local f; local g = function() return f end; function f() end; function f.x() end");
+        Stat.FunctionDecl assign = (Stat.FunctionDecl) chunk.main().body().stats().get(2);
+        Stat.FunctionDecl field = (Stat.FunctionDecl) chunk.main().body().stats().get(3);
+        Binding.Local l = assertInstanceOf(Binding.Local.class, res.binding(assign));
+        assertTrue(l.variable().isReassigned());
+        assertTrue(l.variable().isCaptured());
+        assertSame(l.variable(), ((Binding.Local) res.binding(field)).variable());
+        resolve("function g() end");
+        assertInstanceOf(Binding.Global.class, res.binding((Stat.FunctionDecl) chunk.main().body().stats().get(0)));
+    }
 }
