@@ -33,7 +33,6 @@ public final class ChunkCompiler {
 
     final Resolution resolution;
     final String chunkId;
-    final FunctionDeclTargets declTargets;
     final Set<Variable> numeric;
     private final Map<FunctionScope, String> classNames = new IdentityHashMap<>();
     private final String prefix;
@@ -41,8 +40,7 @@ public final class ChunkCompiler {
     private ChunkCompiler(Chunk chunk) {
         this.resolution = ScopeResolver.resolve(chunk);
         this.chunkId = ChunkId.of(chunk.name());
-        this.declTargets = FunctionDeclTargets.find(resolution);
-        this.numeric = NumericLocals.find(resolution, declTargets);
+        this.numeric = NumericLocals.find(resolution);
         this.prefix = PACKAGE + "C" + CHUNKS.incrementAndGet() + "$F";
     }
 

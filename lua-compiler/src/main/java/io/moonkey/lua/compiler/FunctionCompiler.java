@@ -63,7 +63,6 @@ final class FunctionCompiler {
     final String className;
     final String chunkId;
     final Set<Variable> numeric;
-    final FunctionDeclTargets declTargets;
     private final int nparams;
     final boolean vararg;
 
@@ -98,7 +97,6 @@ final class FunctionCompiler {
         this.className = className;
         this.chunkId = chunk.chunkId;
         this.numeric = chunk.numeric;
-        this.declTargets = chunk.declTargets;
         this.nparams = scope.function().params().size();
         this.vararg = scope.function().isVararg();
         this.expr = new ExprEmitter(this);
@@ -119,7 +117,7 @@ final class FunctionCompiler {
     }
 
     boolean isCell(Variable v) {
-        return v.isCaptured() && declTargets.reassigned(v);
+        return v.isCaptured() && v.isReassigned();
     }
 
     byte[] generate() {

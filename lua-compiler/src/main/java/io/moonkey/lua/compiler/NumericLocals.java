@@ -28,19 +28,17 @@ final class NumericLocals {
     private final Map<Variable, List<Expr>> stores = new IdentityHashMap<>();
     private final Set<Variable> excluded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private final FunctionDeclTargets targets;
 
-    private NumericLocals(Resolution resolution, FunctionDeclTargets targets) {
+    private NumericLocals(Resolution resolution) {
         this.resolution = resolution;
-        this.targets = targets;
     }
 
-    static Set<Variable> find(Resolution resolution, FunctionDeclTargets targets) {
-        NumericLocals n = new NumericLocals(resolution, targets);
+    static Set<Variable> find(Resolution resolution) {
+        NumericLocals n = new NumericLocals(resolution);
         n.block(resolution.chunk().main().body());
         Set<Variable> numeric = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Variable v : n.stores.keySet()) {
-            if (!n.excluded.contains(v) && !(v.isCaptured() && targets.reassigned(v))) {
+            if (!n.excluded.contains(v) && !(v.isCaptured() && v.isReassigned())) {
                 numeric.add(v);
             }
         }
@@ -125,7 +123,7 @@ final class NumericLocals {
             }
             case Stat.FunctionDecl fd -> {
                 expr(fd.function());
-                Binding b = targets.binding(fd);
+                Binding b = resolution.binding(fd);
                 if (fd.path().size() == 1 && b instanceof Binding.Local l) {
                     exclude(l.variable());
                 }

@@ -231,7 +231,7 @@ final class StatEmitter {
 
     private void functionDecl(Stat.FunctionDecl fd) {
         MethodVisitor mv = mv();
-        Binding b = fc.declTargets.binding(fd);
+        Binding b = fc.resolution.binding(fd);
         List<String> path = fd.path();
         if (path.size() == 1 && fd.method() == null) {
             storeBinding(b, () -> ex.closure(fd.function()), fd.line());
