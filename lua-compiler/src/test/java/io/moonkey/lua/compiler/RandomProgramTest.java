@@ -19,7 +19,8 @@ import net.jqwik.api.Provide;
  * process runs a whole list, each program loaded with loadstring and called under pcall.
  */
 class RandomProgramTest {
-    @Property(tries = 10)
+    // A fixed seed keeps CI deterministic; drop it (or change it) to explore new programs.
+    @Property(tries = 10, seed = "20261123")
     void sameOutputAsLua51(@ForAll("batches") List<String> programs) throws Exception {
         assumeTrue(ReferenceLua.available(), ReferenceLua.MISSING);
         StringBuilder driver = new StringBuilder("local progs = {\n");

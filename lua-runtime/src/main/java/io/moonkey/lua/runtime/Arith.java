@@ -16,13 +16,36 @@ public final class Arith {
 
     /** C {@code pow}: differs from {@link Math#pow} for a base of ±1 with a NaN or infinite exponent. */
     public static double pow(double a, double b) {
-        if (a == 1 || (a == -1 && Double.isInfinite(b))) {
+        if (a == 1 || (a == -1 && Double.isInfinite(b)) || b == 0) {
             return 1;
         }
         if (b == 2) {
             return a * a;
         }
-        return Math.pow(a, b);
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+            return powOfNaN(a, b);
+        }
+        double r = Math.pow(a, b);
+        // An invalid power (a negative base, a fractional exponent) is x86's default NaN, which
+        // prints as "-nan" as glibc's pow gives it; Java's would print "nan".
+        return Double.isNaN(r) ? NEGATIVE_NAN : r;
+    }
+
+    private static final double NEGATIVE_NAN = Double.longBitsToDouble(0xFFF8000000000000L);
+    private static final double POSITIVE_NAN = Double.longBitsToDouble(0x7FF8000000000000L);
+
+    /**
+     * glibc's pow with a NaN operand, whose sign shows in tostring: a NaN exponent is returned
+     * as it is (with a NaN base too, the base's); a NaN base loses its sign bit, except that a
+     * negative one stays negative unless the exponent is an odd integer (checked with lua5.1).
+     */
+    private static double powOfNaN(double a, double b) {
+        if (Double.isNaN(b)) {
+            return Double.isNaN(a) ? a : b;
+        }
+        boolean negative = Double.doubleToRawLongBits(a) < 0;
+        boolean oddInteger = b == Math.rint(b) && Math.abs(b) < 0x1p53 && Math.abs(b % 2) == 1;
+        return negative && !oddInteger ? a : POSITIVE_NAN;
     }
 
     /** An operand converted for arithmetic, or NaN-free failure marker via null. */
