@@ -58,7 +58,8 @@ public final class Dispatcher {
         boolean transactionControl = isTransactionControl(cmd);
         if (server.maxmemory() > 0 && !s.isScriptCaller()) {
             boolean fits = server.keyspace().enforceMaxmemory(server.maxmemory());
-            boolean denyoom = cmd.has(CommandFlag.DENYOOM)
+            Boolean scriptFlag = cmd.has(CommandFlag.NOSCRIPT) ? server.scriptDenyOom(cmd, argv) : null;
+            boolean denyoom = (scriptFlag != null ? scriptFlag : cmd.has(CommandFlag.DENYOOM))
                     || (s.inMulti() && !transactionControl)
                     || (cmd.name().equals("exec") && queuedDenyOom(s));
             if (!fits && denyoom) {

@@ -40,6 +40,19 @@ public final class Server {
     private io.moonkey.server.scripting.EvalCommands scripting;
     private io.moonkey.server.scripting.FunctionCommands functions;
 
+    /**
+     * A script's own deny-oom flag for EVAL-family and FCALL requests, when known at dispatch
+     * (scripting.md §4.4); null to use the command's flags.
+     */
+    public Boolean scriptDenyOom(io.moonkey.server.command.CommandSpec cmd, byte[][] argv) {
+        return switch (cmd.name()) {
+            case "eval", "eval_ro" -> scripting.effectiveDenyOom(argv, false);
+            case "evalsha", "evalsha_ro" -> scripting.effectiveDenyOom(argv, true);
+            case "fcall", "fcall_ro" -> functions.effectiveDenyOom(argv);
+            default -> null;
+        };
+    }
+
     /** INFO's scripting figures. */
     public io.moonkey.server.scripting.ScriptingStats scriptingStats() {
         return scripting.stats(functions);

@@ -108,6 +108,9 @@ class FunctionDifferentialTest {
         c.add(load("#!lua name=lib3\nredis.register_function{function_name='only', callback=function() end, "
                 + "flags={'allow-stale', 'no-writes'}, description='d'}"));
         c.add(new String[] {"FUNCTION", "LIST", "LIBRARYNAME", "lib3"});
+        c.add(load("#!lua name=lib4\nredis.register_function{function_name='upflag', callback=function() return 'ro' end, flags={'NO-WRITES'}}"));
+        c.add(new String[] {"FCALL_RO", "upflag", "0"});
+        c.add(new String[] {"FUNCTION", "LIST", "LIBRARYNAME", "lib4"});
         c.add(new String[] {"FUNCTION", "STATS"});
         c.add(new String[] {"FUNCTION", "DELETE", "lib2"});
         c.add(new String[] {"FUNCTION", "DELETE", "lib2"});

@@ -151,6 +151,15 @@ class ScriptingDifferentialTest {
         c.add(new String[] {"SCRIPT", "FLUSH"});
         c.add(new String[] {"SCRIPT", "EXISTS", "a42059b356c875f0717db19a51f6aaca9ae659ea"});
         c.add(new String[] {"EVAL", "return redis.call('get', KEYS[1])", "1", "sk"});
+        // Over maxmemory (scripting.md §4.4–4.6): shebang scripts are judged by their flags at dispatch.
+        c.add(new String[] {"CONFIG", "SET", "maxmemory", "1"});
+        for (String s : new String[] {"return 1", "#!lua\nreturn 1", "#!lua flags=no-writes\nreturn 1",
+            "#!lua flags=allow-oom\nreturn redis.call('set', 'oomk', 'v')", "return redis.call('set', 'oomk', 'v')",
+            "return redis.pcall('set', 'oomk', 'v')", "redis.call('del', 'nokey') return redis.call('set', 'oomk', 'v2')",
+            "#!lua flags=no-writes\nreturn redis.call('get', 'oomk')"}) {
+            c.add(eval(s, "0"));
+        }
+        c.add(new String[] {"CONFIG", "SET", "maxmemory", "0"});
         return c;
     }
 

@@ -79,6 +79,36 @@ public final class EvalCommands {
                 .sub(new CommandSpec("help", 2, "loading stale", g, "5.0.0", "Returns helpful text about the different subcommands.", this::help)));
     }
 
+    /**
+     * The effective deny-oom flag of an EVAL-family request when the script's flags are known at
+     * dispatch (scripting.md §4.4): a cached script, or a body whose shebang parses. Null for
+     * compatibility-mode scripts and unknown ones, which keep the command's own flags.
+     */
+    public Boolean effectiveDenyOom(byte[][] argv, boolean bySha) {
+        if (argv.length < 2) {
+            return null;
+        }
+        Shebang sh;
+        if (bySha) {
+            ScriptCache.Entry e = argv[1].length == 40 ? cache.get(latin1(argv[1])) : null;
+            if (e == null) {
+                return null;
+            }
+            sh = e.shebang();
+        } else {
+            ScriptCache.Entry e = cache.get(ScriptCache.sha1(argv[1]));
+            try {
+                sh = e != null ? e.shebang() : Shebang.parse(argv[1]);
+            } catch (Shebang.ShebangError bad) {
+                return null;
+            }
+        }
+        if (sh.compatMode()) {
+            return null;
+        }
+        return !sh.flags().contains(ScriptFlag.ALLOW_OOM) && !sh.flags().contains(ScriptFlag.NO_WRITES);
+    }
+
     /** EVAL / EVALSHA / EVAL_RO / EVALSHA_RO, in the order of scripting.md §2.1. */
     void eval(Session s, byte[][] argv, ReplySink out, boolean bySha, boolean readOnlyCommand) {
         s.preventPropagation(); // what the script does is propagated, not the script

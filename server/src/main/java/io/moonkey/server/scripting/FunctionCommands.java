@@ -296,6 +296,15 @@ public final class FunctionCommands {
         }
     }
 
+    /** The effective deny-oom flag of an FCALL (§4.4), or null when the function is unknown. */
+    public Boolean effectiveDenyOom(byte[][] argv) {
+        Function f = argv.length < 2 ? null : functions.get(latin1(argv[1]).toLowerCase(Locale.ROOT));
+        if (f == null) {
+            return null;
+        }
+        return !f.flags().contains("allow-oom") && !f.flags().contains("no-writes");
+    }
+
     /** FCALL / FCALL_RO function numkeys [key ...] [arg ...] (§6.5). */
     void fcall(Session s, byte[][] argv, ReplySink out, boolean readOnlyCommand) {
         s.preventPropagation(); // the function's writes are propagated, not the FCALL

@@ -117,10 +117,12 @@ public final class ServerApi {
                                 }
                                 for (int i = 1; ft.get(i) != null; i++) {
                                     Object f = ft.get(i);
-                                    if (!(f instanceof LuaString fs) || !FUNCTION_FLAGS.contains(fs.toString())) {
+                                    // Flag names match without regard to case here (scripting.md §4.2).
+                                    String flag = f instanceof LuaString fs ? fs.toString().toLowerCase(java.util.Locale.ROOT) : null;
+                                    if (flag == null || !FUNCTION_FLAGS.contains(flag)) {
                                         throw apiError("unknown flag given");
                                     }
-                                    flags.add(fs.toString());
+                                    flags.add(flag);
                                 }
                             }
                             default -> throw apiError("unknown argument given to server.register_function");
