@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scripting throughput, moonkey and redis-server side by side in one run (issue 7's list):
 # EVALSHA of a one-INCR script (plain and -P 16), of a ten-call script, of a CPU-bound loop, and
-# EVAL of a new body every time. Prints requests/s of each and the ratio moonkey / redis.
+# EVAL of a new body every time. Each test runs once unmeasured on both servers (JIT warm-up),
+# then measured. Prints requests/s of each and the ratio moonkey / redis.
 # Usage: benchmarks/scripts/scripting-bench.sh [requests]   (needs redis-server, redis-benchmark)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -30,9 +31,12 @@ rps() {  # port, extra options..., command...
 }
 
 printf '%-28s %14s %14s %8s\n' test redis-server moonkey ratio
-run() {  # label, requests, redis-benchmark arguments...
+run() {  # label, redis-benchmark arguments...
   local label="$1"; shift
   local r o
+  # An unmeasured pass first on both: the JVM compiles the hot paths during its first requests.
+  rps "$ref_port" "$@" > /dev/null
+  rps "$ours_port" "$@" > /dev/null
   r=$(rps "$ref_port" "$@")
   o=$(rps "$ours_port" "$@")
   printf '%-28s %14s %14s %8s\n' "$label" "$r" "$o" "$(awk -v a="$o" -v b="$r" 'BEGIN { if (b > 0) printf "%.2f", a / b }')"
