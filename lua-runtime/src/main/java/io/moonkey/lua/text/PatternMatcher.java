@@ -147,7 +147,12 @@ public final class PatternMatcher {
             p++;
         }
         int s = srcInit + start;
+        int first = UNKNOWN;
         do {
+            if (first > 0 && !canStart(s, p, first)) {
+                s++;
+                continue;
+            }
             level = 0;
             int e = run(s, p);
             if (e >= 0) {
@@ -155,9 +160,43 @@ public final class PatternMatcher {
                 matchEnd = e;
                 return true;
             }
+            if (first == UNKNOWN) {
+                first = firstItemEnd(p); // after one attempt, so a malformed pattern has already raised
+            }
             s++;
         } while (s <= srcEnd && !anchor);
         return false;
+    }
+
+    private static final int UNKNOWN = -2;
+
+    /**
+     * Where the pattern's first item ends when it must match one subject byte (a character, a
+     * class, a set or '.', with no quantifier allowing zero); -1 when it need not (captures,
+     * anchors, %b, %f, back-references, optional items).
+     */
+    private int firstItemEnd(int p) {
+        if (p >= patEnd) {
+            return -1;
+        }
+        int c = pat[p] & 0xFF;
+        if (c == '(' || c == ')' || c == '$') {
+            return -1;
+        }
+        if (c == '%' && p + 1 < patEnd) {
+            int k = pat[p + 1] & 0xFF;
+            if (k == 'b' || k == 'f' || (k >= '0' && k <= '9')) {
+                return -1;
+            }
+        }
+        int ep = classEnd(p);
+        int q = patByte(ep);
+        return q == '*' || q == '?' || q == '-' ? -1 : ep;
+    }
+
+    /** Whether a match could start at {@code s}: the first item, of end {@code ep}, matches there. */
+    private boolean canStart(int s, int p, int ep) {
+        return s < srcEnd && singleMatch(src[s] & 0xFF, p, ep);
     }
 
     private boolean hasSpecials() {
@@ -200,9 +239,16 @@ public final class PatternMatcher {
      * left; on success the match and captures are set.
      */
     public int gmatch(int start) {
+        int first = UNKNOWN;
         for (int s = srcInit + start; s <= srcEnd; s++) {
+            if (first > 0 && !canStart(s, patStart, first)) {
+                continue;
+            }
             level = 0;
             int e = run(s, patStart);
+            if (e < 0 && first == UNKNOWN) {
+                first = firstItemEnd(patStart);
+            }
             if (e >= 0) {
                 matchStart = s;
                 matchEnd = e;
@@ -228,9 +274,20 @@ public final class PatternMatcher {
         }
         int s = srcInit;
         int n = 0;
+        int first = UNKNOWN;
         while (n < maxN) {
+            if (first > 0 && !anchor && !canStart(s, p, first)) {
+                if (s >= srcEnd) {
+                    break;
+                }
+                out.append(src[s++]); // no match can start here: copy the byte, as a failed attempt would
+                continue;
+            }
             level = 0;
             int e = run(s, p);
+            if (e < 0 && first == UNKNOWN) {
+                first = firstItemEnd(p);
+            }
             if (e >= 0) {
                 n++;
                 matchStart = s;
@@ -533,6 +590,14 @@ public final class PatternMatcher {
                         resumed = true;
                     }
                     case MAX_EXPAND -> {
+                        // When the rest starts with a literal that must match, a shorter run
+                        // can only succeed where the subject has that byte: skip the others.
+                        int lit = requiredLiteral(b + 1);
+                        if (lit >= 0) {
+                            while (c > 0 && (a + c - 1 >= srcEnd || (src[a + c - 1] & 0xFF) != lit)) {
+                                c--;
+                            }
+                        }
                         if (c > 0) {
                             push(MAX_EXPAND, a, b, c - 1);
                             s = a + c - 1;
@@ -549,6 +614,26 @@ public final class PatternMatcher {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The byte the pattern item at {@code q} must match, when it is a plain character not
+     * allowed to match zero times; -1 otherwise (specials, classes, sets, captures, the end).
+     */
+    private int requiredLiteral(int q) {
+        if (q >= patEnd) {
+            return -1;
+        }
+        int c = pat[q] & 0xFF;
+        switch (c) {
+            case '^', '$', '*', '+', '?', '.', '(', ')', '%', '[', ']', '-', 0 -> {
+                return -1;
+            }
+            default -> {
+                int next = q + 1 < patEnd ? pat[q + 1] & 0xFF : -1;
+                return next == '*' || next == '?' || next == '-' ? -1 : c;
             }
         }
     }
