@@ -3,10 +3,10 @@ package io.moonkey.server.command;
 import io.moonkey.server.resp.ReplySink;
 
 /** The HELP subcommand replies: status lines, ending with Valkey's HELP footer. */
-final class Help {
+public final class Help {
     private Help() {}
 
-    static void reply(ReplySink out, String... lines) {
+    public static void reply(ReplySink out, String... lines) {
         out.arrayHeader(lines.length + 2);
         for (String l : lines) out.simple(l);
         out.simple("HELP");

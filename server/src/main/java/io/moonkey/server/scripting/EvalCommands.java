@@ -5,6 +5,7 @@ import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.command.CommandSpec;
 import io.moonkey.server.command.CommandTable;
+import io.moonkey.server.command.Help;
 import io.moonkey.server.command.KeySpec;
 import io.moonkey.server.resp.ReplySink;
 import io.moonkey.server.scripting.lua.LuaEngine;
@@ -269,13 +270,8 @@ public final class EvalCommands {
             "    Load a script into the scripts cache without executing it.",
             "SHOW <sha1>",
             "    Show a script from the scripts cache.",
-            "HELP",
-            "    Print this help.",
         };
-        out.arrayHeader(lines.length);
-        for (String l : lines) {
-            out.simple(l);
-        }
+        Help.reply(out, lines);
     }
 
     /** Redis's strict integer syntax: no sign but '-', no leading zeros, no "-0", no overflow. */

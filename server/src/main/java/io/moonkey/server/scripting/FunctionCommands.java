@@ -9,6 +9,7 @@ import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.command.CommandSpec;
 import io.moonkey.server.command.CommandTable;
+import io.moonkey.server.command.Help;
 import io.moonkey.server.command.KeySpec;
 import io.moonkey.server.resp.InlineSplitter;
 import io.moonkey.server.resp.ReplySink;
@@ -528,13 +529,8 @@ public final class FunctionCommands {
             "    * REPLACE: appends the restored libraries to the existing libraries, On collision, replace the old",
             "      libraries with the new libraries (notice that even on this option there is a chance of failure",
             "      in case of functions name collision with another library).",
-            "HELP",
-            "    Print this help.",
         };
-        out.arrayHeader(lines.length);
-        for (String l : lines) {
-            out.simple(l);
-        }
+        Help.reply(out, lines);
     }
 
     static boolean validName(String name) {
