@@ -60,11 +60,11 @@ public final class Concat {
                 while (j - 1 >= 0 && Conversions.toLuaString(v[j - 1]) != null) {
                     j--;
                 }
-                int len = Conversions.toLuaString(acc).length();
+                long len = Conversions.toLuaString(acc).length();
                 for (int k = j; k <= i; k++) {
                     len += Conversions.toLuaString(v[k]).length();
                 }
-                byte[] out = new byte[len];
+                byte[] out = new byte[LuaString.checkedLength(len)];
                 int pos = 0;
                 for (int k = j; k <= i; k++) {
                     LuaString s = Conversions.toLuaString(v[k]);

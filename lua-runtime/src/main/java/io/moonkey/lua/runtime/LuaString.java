@@ -126,6 +126,20 @@ public final class LuaString implements Comparable<LuaString> {
         return Arrays.compareUnsigned(bytes, o.bytes);
     }
 
+    /** The longest string a script may build; Java arrays stop just short of 2^31. */
+    public static final int MAX_LENGTH = Integer.MAX_VALUE - 16;
+
+    /**
+     * A result length, refused with Lua's memory error ({@code LUA_ERRMEM}: "not enough memory",
+     * no position, catchable by pcall) when no byte array can hold it.
+     */
+    public static int checkedLength(long length) {
+        if (length > MAX_LENGTH) {
+            throw LuaError.plain("not enough memory");
+        }
+        return (int) length;
+    }
+
     public LuaString concat(LuaString o) {
         if (o.bytes.length == 0) {
             return this;
@@ -133,7 +147,7 @@ public final class LuaString implements Comparable<LuaString> {
         if (bytes.length == 0) {
             return o;
         }
-        byte[] r = Arrays.copyOf(bytes, bytes.length + o.bytes.length);
+        byte[] r = Arrays.copyOf(bytes, checkedLength((long) bytes.length + o.bytes.length));
         System.arraycopy(o.bytes, 0, r, bytes.length, o.bytes.length);
         return new LuaString(r);
     }
