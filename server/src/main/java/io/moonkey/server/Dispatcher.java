@@ -165,7 +165,8 @@ public final class Dispatcher {
         s.propagateAs = null;
         s.propagationPrevented = false;
         s.propagationForced = false;
-        long errorsBefore = server.stats().errorReplies;
+        long outerCallErrors = server.stats().callErrors;
+        server.stats().callErrors = 0;
         if (!cmd.has(CommandFlag.SKIP_MONITOR) && !cmd.has(CommandFlag.ADMIN)) server.feedMonitors(s, argv);
         s.lastCommand = cmd;
         long t0 = System.nanoTime();
@@ -180,7 +181,8 @@ public final class Dispatcher {
             long micros = (System.nanoTime() - t0) / 1000;
             cmd.calls++;
             cmd.microseconds += micros;
-            if (server.stats().errorReplies > errorsBefore) cmd.failedCalls++;
+            if (server.stats().callErrors > 0) cmd.failedCalls++;
+            server.stats().callErrors = outerCallErrors;
             server.stats().commandsProcessed++;
             if ((server.dirty() > dirtyBefore || s.propagationForced) && !s.propagationPrevented) {
                 prop.add(s.dbIndex(), s.propagateAs != null ? s.propagateAs : argv);

@@ -188,6 +188,7 @@ public final class InfoReport {
                 field(b, "pubsub_patterns", server.pubsub().patternCount());
                 field(b, "latest_fork_usec", 0);
                 field(b, "total_forks", 0);
+                field(b, "unexpected_error_replies", 0);
                 field(b, "total_error_replies", st.errorReplies);
                 field(b, "dump_payload_sanitizations", 0);
                 field(b, "total_reads_processed", 0);

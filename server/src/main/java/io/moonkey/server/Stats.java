@@ -13,9 +13,18 @@ public final class Stats {
     long errorReplies;
     long pubsubMessages;
     final Map<String, Long> errorsByCode = new TreeMap<>();
+    /** Error replies of the command now executing, for its failed_calls (saved around nested calls). */
+    long callErrors;
 
-    /** Counts an error reply under its code word (ERR, WRONGTYPE...). */
-    void errorReplied(String message) {
+    /**
+     * Counts an error reply under its code word (ERR, WRONGTYPE...). An uncounted one (a script
+     * passing on an error its command already counted) still fails the command running.
+     */
+    public void errorReplied(String message, boolean counted) {
+        callErrors++;
+        if (!counted) {
+            return;
+        }
         errorReplies++;
         int sp = message.indexOf(' ');
         String code = sp < 0 ? message : message.substring(0, sp);

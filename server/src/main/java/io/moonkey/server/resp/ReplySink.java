@@ -16,6 +16,11 @@ public interface ReplySink {
 
     void error(String message);
 
+    /** An error whose statistics were recorded where it arose (a script passing on a command's error). */
+    default void errorCountedElsewhere(String message) {
+        error(message);
+    }
+
     void integer(long v);
 
     void bulk(byte[] b, int off, int len);

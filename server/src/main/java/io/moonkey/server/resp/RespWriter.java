@@ -19,7 +19,7 @@ public final class RespWriter implements ReplySink {
 
     /** Observes error replies for INFO errorstats. */
     public interface ErrorObserver {
-        void errorReplied(String message);
+        void errorReplied(String message, boolean counted);
     }
 
     private byte[] buf = new byte[16 * 1024];
@@ -145,7 +145,13 @@ public final class RespWriter implements ReplySink {
 
     @Override
     public void error(String message) {
-        if (errorObserver != null) errorObserver.errorReplied(message);
+        if (errorObserver != null) errorObserver.errorReplied(message, true);
+        ascii('-', message);
+    }
+
+    @Override
+    public void errorCountedElsewhere(String message) {
+        if (errorObserver != null) errorObserver.errorReplied(message, false);
         ascii('-', message);
     }
 

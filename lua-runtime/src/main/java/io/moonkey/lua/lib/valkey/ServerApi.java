@@ -404,6 +404,14 @@ public final class ServerApi {
         return t;
     }
 
+    /**
+     * Whether an error table came from a command the script called: that command's error was
+     * already counted in the error statistics, so the script's reply must not count it again.
+     */
+    public static boolean ignoresErrorStats(LuaTable t) {
+        return t.get(IGNORE_STATS) == Boolean.TRUE;
+    }
+
     /** error_reply and status_reply return (never raise) a table; bad arguments give an error table. */
     private static final class ReplyTable extends Builtin {
         ReplyTable(String name) {

@@ -84,7 +84,9 @@ final class LuaBridge implements ServerApi.Bridge {
         if (write) {
             wrote = true;
         }
-        LuaReplyReader reply = new LuaReplyReader(resp);
+        // A command's error is counted at the command, as Valkey does; the script's reply,
+        // if it passes the error on, does not count it again.
+        LuaReplyReader reply = new LuaReplyReader(resp).observingErrors(server.stats()::errorReplied);
         server.dispatcher().call(client, cmd, argv, reply);
         return reply.result();
     }
@@ -93,6 +95,7 @@ final class LuaBridge implements ServerApi.Bridge {
         if (cmd != null) {
             cmd.rejectedCalls++;
         }
+        server.stats().errorReplied(error, true);
         return ServerApi.errorTable("-" + error, true);
     }
 

@@ -160,7 +160,11 @@ public final class LuaEngine implements ScriptingEngine {
             Object[] results = body.get();
             new LuaReplyWriter(out, bridge.resp()).write(results.length == 0 ? null : results[0]);
         } catch (LuaError e) {
-            out.error(errorReply(e, run.name()));
+            if (e.value() instanceof LuaTable t && ServerApi.ignoresErrorStats(t)) {
+                out.errorCountedElsewhere(errorReply(e, run.name()));
+            } else {
+                out.error(errorReply(e, run.name()));
+            }
         } catch (ScriptInterrupted e) {
             out.error(ScriptErrorReply.format(killedError, run.name(), source(killedAt), line(killedAt)));
         } catch (OutOfMemoryError e) {

@@ -5,6 +5,7 @@ import io.moonkey.lua.runtime.LuaString;
 import io.moonkey.lua.runtime.LuaTable;
 import io.moonkey.server.resp.DoubleFormat;
 import io.moonkey.server.resp.ReplySink;
+import io.moonkey.server.resp.RespWriter;
 import java.util.ArrayDeque;
 
 /**
@@ -49,6 +50,15 @@ public final class LuaReplyReader implements ReplySink {
     private boolean done;
 
     /** @param protocol the script's protocol (2, or 3 after {@code server.setresp(3)}) */
+    /** Where a command's error reply is counted, while the command is still the one running. */
+    private RespWriter.ErrorObserver errorObserver;
+
+    /** Counts the command's error replies in the server statistics as they arrive. */
+    public LuaReplyReader observingErrors(RespWriter.ErrorObserver observer) {
+        this.errorObserver = observer;
+        return this;
+    }
+
     public LuaReplyReader(int protocol) {
         this.protocol = protocol;
     }
@@ -132,6 +142,9 @@ public final class LuaReplyReader implements ReplySink {
 
     @Override
     public void error(String message) {
+        if (errorObserver != null) {
+            errorObserver.errorReplied(message, true);
+        }
         value(ServerApi.errorTable("-" + message, true));
     }
 

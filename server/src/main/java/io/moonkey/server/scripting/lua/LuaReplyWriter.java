@@ -1,6 +1,7 @@
 package io.moonkey.server.scripting.lua;
 
 import io.moonkey.lua.runtime.LuaString;
+import io.moonkey.lua.lib.valkey.ServerApi;
 import io.moonkey.lua.runtime.LuaTable;
 import io.moonkey.lua.text.CConversions;
 import io.moonkey.server.resp.ReplySink;
@@ -67,7 +68,11 @@ public final class LuaReplyWriter {
             return;
         }
         if (t.get(ERR) instanceof LuaString err) {
-            out.error(errorText(err));
+            if (ServerApi.ignoresErrorStats(t)) {
+                out.errorCountedElsewhere(errorText(err));
+            } else {
+                out.error(errorText(err));
+            }
             return;
         }
         if (t.get(OK) instanceof LuaString ok) {
