@@ -159,6 +159,13 @@ class ScriptingDifferentialTest {
             "#!lua flags=no-writes\nreturn redis.call('get', 'oomk')"}) {
             c.add(eval(s, "0"));
         }
+        // Inside MULTI the flags are judged at queue time: a rejected EVAL aborts the EXEC.
+        for (String s : new String[] {"#!lua\nreturn 1", "#!lua flags=no-writes\nreturn 1", "#!lua flags=allow-oom\nreturn 1",
+            "return 1", "return redis.call('set', 'oomk', 'v3')"}) {
+            c.add(new String[] {"MULTI"});
+            c.add(eval(s, "0"));
+            c.add(new String[] {"EXEC"});
+        }
         c.add(new String[] {"CONFIG", "SET", "maxmemory", "0"});
         return c;
     }
