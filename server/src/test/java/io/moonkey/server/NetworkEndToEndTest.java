@@ -198,4 +198,17 @@ class NetworkEndToEndTest {
             assertTrue(line.matches("\\+\\d+\\.\\d{6} \\[0 127\\.0\\.0\\.1:\\d+\\] \"SET\" \"mon\" \"x y\"\r\n"), line);
         }
     }
+
+    @Test
+    void clientKillByUserAndAge() throws Exception {
+        try (RespConnection a = ts.connect(); RespConnection b = ts.connect()) {
+            String bid = b.call("CLIENT", "ID").substring(1).trim();
+            assertEquals("-ERR No such user 'nosuch'\r\n", a.call("CLIENT", "KILL", "USER", "nosuch"));
+            assertEquals("-ERR value is not an integer or out of range\r\n", a.call("CLIENT", "KILL", "MAXAGE", "x"));
+            // Both connections are seconds old at most: an hour's age limit spares them.
+            assertEquals(":0\r\n", a.call("CLIENT", "KILL", "ID", bid, "MAXAGE", "3600"));
+            assertEquals(":1\r\n", a.call("CLIENT", "KILL", "USER", "default", "ID", bid));
+            assertEquals("+PONG\r\n", a.call("PING"));
+        }
+    }
 }

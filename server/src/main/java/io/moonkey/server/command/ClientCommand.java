@@ -145,8 +145,8 @@ public final class ClientCommand {
     }
 
     /**
-     * CLIENT KILL ip:port | CLIENT KILL [ID id] [TYPE type] [ADDR ip:port] [LADDR ip:port]
-     * [SKIPME yes|no]: closes matching connections.
+     * CLIENT KILL ip:port | CLIENT KILL [ID id] [TYPE type] [USER name] [ADDR ip:port]
+     * [LADDR ip:port] [SKIPME yes|no] [MAXAGE seconds]: closes matching connections.
      */
     void kill(Session s, byte[][] argv, ReplySink out) {
         if (argv.length == 3) {
@@ -163,6 +163,7 @@ public final class ClientCommand {
         Long id = null;
         String addr = null, laddr = null, type = null;
         boolean skipMe = true;
+        long maxAgeSeconds = 0;
         for (int i = 2; i < argv.length; i += 2) {
             if (i + 1 >= argv.length) throw new CommandError(SYNTAX);
             byte[] v = argv[i + 1];
@@ -182,13 +183,20 @@ public final class ClientCommand {
                 if (is(v, "yes")) skipMe = true;
                 else if (is(v, "no")) skipMe = false;
                 else throw new CommandError(SYNTAX);
-            } else if (is(argv[i], "user") || is(argv[i], "maxage")) {
-                continue; // single default user; age filter not supported
+            } else if (is(argv[i], "user")) {
+                // Every connection runs as the one user there is, "default" (no ACL users yet).
+                if (!latin1(v).equals("default")) {
+                    throw new CommandError("ERR No such user '" + latin1(v) + "'");
+                }
+            } else if (is(argv[i], "maxage")) {
+                // Valkey 8: connections older than this many seconds.
+                maxAgeSeconds = Arguments.parseLong(v, "ERR value is not an integer or out of range");
             } else {
                 throw new CommandError(SYNTAX);
             }
         }
         long killed = 0;
+        long now = System.currentTimeMillis();
         for (Session c : new ArrayList<>(asList(server.clients()))) {
             ClientChannel ch = c.channel();
             if (ch == null) continue;
@@ -196,6 +204,7 @@ public final class ClientCommand {
             if (addr != null && !ch.remoteAddress().equals(addr)) continue;
             if (laddr != null && !ch.localAddress().equals(laddr)) continue;
             if (type != null && (type.equals("pubsub") != (c.subscriberCount() > 0) || !List.of("normal", "pubsub").contains(type))) continue;
+            if (maxAgeSeconds > 0 && (now - c.createdMs()) / 1000 <= maxAgeSeconds) continue;
             if (c == s && skipMe) continue;
             ch.close(c == s);
             killed++;
@@ -293,8 +302,8 @@ public final class ClientCommand {
                 "      Kill connections made to specified local address",
                 "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
                 "      Kill connections by type.",
-                "    * ID <client-id>",
-                "      Kill connections by client id.",
+                "    * USER <username>",
+                "      Kill connections authenticated by <username>.",
                 "    * SKIPME (YES|NO)",
                 "      Skip killing current connection (default: yes).",
                 "LIST [options ...]",
