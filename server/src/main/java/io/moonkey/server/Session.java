@@ -27,7 +27,10 @@ public final class Session implements Watcher {
     long lastInteractionMs = createdMs;
     CommandSpec lastCommand;
     ReplyMode replyMode = ReplyMode.ON;
+    /** CLIENT REPLY SKIP was the last command: the next command's reply is dropped. */
     boolean skipNextReply;
+    /** The command now executing is that next command. */
+    boolean skippingReply;
     boolean noEvict;
     boolean monitor;
     boolean scriptCaller;
@@ -189,15 +192,24 @@ public final class Session implements Watcher {
         libVersion = v;
     }
 
-    public boolean skipNextReplyPending() {
-        return skipNextReply;
+    /**
+     * A command from the connection starts: a pending SKIP now applies to it. The skipped command
+     * may itself be CLIENT REPLY SKIP, which arms the next one again, or ON, which cancels it.
+     */
+    public void replyStarting() {
+        skippingReply = skipNextReply;
+        skipNextReply = false;
     }
 
-    /** True if this command's reply must be dropped (the command after CLIENT REPLY SKIP). */
-    public boolean consumeSkipReply() {
-        if (!skipNextReply) return false;
-        skipNextReply = false;
-        return true;
+    /** The command was postponed (CLIENT PAUSE) before running: the skip waits for its rerun. */
+    public void replyPostponed() {
+        skipNextReply |= skippingReply;
+        skippingReply = false;
+    }
+
+    /** Whether the reply of the command just run is dropped (REPLY OFF, or the skipped command). */
+    public boolean replySuppressed() {
+        return skippingReply || replyMode == ReplyMode.OFF;
     }
 
     public ReplyMode replyMode() {
@@ -210,6 +222,9 @@ public final class Session implements Watcher {
             skipNextReply = true;
         } else {
             replyMode = m;
+            if (m == ReplyMode.ON) {
+                skippingReply = false; // ON's own +OK is sent even when ON was the skipped command
+            }
         }
     }
 
@@ -277,6 +292,7 @@ public final class Session implements Watcher {
         name = null;
         replyMode = ReplyMode.ON;
         skipNextReply = false;
+        skippingReply = false;
         noEvict = false;
         authenticated = !server.authRequired();
     }

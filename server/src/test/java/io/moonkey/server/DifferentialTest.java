@@ -203,6 +203,10 @@ class DifferentialTest {
             "CLIENT\r\n", "OBJECT\r\n", "SET k value\r\nOBJECT ENCODING k\r\nSET k 123\r\nOBJECT ENCODING k\r\nTTL k\r\n",
             "SETEX k 0 v\r\nEXPIRE k 1 XX GT\r\nSET 'a' \"\\x41\\x4a\"\r\nGET a\r\n",
             "MULTI\r\nSET k 1\r\nNOPE\r\nEXEC\r\nMULTI\r\nINCR k\r\nEXEC\r\n", "ECHO\r\nECHO a b\r\nECHO \"\"\r\n",
+            // CLIENT REPLY: a skipped SKIP arms the next command again; a skipped ON still says +OK.
+            "CLIENT REPLY SKIP\r\nCLIENT REPLY SKIP\r\nECHO a\r\nECHO b\r\nCLIENT REPLY OFF\r\nECHO c\r\n"
+                + "CLIENT REPLY SKIP\r\nECHO d\r\nCLIENT REPLY ON\r\nECHO e\r\nCLIENT REPLY SKIP\r\nCLIENT REPLY ON\r\n"
+                + "ECHO f\r\nCLIENT REPLY bogus\r\nCLIENT REPLY\r\nCLIENT REPLY OFF\r\nCLIENT REPLY bogus\r\nCLIENT REPLY ON\r\n",
         };
         for (String c : cases) {
             byte[] in = c.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

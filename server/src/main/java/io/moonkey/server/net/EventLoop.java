@@ -174,11 +174,13 @@ public final class EventLoop {
      * if CLIENT PAUSE postponed it.
      */
     boolean execute(Session s, byte[][] argv, io.moonkey.server.resp.RespWriter out) {
-        boolean skip = s.skipNextReplyPending();
         int mark = out.mark();
-        if (!server.dispatcher().execute(s, argv, out)) return false;
-        if (skip) s.consumeSkipReply();
-        if (skip || s.replyMode() == io.moonkey.server.ReplyMode.OFF) out.truncate(mark);
+        s.replyStarting();
+        if (!server.dispatcher().execute(s, argv, out)) {
+            s.replyPostponed();
+            return false;
+        }
+        if (s.replySuppressed()) out.truncate(mark);
         return true;
     }
 
