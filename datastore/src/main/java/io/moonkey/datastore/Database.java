@@ -75,7 +75,10 @@ public final class Database {
     public Value lookup(byte[] key, int flags) {
         Value v = table.get(key);
         if (v != null && !expires.isEmpty() && expireIfNeeded(key)) v = null;
-        if ((flags & NO_STATS) == 0) keyspace.countLookup(v != null);
+        if ((flags & NO_STATS) == 0) {
+            keyspace.countLookup(v != null);
+            if (v == null) keyspace.listener().keyMissed(this, key);
+        }
         if (v != null && (flags & NO_TOUCH) == 0) keyspace.touchAccess(v);
         return v;
     }
@@ -113,6 +116,7 @@ public final class Database {
         Value old = table.put(key, v);
         if (old == null) {
             bytes += Memory.keyEntry(key) + v.memoryUsage();
+            keyspace.listener().keyAdded(this, key);
         } else {
             bytes += v.memoryUsage() - old.memoryUsage();
             if (!keepTtl && !expires.isEmpty() && expires.containsKey(key)) {

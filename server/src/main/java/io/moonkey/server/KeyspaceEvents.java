@@ -65,8 +65,8 @@ public final class KeyspaceEvents {
             if ((f & EVICTED) != 0) b.append('e');
             if ((f & STREAM) != 0) b.append('t');
             if ((f & MODULE) != 0) b.append('d');
+            if ((f & NEW) != 0) b.append('n'); // not shown after 'A', though 'A' does not include it
         }
-        if ((f & NEW) != 0) b.append('n');
         if ((f & KEYSPACE) != 0) b.append('K');
         if ((f & KEYEVENT) != 0) b.append('E');
         if ((f & KEY_MISS) != 0) b.append('m');

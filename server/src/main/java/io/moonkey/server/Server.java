@@ -91,7 +91,22 @@ public final class Server {
         config.applyArgs(args);
         keyspace = new Keyspace((int) config.getLong("databases"));
         hook();
-        keyspace.setListener(this::keyRemovedByKeyspace);
+        keyspace.setListener(new KeyspaceListener() {
+            @Override
+            public void keyRemoved(io.moonkey.datastore.Database db, byte[] key, Cause cause) {
+                keyRemovedByKeyspace(db, key, cause);
+            }
+
+            @Override
+            public void keyAdded(io.moonkey.datastore.Database db, byte[] key) {
+                events.notify(KeyspaceEvents.NEW, "new", key, db.id());
+            }
+
+            @Override
+            public void keyMissed(io.moonkey.datastore.Database db, byte[] key) {
+                events.notify(KeyspaceEvents.KEY_MISS, "keymiss", key, db.id());
+            }
+        });
         keyspace.setExternalBytes(() -> clientBytes);
         dispatcher = new Dispatcher(this);
         byte[] id = new byte[20];

@@ -211,4 +211,26 @@ class NetworkEndToEndTest {
             assertEquals("+PONG\r\n", a.call("PING"));
         }
     }
+
+    /** The 'n' (new key) and 'm' (key miss) classes, spelled and fired as redis-server 7.0.15 does. */
+    @Test
+    void newKeyAndKeyMissNotifications() throws Exception {
+        try (RespConnection sub = ts.connect(); RespConnection c = ts.connect()) {
+            c.call("CONFIG", "SET", "notify-keyspace-events", "Kgn");
+            assertEquals("*2\r\n$22\r\nnotify-keyspace-events\r\n$3\r\ngnK\r\n", c.call("CONFIG", "GET", "notify-keyspace-events"));
+            c.call("CONFIG", "SET", "notify-keyspace-events", "KEAnm");
+            assertEquals("*2\r\n$22\r\nnotify-keyspace-events\r\n$4\r\nAKEm\r\n", c.call("CONFIG", "GET", "notify-keyspace-events"));
+            c.call("CONFIG", "SET", "notify-keyspace-events", "Enm");
+            sub.call("PSUBSCRIBE", "__keyevent@0__:*");
+            c.call("DEL", "fresh", "absent");
+            c.call("SET", "fresh", "1");
+            c.call("SET", "fresh", "2"); // exists already: no second "new"
+            c.call("GET", "absent");
+            c.call("SET", "done", "x");
+            assertTrue(sub.readReply().endsWith("__keyevent@0__:new\r\n$5\r\nfresh\r\n"));
+            assertTrue(sub.readReply().endsWith("__keyevent@0__:keymiss\r\n$6\r\nabsent\r\n"));
+            assertTrue(sub.readReply().endsWith("__keyevent@0__:new\r\n$4\r\ndone\r\n"));
+            c.call("CONFIG", "SET", "notify-keyspace-events", "");
+        }
+    }
 }
