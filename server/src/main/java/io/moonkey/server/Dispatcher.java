@@ -190,6 +190,10 @@ public final class Dispatcher {
             s.propagateAs = savedAs;
             s.propagationPrevented = savedPrevented;
             s.propagationForced = savedForced;
+            long latencyThreshold = server.latencyThreshold();
+            if (latencyThreshold > 0 && micros / 1000 >= latencyThreshold) {
+                server.latency().add(cmd.has(CommandFlag.FAST) ? "fast-command" : "command", micros / 1000);
+            }
             long threshold = server.slowlogThreshold();
             if (threshold >= 0 && micros >= threshold && !cmd.has(CommandFlag.SKIP_SLOWLOG)) {
                 ClientChannel ch = s.channel();

@@ -78,7 +78,8 @@ public final class Server {
     private boolean pauseWritesOnly;
     private final List<Runnable> postponed = new ArrayList<>();
     // hot-path copies of configuration values, kept current by change hooks
-    private long slowlogThreshold, slowlogMaxLen, queryBufferLimit;
+    private long slowlogThreshold, slowlogMaxLen, queryBufferLimit, latencyThreshold;
+    private final LatencyMonitor latency = new LatencyMonitor();
     private final OutputLimits outputLimits = new OutputLimits();
     private final KeyspaceEvents events = new KeyspaceEvents(pubsub);
 
@@ -142,6 +143,7 @@ public final class Server {
         applyAndWatch("loglevel", log::setLevel);
         applyAndWatch("slowlog-log-slower-than", v -> slowlogThreshold = Long.parseLong(v));
         applyAndWatch("slowlog-max-len", v -> slowlogMaxLen = Long.parseLong(v));
+        applyAndWatch("latency-monitor-threshold", v -> latencyThreshold = Long.parseLong(v));
         applyAndWatch("client-query-buffer-limit", v -> queryBufferLimit = Long.parseLong(v));
         applyAndWatch("client-output-buffer-limit", outputLimits::parse);
         applyAndWatch("notify-keyspace-events", events::configure);
@@ -234,6 +236,15 @@ public final class Server {
 
     public long maxmemory() {
         return maxmemory;
+    }
+
+    /** latency-monitor-threshold in milliseconds; 0 disables the monitor. */
+    public long latencyThreshold() {
+        return latencyThreshold;
+    }
+
+    public LatencyMonitor latency() {
+        return latency;
     }
 
     public long slowlogThreshold() {

@@ -59,6 +59,27 @@ class ServerCommandsTest {
         assertEquals("-ERR unknown subcommand 'FOO'. Try SLOWLOG HELP.\r\n", c.call("SLOWLOG", "FOO"));
     }
 
+    /** The latency monitor records commands at or over latency-monitor-threshold, one sample per second. */
+    @Test
+    void latencyMonitor() {
+        assertEquals("*0\r\n", c.call("LATENCY", "LATEST"));
+        c.call("CONFIG", "SET", "latency-monitor-threshold", "20");
+        c.call("DEBUG", "SLEEP", "0.03"); // DEBUG is not a fast command: event "command"
+        c.call("GET", "k");               // fast, and far under the threshold: not recorded
+        String latest = c.call("LATENCY", "LATEST");
+        assertTrue(latest.startsWith("*1\r\n*4\r\n$7\r\ncommand\r\n:"), latest);
+        String[] fields = latest.split("\r\n");
+        long latestMs = Long.parseLong(fields[5].substring(1));
+        long maxMs = Long.parseLong(fields[6].substring(1));
+        assertTrue(latestMs >= 30 && maxMs >= latestMs, latest);
+        assertTrue(c.call("LATENCY", "HISTORY", "command").startsWith("*1\r\n*2\r\n:"));
+        assertEquals("*0\r\n", c.call("LATENCY", "HISTORY", "fast-command"));
+        assertEquals(":1\r\n", c.call("LATENCY", "RESET", "nosuch", "command"));
+        assertEquals(":0\r\n", c.call("LATENCY", "RESET"));
+        assertEquals("*0\r\n", c.call("LATENCY", "LATEST"));
+        c.call("CONFIG", "SET", "latency-monitor-threshold", "0");
+    }
+
     @Test
     void commandIntrospection() {
         assertTrue(c.call("COMMAND", "COUNT").startsWith(":"));

@@ -50,8 +50,8 @@ public final class ServerCommands {
                 .sub(new CommandSpec("reset", 2, "admin loading stale", g, "2.2.12", "Clears all entries from the slow log.", this::slowlogReset))
                 .sub(new CommandSpec("help", 2, "loading stale", g, "6.2.0", "Show helpful text about the different subcommands", this::slowlogHelp)));
         t.add(new CommandSpec("latency", -2, "", g, "2.8.13", "A container for latency diagnostics commands.", null)
-                .sub(new CommandSpec("latest", 2, "admin noscript loading stale", g, "2.8.13", "Returns the latest latency samples for all events.", this::emptyArray))
-                .sub(new CommandSpec("history", 3, "admin noscript loading stale", g, "2.8.13", "Returns timestamp-latency samples for an event.", this::emptyArray))
+                .sub(new CommandSpec("latest", 2, "admin noscript loading stale", g, "2.8.13", "Returns the latest latency samples for all events.", this::latencyLatest))
+                .sub(new CommandSpec("history", 3, "admin noscript loading stale", g, "2.8.13", "Returns timestamp-latency samples for an event.", this::latencyHistory))
                 .sub(new CommandSpec("reset", -2, "admin noscript loading stale", g, "2.8.13", "Resets the latency data for one or more events.", this::latencyReset))
                 .sub(new CommandSpec("doctor", 2, "admin noscript loading stale", g, "2.8.13", "Returns a human-readable latency analysis report.", this::latencyDoctor))
                 .sub(new CommandSpec("histogram", -2, "admin noscript loading stale", g, "7.0.0",
@@ -251,17 +251,45 @@ public final class ServerCommands {
                 "    Reset the slowlog.");
     }
 
-    void emptyArray(Session s, byte[][] argv, ReplySink out) {
-        out.arrayHeader(0);
-    }
-
     void emptyMap(Session s, byte[][] argv, ReplySink out) {
         out.mapHeader(0);
     }
 
-    /** LATENCY RESET [event ...]: number of event series reset (none are recorded). */
+    /** LATENCY LATEST: per event class, [name, time of latest sample, its latency, all-time max]. */
+    void latencyLatest(Session s, byte[][] argv, ReplySink out) {
+        var events = server.latency().events();
+        out.arrayHeader(events.size());
+        events.forEach((name, series) -> {
+            out.arrayHeader(4);
+            out.bulk(name);
+            out.integer(series.latest().unixSeconds());
+            out.integer(series.latest().millis());
+            out.integer(series.max());
+        });
+    }
+
+    /** LATENCY HISTORY event: its [time, latency] samples, oldest first. */
+    void latencyHistory(Session s, byte[][] argv, ReplySink out) {
+        var series = server.latency().events().get(new String(argv[2], StandardCharsets.ISO_8859_1));
+        if (series == null) {
+            out.arrayHeader(0);
+            return;
+        }
+        out.arrayHeader(series.samples().size());
+        for (var sample : series.samples()) {
+            out.arrayHeader(2);
+            out.integer(sample.unixSeconds());
+            out.integer(sample.millis());
+        }
+    }
+
+    /** LATENCY RESET [event ...]: number of event series reset. */
     void latencyReset(Session s, byte[][] argv, ReplySink out) {
-        out.integer(0);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 2; i < argv.length; i++) {
+            names.add(new String(argv[i], StandardCharsets.ISO_8859_1));
+        }
+        out.integer(server.latency().reset(names));
     }
 
     /** LATENCY DOCTOR. */
