@@ -247,6 +247,10 @@ class DifferentialTest {
 
     /** Replies whose element order depends on hash-table iteration are sorted. */
     static String normalise(List<String> cmd, String reply) {
+        // The LRU clock ticks by whole seconds on both servers: just after a write either may say 1.
+        if (cmd.get(0).equals("OBJECT") && cmd.size() > 1 && cmd.get(1).equals("IDLETIME") && reply.equals(":1\r\n")) {
+            return ":0\r\n";
+        }
         if (cmd.get(0).equals("SCAN") && reply.startsWith("*2\r\n$1\r\n0\r\n*")) {
             String head = "*2\r\n$1\r\n0\r\n";
             return head + normalise(List.of("KEYS"), reply.substring(head.length()));
