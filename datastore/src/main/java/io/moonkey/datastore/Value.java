@@ -1,14 +1,16 @@
 package io.moonkey.datastore;
 
 /**
- * A value stored under a key. One final subclass family per data type; the next data types
- * (lists, hashes, sets, sorted sets, streams) are added to the {@code permits} clause.
+ * A value stored under a key. One subclass family per data type: strings here, the collection
+ * types each in their own package ({@code datastore.list}, {@code .hash}, {@code .set},
+ * {@code .zset}, {@code .stream}). Not sealed, because a sealed class in the unnamed module can
+ * only permit subclasses of its own package.
  *
  * <p>The {@code access} word holds what Valkey keeps in its object header: either the LRU clock
  * of the last access (24 bits, seconds) or, under an LFU policy, 16 bits of minutes plus an 8-bit
  * logarithmic counter. It is the only mutable state common to all values.
  */
-public abstract sealed class Value permits StringValue {
+public abstract class Value {
     int access;
 
     /** The type name TYPE reports. */

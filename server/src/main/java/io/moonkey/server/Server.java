@@ -10,9 +10,15 @@ import io.moonkey.server.command.ConfigCommand;
 import io.moonkey.server.command.ConnectionCommands;
 import io.moonkey.server.command.DebugCommand;
 import io.moonkey.server.command.IntrospectionCommands;
+import io.moonkey.server.command.HashCommands;
 import io.moonkey.server.command.KeyCommands;
+import io.moonkey.server.command.ListCommands;
 import io.moonkey.server.command.PubSubCommands;
 import io.moonkey.server.command.ServerCommands;
+import io.moonkey.server.command.SetCommands;
+import io.moonkey.server.command.SortCommand;
+import io.moonkey.server.command.SortedSetCommands;
+import io.moonkey.server.command.StreamCommands;
 import io.moonkey.server.command.StringCommands;
 import io.moonkey.server.command.TransactionCommands;
 import io.moonkey.server.config.Config;
@@ -82,6 +88,7 @@ public final class Server {
     private final LatencyMonitor latency = new LatencyMonitor();
     private final OutputLimits outputLimits = new OutputLimits();
     private final KeyspaceEvents events = new KeyspaceEvents(pubsub);
+    private final BlockedClients blocked = new BlockedClients(this);
 
     /**
      * Creates a server configured like valkey-server's command line: an optional config file
@@ -117,6 +124,12 @@ public final class Server {
         new StringCommands(this).register(commands);
         new BitCommands(this).register(commands);
         new KeyCommands(this).register(commands);
+        new ListCommands(this).register(commands);
+        new HashCommands(this).register(commands);
+        new SetCommands(this).register(commands);
+        new SortedSetCommands(this).register(commands);
+        new StreamCommands(this).register(commands);
+        new SortCommand(this).register(commands);
         new ServerCommands(this).register(commands);
         new ConfigCommand(this).register(commands);
         // One math.random generator for the process, shared by EVAL and functions (lua-api.md §8.3).
@@ -256,6 +269,11 @@ public final class Server {
     }
 
     /** Keyspace notifications; commands report their events here. */
+    /** The clients blocked on keys (BLPOP, XREAD BLOCK...). */
+    public BlockedClients blocked() {
+        return blocked;
+    }
+
     public KeyspaceEvents events() {
         return events;
     }

@@ -114,6 +114,14 @@ public final class Session implements Watcher {
     }
 
     /** True for the fake client a script's server.call runs on. */
+    /**
+     * Whether a blocking command may block this caller: not a script's client, not inside
+     * MULTI/EXEC, and a real connection. Otherwise blocking commands answer as on timeout.
+     */
+    public boolean canBlock() {
+        return channel != null && !scriptCaller && !inTransaction();
+    }
+
     public boolean isScriptCaller() {
         return scriptCaller;
     }
