@@ -140,7 +140,9 @@ public final class EventLoop {
                 handle(k);
             }
         }
-        server.blocked().expireTimeouts(System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        server.blocked().expireTimeouts(now);
+        server.replication().tick(now);
         flushPending();
     }
 
