@@ -35,6 +35,7 @@ class ReplicationTest {
             m.call("set", "in5", "five");
             m.call("select", "0");
             assertEquals("+OK\r\n", r.call("replicaof", "127.0.0.1", Integer.toString(master.port)));
+            for (int i = 0; i < 300 && !r.call("info", "replication").contains("master_link_status:up"); i++) Thread.sleep(20);
             awaitEquals("$1\r\n1\r\n", r, "get", "before");
             assertEquals(m.call("pexpiretime", "ttl"), r.call("pexpiretime", "ttl")); // the same absolute expire
             r.call("select", "5");
