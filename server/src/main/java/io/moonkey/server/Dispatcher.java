@@ -206,6 +206,7 @@ public final class Dispatcher {
             }
             depth--;
         }
+        if (top) server.blocked().serveReadyKeys();
     }
 
     private long commandStartMicros;

@@ -102,7 +102,7 @@ public final class InfoReport {
                 field(b, "maxclients", server.config().get("maxclients"));
                 field(b, "client_recent_max_input_buffer", 0);
                 field(b, "client_recent_max_output_buffer", 0);
-                field(b, "blocked_clients", 0);
+                field(b, "blocked_clients", server.blocked().count());
                 field(b, "tracking_clients", 0);
                 field(b, "pubsub_clients", pubsubClients);
                 field(b, "watching_clients", watching);

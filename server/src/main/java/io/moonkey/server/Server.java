@@ -107,6 +107,7 @@ public final class Server {
 
             @Override
             public void keyAdded(io.moonkey.datastore.Database db, byte[] key) {
+                blocked.signalKeyReady(db, key);
                 events.notify(KeyspaceEvents.NEW, "new", key, db.id());
             }
 
@@ -347,6 +348,7 @@ public final class Server {
     /** Forgets a session whose connection closed: unwatch, unsubscribe, stop monitoring. */
     public void sessionClosed(Session s) {
         clients.remove(s.id());
+        blocked.sessionClosed(s);
         s.unwatchAll();
         pubsub.removeAll(s);
         monitors.remove(s);

@@ -44,6 +44,9 @@ public final class Session implements Watcher {
     final List<CommandSpec> queuedSpecs = new ArrayList<>();
     final List<WatchedKey> watched = new ArrayList<>(0);
 
+    // blocking commands: what this client waits on, or null
+    BlockedClients.Waiter blockedOn;
+
     // pub/sub
     final Subscriptions subscriptions = new Subscriptions();
 
