@@ -13,6 +13,8 @@ import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
 
 /**
  * The list commands that work on one list in place: pushes and pops at both ends, length,
@@ -56,7 +58,7 @@ public final class ListCommands {
                 .keys(KeySpec.range("RW DELETE", 1, 0, 1)).acl("write", "list", "slow"));
         t.add(new CommandSpec("lpos", -3, "readonly", g, "6.0.6", "Returns the index of matching elements in a list.", this::lpos)
                 .keys(KeySpec.range("RO ACCESS", 1, 0, 1)).acl("read", "list", "slow"));
-        new ListBlockingCommands(server).register(t);
+        new ListBlockingCommands().register(t);
     }
 
     // ---- shared value access --------------------------------------------------------------------
@@ -179,7 +181,7 @@ public final class ListCommands {
             return;
         }
         if (hasCount && count == 0) {
-            out.nullArray(); // as 7.0 replies to a zero count on an existing list
+            out.arrayHeader(0);
             return;
         }
         long before = l.memoryUsage();
@@ -278,7 +280,7 @@ public final class ListCommands {
             long matches = 0;
             for (int i = 0; i < limit; i++) {
                 int at = fromTail ? size - 1 - i : i;
-                if (java.util.Arrays.equals(l.get(at), element) && ++matches >= skip) {
+                if (Arrays.equals(l.get(at), element) && ++matches >= skip) {
                     out.integer(at);
                     return;
                 }
@@ -287,11 +289,11 @@ public final class ListCommands {
             return;
         }
         // the number of indexes is known only at the end: collect them first
-        it.unimi.dsi.fastutil.ints.IntArrayList found = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        IntArrayList found = new IntArrayList();
         long matches = 0;
         for (int i = 0; i < limit; i++) {
             int at = fromTail ? size - 1 - i : i;
-            if (java.util.Arrays.equals(l.get(at), element) && ++matches >= skip) {
+            if (Arrays.equals(l.get(at), element) && ++matches >= skip) {
                 found.add(at);
                 if (count != 0 && found.size() >= count) break;
             }

@@ -1,0 +1,256 @@
+package io.moonkey.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The list commands against the reference redis-server 7.0.15: jqwik-generated (seeded) command
+ * sequences over a few keys, every reply compared byte for byte in RESP2 and RESP3, plus edge
+ * cases as examples. Blocking commands appear only with short timeouts or inside MULTI, where
+ * they cannot block.
+ */
+@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+class ListDifferentialTest {
+    private static ReferenceServer reference;
+    private static TestServer ours;
+    private static RespConnection refConn, ourConn;
+
+    @BeforeContainer
+    static void start() throws Exception {
+        reference = ReferenceServer.start();
+        if (reference == null) return;
+        ours = new TestServer("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
+        refConn = new RespConnection(reference.port);
+        ourConn = ours.connect();
+    }
+
+    @AfterContainer
+    static void stop() throws Exception {
+        if (refConn != null) refConn.close();
+        if (ourConn != null) ourConn.close();
+        if (ours != null) ours.close();
+        if (reference != null) reference.close();
+    }
+
+    private static Arbitrary<String> key() {
+        return Arbitraries.of("l1", "l2", "l3", "s");
+    }
+
+    private static Arbitrary<String> element() {
+        return Arbitraries.oneOf(Arbitraries.of("a", "b", "c", "a", "b", "1", "-2", "", "hello world", "a".repeat(70)),
+                Arbitraries.integers().between(-20, 20).map(String::valueOf));
+    }
+
+    private static Arbitrary<String> index() {
+        return Arbitraries.of("0", "1", "-1", "2", "-2", "3", "-3", "5", "10", "-100", "100", "x", "1.5", "",
+                "9223372036854775807", "-9223372036854775808");
+    }
+
+    private static Arbitrary<String> end() {
+        return Arbitraries.of("LEFT", "RIGHT", "left", "Right", "middle");
+    }
+
+    /** Timeouts that never wait long: the reference really blocks for them outside MULTI. */
+    private static Arbitrary<String> timeout() {
+        return Arbitraries.of("0.01", "0.02", "x", "-1", "0.001");
+    }
+
+    private static Arbitrary<List<String>> cmd(String name, List<Arbitrary<String>> args) {
+        return Combinators.combine(args).as(list -> {
+            List<String> l = new ArrayList<>();
+            l.add(name);
+            l.addAll(list);
+            return l;
+        });
+    }
+
+    private static Arbitrary<List<String>> command() {
+        Arbitrary<String> k = key(), e = element(), i = index();
+        return Arbitraries.oneOf(
+                Arbitraries.oneOf(
+                        cmd("LPUSH", List.of(k, e)),
+                        cmd("RPUSH", List.of(k, e, e, e)),
+                        cmd("LPUSH", List.of(k, e, e)),
+                        cmd("RPUSH", List.of(k, e)),
+                        cmd("LPUSHX", List.of(k, e)),
+                        cmd("RPUSHX", List.of(k, e, e)),
+                        cmd("LPOP", List.of(k)),
+                        cmd("RPOP", List.of(k)),
+                        cmd("LPOP", List.of(k, Arbitraries.of("0", "1", "2", "5", "-1", "x", "9223372036854775807"))),
+                        cmd("RPOP", List.of(k, Arbitraries.of("0", "1", "3", "-5", ""))),
+                        cmd("LPOP", List.of(k, i, i)),
+                        cmd("LLEN", List.of(k)),
+                        cmd("LRANGE", List.of(k, i, i)),
+                        cmd("LRANGE", List.of(k, Arbitraries.of("0"), Arbitraries.of("-1"))),
+                        cmd("LINDEX", List.of(k, i)),
+                        cmd("LSET", List.of(k, i, e)),
+                        cmd("LINSERT", List.of(k, Arbitraries.of("BEFORE", "AFTER", "after", "middle"), e, e)),
+                        cmd("LREM", List.of(k, Arbitraries.of("0", "1", "-1", "2", "-2", "x"), e)),
+                        cmd("LTRIM", List.of(k, i, i))),
+                Arbitraries.oneOf(
+                        cmd("LPOS", List.of(k, e)),
+                        cmd("LPOS", List.of(k, e, Arbitraries.of("RANK", "COUNT", "MAXLEN", "rank", "FOO"),
+                                Arbitraries.of("0", "1", "2", "-1", "-2", "x", "-9223372036854775808"))),
+                        cmd("LPOS", List.of(k, e, Arbitraries.of("RANK", "COUNT", "MAXLEN"), Arbitraries.of("0", "1", "-1", "3"),
+                                Arbitraries.of("RANK", "COUNT", "MAXLEN"), Arbitraries.of("0", "2", "-2"))),
+                        cmd("LPOS", List.of(k, e, Arbitraries.of("RANK", "COUNT"))),
+                        cmd("RPOPLPUSH", List.of(k, k)),
+                        cmd("LMOVE", List.of(k, k, end(), end())),
+                        cmd("LMPOP", List.of(Arbitraries.of("1", "2", "0", "-1", "x", "3", "9223372036854775807"), k, k, end())),
+                        cmd("LMPOP", List.of(Arbitraries.of("1", "2"), k, k, end(), Arbitraries.of("COUNT", "count", "FOO"),
+                                Arbitraries.of("1", "2", "10", "0", "-1", "x"))),
+                        cmd("LMPOP", List.of(Arbitraries.of("1"), k, end(), Arbitraries.of("COUNT"), Arbitraries.of("1"),
+                                Arbitraries.of("COUNT"), Arbitraries.of("2"))),
+                        cmd("LMPOP", List.of(Arbitraries.of("1"), k)),
+                        cmd("BLPOP", List.of(k, k, timeout())),
+                        cmd("BRPOP", List.of(k, timeout())),
+                        cmd("BRPOPLPUSH", List.of(k, k, timeout())),
+                        cmd("BLMOVE", List.of(k, k, end(), end(), timeout())),
+                        cmd("BLMPOP", List.of(timeout(), Arbitraries.of("1", "2", "0", "x"), k, k, end())),
+                        cmd("BLMPOP", List.of(timeout(), Arbitraries.of("1"), k, end(), Arbitraries.of("COUNT"), Arbitraries.of("2", "0", "5")))),
+                Arbitraries.oneOf(
+                        cmd("SET", List.of(k, e)),
+                        cmd("DEL", List.of(k)),
+                        cmd("TYPE", List.of(k)),
+                        cmd("EXISTS", List.of(k)),
+                        cmd("OBJECT", List.of(Arbitraries.of("ENCODING"), k)),
+                        cmd("COPY", List.of(k, k, Arbitraries.of("REPLACE"))),
+                        cmd("RENAME", List.of(k, k)),
+                        cmd("GET", List.of(k)),
+                        cmd("MULTI", List.of()),
+                        cmd("EXEC", List.of()),
+                        cmd("LPUSH", List.of(k)),
+                        cmd("LLEN", List.of(k, k)),
+                        cmd("LINDEX", List.of(k)),
+                        cmd("BLPOP", List.of(k)),
+                        cmd("LMOVE", List.of(k, k, end())),
+                        cmd("DBSIZE", List.of())));
+    }
+
+    @Provide
+    Arbitrary<List<List<String>>> sequences() {
+        return command().list().ofMinSize(1).ofMaxSize(30);
+    }
+
+    private static void reset(boolean resp3) throws Exception {
+        for (RespConnection c : List.of(refConn, ourConn)) {
+            c.call("HELLO", resp3 ? "3" : "2");
+            c.call("DISCARD");
+            c.call("SELECT", "0");
+            c.call("FLUSHALL");
+        }
+    }
+
+    private static void compare(List<String> done, String... a) throws Exception {
+        done.add(String.join(" ", a));
+        String expected = refConn.call(a);
+        String actual = ourConn.call(a);
+        assertEquals(expected, actual, "after " + done);
+    }
+
+    @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
+    void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        reset(resp3);
+        List<String> done = new ArrayList<>();
+        for (List<String> cmd : seq) compare(done, cmd.toArray(new String[0]));
+        compare(done, "DISCARD");
+        for (String k : List.of("l1", "l2", "l3")) compare(done, "LRANGE", k, "0", "-1");
+    }
+
+    /** Runs each line (space-separated words) on both servers, in RESP2 then RESP3. */
+    private static void script(String... lines) throws Exception {
+        for (boolean resp3 : new boolean[] {false, true}) {
+            reset(resp3);
+            List<String> done = new ArrayList<>();
+            for (String line : lines) compare(done, line.split(" ", -1));
+        }
+    }
+
+    @Example
+    void nullShapesAndCounts() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        script("LPOP l", "LPOP l 0", "LPOP l 3", "RPOP l 1", "RPUSH l a b c", "LPOP l 0", "RPOP l 0", "LPOP l 2", "RPOP l 5",
+                "EXISTS l", "LMPOP 1 l LEFT", "RPUSH l x", "LMPOP 2 m l RIGHT COUNT 9", "LINDEX l 0", "LPOS l x", "LPOS l x COUNT 0",
+                "BLPOP l 0.01", "BLMPOP 0.01 1 l LEFT", "BRPOPLPUSH l m 0.01", "BLMOVE l m LEFT RIGHT 0.01");
+    }
+
+    @Example
+    void movesOntoTheSameList() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        script("RPUSH l a b c", "LMOVE l l LEFT RIGHT", "LRANGE l 0 -1", "RPOPLPUSH l l", "LRANGE l 0 -1", "LMOVE l l RIGHT RIGHT",
+                "DEL l", "RPUSH l only", "LMOVE l l LEFT LEFT", "LRANGE l 0 -1", "SET s v", "LMOVE l s LEFT LEFT", "LRANGE l 0 -1",
+                "LMOVE missing s LEFT LEFT", "LMOVE s l LEFT LEFT", "RPOPLPUSH l new", "EXISTS l", "LRANGE new 0 -1",
+                "BLMOVE new l RIGHT LEFT 0", "BRPOPLPUSH l new 0", "LRANGE new 0 -1");
+    }
+
+    @Example
+    void lposOptions() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        script("RPUSH l a b a c a b a", "LPOS l a RANK -9223372036854775808", "LPOS l a RANK -9223372036854775807",
+                "LPOS l a RANK 9223372036854775807", "LPOS l a RANK -1 COUNT 0", "LPOS l a COUNT 0 RANK 2", "LPOS l a COUNT 2 MAXLEN 3",
+                "LPOS l a RANK -2 MAXLEN 3 COUNT 0", "LPOS l a COUNT 2 COUNT 1", "LPOS l a MAXLEN 1", "LPOS l b MAXLEN 1",
+                "LPOS l a RANK 0", "LPOS l a COUNT -1", "LPOS l a MAXLEN -1", "LPOS l a COUNT x", "LPOS l a RANK x", "LPOS l a RANK",
+                "LPOS l a rank 1 foo 2", "LPOS nokey a", "LPOS nokey a COUNT 1", "LPOS nokey a RANK 0", "SET s x", "LPOS s a",
+                "LPOS s a RANK 0");
+    }
+
+    @Example
+    void trimsAndRanges() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        script("RPUSH l 0 1 2 3 4 5 6 7 8 9", "LRANGE l -100 100", "LRANGE l 5 2", "LRANGE l -3 -1", "LRANGE l 9 9", "LRANGE l 10 11",
+                "LTRIM l 1 -2", "LRANGE l 0 -1", "LTRIM l -100 100", "LTRIM l 3 3", "LRANGE l 0 -1", "LTRIM l 5 1", "EXISTS l",
+                "LTRIM l 0 1", "LTRIM l x 1", "LRANGE nokey x 1", "LINDEX nokey x", "LSET nokey x y", "RPUSH l a", "LSET l x y",
+                "LSET l 5 y", "LSET l -1 z", "LRANGE l 0 -1", "LREM l x a", "LREM nokey 1 a", "LINSERT nokey BEFORE a b",
+                "LINSERT l MIDDLE a b", "LINSERT l BEFORE nopivot b", "LINSERT l AFTER z q", "LINSERT l BEFORE z p", "LRANGE l 0 -1");
+    }
+
+    @Example
+    void blockingCommandsInsideMulti() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        script("MULTI", "BLPOP l 0", "BRPOP l m 0", "BLMOVE l m LEFT LEFT 0", "BRPOPLPUSH l m 0", "BLMPOP 0 2 l m RIGHT COUNT 3",
+                "RPUSH l a b", "BLPOP l 0", "BLMPOP 0 1 l LEFT COUNT 5", "EXEC", "MULTI", "BLPOP l x", "BLMOVE l m UP LEFT 0", "EXEC",
+                "EVAL \"return redis.call('blmpop', '0', '1', KEYS[1], 'LEFT')\" 1 l",
+                "EVAL \"return redis.call('blpop', KEYS[1], '0')\" 1 l");
+    }
+
+    @Example
+    void argumentErrors() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        script("LMPOP 0 l LEFT", "LMPOP x l LEFT", "LMPOP -1 l LEFT", "LMPOP 2 l LEFT", "LMPOP 9223372036854775807 l LEFT",
+                "LMPOP 1 l MIDDLE", "LMPOP 1 l LEFT COUNT 0", "LMPOP 1 l LEFT COUNT x", "LMPOP 1 l LEFT COUNT 1 COUNT 2",
+                "LMPOP 1 l LEFT COUNT", "BLMPOP 0.01 0 l LEFT", "BLMPOP x 1 l LEFT", "BLMPOP -1 0 l LEFT", "BLMPOP x 1 l MIDDLE",
+                "BLPOP l -1", "BLPOP l x", "BLPOP l ''", "BLMOVE l m UP DOWN x", "BLMOVE l m LEFT DOWN x", "BLMOVE l m LEFT LEFT x",
+                "SET s v", "BLPOP l s 0.01", "BLPOP s l x", "BRPOPLPUSH s l 0.01", "BLMOVE l s LEFT LEFT 0.01", "LMPOP 2 l s LEFT",
+                "LPUSH s a", "LPUSHX s a", "LPOP s 0", "LRANGE s 0 -1", "LLEN s", "LINDEX s 0", "LSET s 0 a", "LREM s 0 a",
+                "LTRIM s 0 1", "LINSERT s BEFORE a b", "RPOPLPUSH s l", "LPOP l 1 2", "RPOP l 1 2 3", "LPUSH l", "LPOS l",
+                "BLPOP l", "BLMPOP 0", "LMPOP 1");
+    }
+
+    @Example
+    void commandInfo() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        for (String c : List.of("lpush", "rpush", "lpushx", "rpushx", "lpop", "rpop", "llen", "lrange", "lindex", "lset", "linsert",
+                "lrem", "ltrim", "lpos", "rpoplpush", "lmove", "lmpop", "blpop", "brpop", "brpoplpush", "blmove", "blmpop")) {
+            if (!c.endsWith("mpop")) script("COMMAND GETKEYS " + c + " a b c d e f");
+            // RESP2 only: the RESP3 shape of COMMAND INFO is the introspection code's business
+            reset(false);
+            compare(new ArrayList<>(), "COMMAND", "INFO", c);
+        }
+        script("COMMAND GETKEYS lmpop 2 a b LEFT", "COMMAND GETKEYS blmpop 0 2 a b LEFT COUNT 3", "COMMAND GETKEYS blpop a b c 0");
+    }
+}
