@@ -146,8 +146,26 @@ class ListDifferentialTest {
         return command().list().ofMinSize(1).ofMaxSize(30);
     }
 
+    /** keyspace_hits and keyspace_misses of INFO stats: which lookups count as reads. */
+    static long[] lookupStats(RespConnection c) throws Exception {
+        long[] r = new long[2];
+        for (String line : c.call("INFO", "stats").split("\r\n")) {
+            if (line.startsWith("keyspace_hits:")) r[0] = Long.parseLong(line.substring(14));
+            if (line.startsWith("keyspace_misses:")) r[1] = Long.parseLong(line.substring(16));
+        }
+        return r;
+    }
+
+    /** Whether {@code name} is one of the commands under test here (their hit/miss counting is compared). */
+    private static boolean underTest(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        return n.startsWith("L") || n.startsWith("R") || n.startsWith("B") || n.startsWith("SORT");
+    }
+
     private static void reset(boolean resp3) throws Exception {
         for (RespConnection c : List.of(refConn, ourConn)) {
+            c.call("CONFIG", "RESETSTAT");
+            inMulti = false;
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("DISCARD");
             c.call("SELECT", "0");
@@ -155,7 +173,24 @@ class ListDifferentialTest {
         }
     }
 
+    /** Whether the connections are inside MULTI (INFO would be queued then). */
+    private static boolean inMulti;
+
     private static void compare(List<String> done, String... a) throws Exception {
+        String n = a[0].toUpperCase(java.util.Locale.ROOT);
+        if (n.equals("MULTI") || n.equals("EXEC") || n.equals("DISCARD")) inMulti = n.equals("MULTI");
+        if (a.length > 1 && underTest(a[0]) && !inMulti) {
+            long[] refBefore = lookupStats(refConn), ourBefore = lookupStats(ourConn);
+            compareReply(done, a);
+            long[] ref = lookupStats(refConn), our = lookupStats(ourConn);
+            assertEquals((ref[0] - refBefore[0]) + " hits, " + (ref[1] - refBefore[1]) + " misses",
+                    (our[0] - ourBefore[0]) + " hits, " + (our[1] - ourBefore[1]) + " misses", "keyspace lookups of " + done);
+            return;
+        }
+        compareReply(done, a);
+    }
+
+    private static void compareReply(List<String> done, String... a) throws Exception {
         done.add(String.join(" ", a));
         String expected = refConn.call(a);
         String actual = ourConn.call(a);
@@ -239,6 +274,24 @@ class ListDifferentialTest {
                 "LPUSH s a", "LPUSHX s a", "LPOP s 0", "LRANGE s 0 -1", "LLEN s", "LINDEX s 0", "LSET s 0 a", "LREM s 0 a",
                 "LTRIM s 0 1", "LINSERT s BEFORE a b", "RPOPLPUSH s l", "LPOP l 1 2", "RPOP l 1 2 3", "LPUSH l", "LPOS l",
                 "BLPOP l", "BLMPOP 0", "LMPOP 1");
+    }
+
+    /** Long lists: growth and shrinking of the ring, edits in the middle, both ends. */
+    @Example
+    void longLists() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        StringBuilder push = new StringBuilder("RPUSH big");
+        for (int i = 0; i < 600; i++) push.append(' ').append(i % 7 == 0 ? "seven" : "e" + i);
+        StringBuilder lpush = new StringBuilder("LPUSH big");
+        for (int i = 0; i < 300; i++) lpush.append(' ').append("h" + i);
+        script(push.toString(), lpush.toString(), "LLEN big", "LINDEX big 450", "LINDEX big -450", "LRANGE big 295 310",
+                "LINSERT big BEFORE e300 mid", "LINSERT big AFTER h2 near-head", "LINSERT big AFTER e598 near-tail", "LSET big 500 set",
+                "LPOS big seven RANK 3", "LPOS big seven RANK -4 COUNT 3", "LPOS big seven COUNT 0 MAXLEN 400", "LREM big 5 seven",
+                "LREM big -5 seven", "LREM big 0 seven", "LLEN big", "LRANGE big 0 20", "LRANGE big -20 -1", "LTRIM big 100 -100",
+                "LLEN big", "LRANGE big 340 400", "LPOP big 250", "RPOP big 300", "LRANGE big 0 -1", "LMPOP 1 big RIGHT COUNT 1000",
+                "EXISTS big", "OBJECT ENCODING big", push.toString(), "OBJECT ENCODING big", "SORT big BY nosort LIMIT 10 5",
+                "SORT big ALPHA LIMIT 0 10", "SORT big ALPHA DESC LIMIT 0 10", "SORT big", "COPY big big2", "RPOP big2 2", "LLEN big",
+                "LRANGE big 598 600");
     }
 
     @Example

@@ -115,14 +115,49 @@ class SortDifferentialTest {
                 .list().ofMinSize(1).ofMaxSize(25);
     }
 
+    /** keyspace_hits and keyspace_misses of INFO stats: which lookups count as reads. */
+    static long[] lookupStats(RespConnection c) throws Exception {
+        long[] r = new long[2];
+        for (String line : c.call("INFO", "stats").split("\r\n")) {
+            if (line.startsWith("keyspace_hits:")) r[0] = Long.parseLong(line.substring(14));
+            if (line.startsWith("keyspace_misses:")) r[1] = Long.parseLong(line.substring(16));
+        }
+        return r;
+    }
+
+    /** Whether {@code name} is one of the commands under test here (their hit/miss counting is compared). */
+    private static boolean underTest(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        return n.startsWith("L") || n.startsWith("R") || n.startsWith("B") || n.startsWith("SORT");
+    }
+
     private static void reset(boolean resp3) throws Exception {
         for (RespConnection c : List.of(refConn, ourConn)) {
+            c.call("CONFIG", "RESETSTAT");
+            inMulti = false;
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("FLUSHALL");
         }
     }
 
+    /** Whether the connections are inside MULTI (INFO would be queued then). */
+    private static boolean inMulti;
+
     private static void compare(List<String> done, String... a) throws Exception {
+        String n = a[0].toUpperCase(java.util.Locale.ROOT);
+        if (n.equals("MULTI") || n.equals("EXEC") || n.equals("DISCARD")) inMulti = n.equals("MULTI");
+        if (a.length > 1 && underTest(a[0]) && !inMulti) {
+            long[] refBefore = lookupStats(refConn), ourBefore = lookupStats(ourConn);
+            compareReply(done, a);
+            long[] ref = lookupStats(refConn), our = lookupStats(ourConn);
+            assertEquals((ref[0] - refBefore[0]) + " hits, " + (ref[1] - refBefore[1]) + " misses",
+                    (our[0] - ourBefore[0]) + " hits, " + (our[1] - ourBefore[1]) + " misses", "keyspace lookups of " + done);
+            return;
+        }
+        compareReply(done, a);
+    }
+
+    private static void compareReply(List<String> done, String... a) throws Exception {
         done.add(String.join(" ", a));
         assertEquals(refConn.call(a), ourConn.call(a), "after " + done);
     }
