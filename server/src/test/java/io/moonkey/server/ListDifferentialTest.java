@@ -1,6 +1,7 @@
 package io.moonkey.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -292,6 +293,36 @@ class ListDifferentialTest {
                 "EXISTS big", "OBJECT ENCODING big", push.toString(), "OBJECT ENCODING big", "SORT big BY nosort LIMIT 10 5",
                 "SORT big ALPHA LIMIT 0 10", "SORT big ALPHA DESC LIMIT 0 10", "SORT big", "COPY big big2", "RPOP big2 2", "LLEN big",
                 "LRANGE big 598 600");
+    }
+
+    /** The keyspace events each command publishes, in order (notify-keyspace-events KEA). */
+    @Example
+    void keyspaceEvents() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        String[] commands = {"RPUSH l a b c", "LPUSH l z", "LPUSHX l y", "RPUSHX none x", "LPOP l", "RPOP l 2", "LSET l 0 q",
+            "LINSERT l BEFORE q p", "LINSERT l BEFORE nope p", "LREM l 1 nope", "LREM l 0 p", "LTRIM l 0 -1", "RPUSH m 1 2 3",
+            "LMOVE m l LEFT RIGHT", "RPOPLPUSH l n", "LMOVE n n LEFT RIGHT", "LMPOP 2 none m RIGHT COUNT 5", "BLPOP l 0",
+            "RPUSH l 5 4", "BLMPOP 0 1 l LEFT COUNT 1", "BRPOPLPUSH l d 0", "BLMOVE d l RIGHT RIGHT 0", "SORT l STORE st",
+            "SORT none STORE st", "LTRIM l 1 0", "LPOP n 1"};
+        List<String> fromRef = events(refConn, reference.port, commands);
+        List<String> fromOurs = events(ourConn, ours.port, commands);
+        assertTrue(fromRef.size() > 40, "too few events: " + fromRef);
+        assertEquals(fromRef, fromOurs);
+    }
+
+    private static List<String> events(RespConnection c, int port, String... commands) throws Exception {
+        reset(false);
+        c.call("CONFIG", "SET", "notify-keyspace-events", "KEA");
+        try (RespConnection sub = new RespConnection(port)) {
+            sub.call("PSUBSCRIBE", "__key*@0__:*");
+            for (String cmd : commands) c.call(cmd.split(" "));
+            sub.sendRaw(RespConnection.encode(RespConnection.args("PING", "end")));
+            List<String> got = new ArrayList<>();
+            for (String m = sub.readReply(); !m.contains("end"); m = sub.readReply()) got.add(m);
+            return got;
+        } finally {
+            c.call("CONFIG", "SET", "notify-keyspace-events", "");
+        }
     }
 
     @Example
