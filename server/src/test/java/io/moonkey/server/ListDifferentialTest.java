@@ -30,6 +30,11 @@ class ListDifferentialTest {
     private static TestServer ours;
     private static RespConnection refConn, ourConn;
 
+    /** What the reference propagates, read as a replica (SYNC); what ours propagates, from its stream. */
+    private static ReplicationFeed refFeed;
+    private static final List<String> ourFeed = new ArrayList<>();
+    private static int marker;
+
     @BeforeContainer
     static void start() throws Exception {
         reference = ReferenceServer.start();
@@ -37,10 +42,106 @@ class ListDifferentialTest {
         ours = new TestServer("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
         refConn = new RespConnection(reference.port);
         ourConn = ours.connect();
+        refConn.call("CONFIG", "SET", "repl-diskless-sync-delay", "0");
+        refFeed = new ReplicationFeed(reference.port);
+        ours.server.propagation().addListener(argv -> {
+            String c = ReplicationFeed.join(argv);
+            synchronized (ourFeed) {
+                ourFeed.add(c);
+            }
+        });
+    }
+
+    /**
+     * A replica's view of the reference: sends SYNC, skips the RDB payload, then reads the
+     * propagated commands.
+     */
+    static final class ReplicationFeed implements AutoCloseable {
+        private final java.net.Socket socket;
+        private final java.io.InputStream in;
+
+        ReplicationFeed(int port) throws Exception {
+            socket = new java.net.Socket("127.0.0.1", port);
+            socket.setSoTimeout(5000);
+            in = new java.io.BufferedInputStream(socket.getInputStream());
+            socket.getOutputStream().write("SYNC\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            int c;
+            while ((c = in.read()) == '\n') {
+                // keep-alive newlines while the reference prepares the payload
+            }
+            if (c != '$') throw new IllegalStateException("unexpected SYNC reply " + (char) c);
+            in.readNBytes(Integer.parseInt(line()));
+        }
+
+        private String line() throws Exception {
+            StringBuilder b = new StringBuilder();
+            int c;
+            while ((c = in.read()) != '\r') {
+                if (c < 0) throw new java.io.EOFException();
+                b.append((char) c);
+            }
+            in.read();
+            return b.toString();
+        }
+
+        /** The next propagated command, words joined by spaces. */
+        String next() throws Exception {
+            String head = line();
+            if (!head.startsWith("*")) throw new IllegalStateException("not a command: " + head);
+            byte[][] argv = new byte[Integer.parseInt(head.substring(1))][];
+            for (int i = 0; i < argv.length; i++) {
+                int n = Integer.parseInt(line().substring(1));
+                argv[i] = in.readNBytes(n);
+                in.readNBytes(2);
+            }
+            return join(argv);
+        }
+
+        static String join(byte[][] argv) {
+            StringBuilder b = new StringBuilder();
+            for (byte[] a : argv) b.append(b.isEmpty() ? "" : " ").append(new String(a, java.nio.charset.StandardCharsets.ISO_8859_1));
+            return b.toString();
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+        }
+    }
+
+    /**
+     * Ends a run with a marker write on both servers and compares what each propagated since the
+     * previous marker (SELECT and the reference's replication PINGs left out).
+     */
+    private static void comparePropagation(List<String> done) throws Exception {
+        List<String>[] both = propagatedSinceLastMarker();
+        assertEquals(both[0], both[1], "propagated after " + done);
+    }
+
+    /** What the reference and ours propagated since the previous marker (the reference's first). */
+    @SuppressWarnings("unchecked")
+    private static List<String>[] propagatedSinceLastMarker() throws Exception {
+        String m = "marker" + (++marker);
+        refConn.call("SET", m, "1");
+        ourConn.call("SET", m, "1");
+        List<String> ref = new ArrayList<>();
+        for (String c = refFeed.next(); !c.equals("SET " + m + " 1"); c = refFeed.next()) {
+            if (!c.startsWith("SELECT ") && !c.equalsIgnoreCase("PING")) ref.add(c);
+        }
+        List<String> our = new ArrayList<>();
+        synchronized (ourFeed) {
+            for (String c : ourFeed) {
+                if (c.equals("SET " + m + " 1")) break;
+                if (!c.startsWith("SELECT ")) our.add(c);
+            }
+            ourFeed.clear();
+        }
+        return new List[] {ref, our};
     }
 
     @AfterContainer
     static void stop() throws Exception {
+        if (refFeed != null) refFeed.close();
         if (refConn != null) refConn.close();
         if (ourConn != null) ourConn.close();
         if (ours != null) ours.close();
@@ -202,10 +303,12 @@ class ListDifferentialTest {
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
         Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
+        propagatedSinceLastMarker(); // what earlier examples left in the feeds
         List<String> done = new ArrayList<>();
         for (List<String> cmd : seq) compare(done, cmd.toArray(new String[0]));
         compare(done, "DISCARD");
         for (String k : List.of("l1", "l2", "l3")) compare(done, "LRANGE", k, "0", "-1");
+        comparePropagation(done);
     }
 
     /** Runs each line (space-separated words) on both servers, in RESP2 then RESP3. */
