@@ -70,7 +70,7 @@ final class SetRandomMembers {
     }
 
     private void spopCount(Session s, byte[][] argv, ReplySink out) {
-        long count = parseLong(argv[2]);
+        long count = parseLong(argv[2], "ERR value is out of range, must be positive");
         if (count < 0) throw new CommandError("ERR value is out of range, must be positive");
         Database db = s.db();
         byte[] key = argv[1];
