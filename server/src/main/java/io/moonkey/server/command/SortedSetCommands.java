@@ -15,6 +15,7 @@ import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.config.ConfigParam;
+import io.moonkey.server.resp.DoubleFormat;
 import io.moonkey.server.resp.ReplySink;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SortedSetCommands {
     static final String GROUP = "sorted-set";
+    private static final byte[] ZERO = {'0'};
 
     private final Server server;
     private final ConfigParam maxEntries, maxValue;
@@ -416,6 +418,12 @@ public final class SortedSetCommands {
     void zscan(Session s, byte[][] argv, ReplySink out) {
         long cursor = KeyCommands.parseCursor(argv[2]);
         SortedSetValue z = readZset(s.db(), argv[1]);
+        if (z == null) { // the options are not even looked at
+            out.arrayHeader(2);
+            out.bulk(ZERO);
+            out.arrayHeader(0);
+            return;
+        }
         byte[] match = null;
         long count = 10;
         for (int i = 3; i < argv.length; i++) {
@@ -433,7 +441,7 @@ public final class SortedSetCommands {
         List<byte[]> members = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         long next = 0;
-        if (z != null) {
+        {
             SortedSetValue.EntryVisitor collect = (m, sc) -> {
                 members.add(m);
                 scores.add(sc);
@@ -459,7 +467,17 @@ public final class SortedSetCommands {
         for (int i = 0; i < members.size(); i++) {
             if (pattern != null && !Glob.matches(pattern, members.get(i))) continue;
             out.bulk(members.get(i));
-            out.bulk(io.moonkey.server.resp.DoubleFormat.format(scores.get(i)));
+            double sc = scores.get(i);
+            out.bulk(z.isCompact() ? listpackText(sc) : DoubleFormat.format(sc));
         }
+    }
+
+    /**
+     * A score as a listpack holds it (ZSCAN returns the stored text): integers up to 2^62 in
+     * integer form, anything else as %.17g.
+     */
+    static String listpackText(double d) {
+        if (d == Math.rint(d) && Math.abs(d) <= 0x1p62) return Long.toString((long) d);
+        return DoubleFormat.format(d);
     }
 }

@@ -116,7 +116,8 @@ final class SortedSetRangeCommands {
         }
         if (direction == 0) direction = 1;
         if (by == By.AUTO) by = By.RANK;
-        if (limitGiven && by == By.RANK) {
+        // as Valkey, a LIMIT whose count is -1 is taken as no LIMIT at all
+        if (limitGiven && limit != -1 && by == By.RANK) {
             throw new CommandError("ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX");
         }
         if (withScores && by == By.LEX) throw new CommandError("ERR syntax error, WITHSCORES not supported in combination with BYLEX");
