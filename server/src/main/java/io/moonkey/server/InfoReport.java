@@ -102,7 +102,7 @@ public final class InfoReport {
                 field(b, "maxclients", server.config().get("maxclients"));
                 field(b, "client_recent_max_input_buffer", 0);
                 field(b, "client_recent_max_output_buffer", 0);
-                field(b, "blocked_clients", 0);
+                field(b, "blocked_clients", server.blocked().count());
                 field(b, "tracking_clients", 0);
                 field(b, "pubsub_clients", pubsubClients);
                 field(b, "watching_clients", watching);
@@ -197,16 +197,18 @@ public final class InfoReport {
             case "replication" -> {
                 b.append("# Replication\r\n");
                 field(b, "role", "master");
-                field(b, "connected_slaves", 0);
+                var repl = server.replication();
+                field(b, "connected_slaves", repl.replicaCount());
+                for (String line : repl.describeReplicas()) b.append(line).append("\r\n");
                 field(b, "master_failover_state", "no-failover");
-                field(b, "master_replid", server.runId());
+                field(b, "master_replid", repl.replId());
                 field(b, "master_replid2", "0000000000000000000000000000000000000000");
-                field(b, "master_repl_offset", 0);
+                field(b, "master_repl_offset", repl.offset());
                 field(b, "second_repl_offset", -1);
-                field(b, "repl_backlog_active", 0);
+                field(b, "repl_backlog_active", repl.backlogActive() ? 1 : 0);
                 field(b, "repl_backlog_size", server.config().get("repl-backlog-size"));
-                field(b, "repl_backlog_first_byte_offset", 0);
-                field(b, "repl_backlog_histlen", 0);
+                field(b, "repl_backlog_first_byte_offset", repl.backlogActive() ? 1 : 0);
+                field(b, "repl_backlog_histlen", repl.offset());
             }
             case "cpu" -> {
                 b.append("# CPU\r\n");

@@ -35,7 +35,10 @@ final class ReferenceServer implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process p = new ProcessBuilder(exe, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+        // its own empty directory: a replica writes the received RDB there, and nothing stale is loaded
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("moonkey-reference");
+        dir.toFile().deleteOnExit();
+        Process p = new ProcessBuilder(exe, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "",
                 "--appendonly", "no", "--enable-debug-command", "yes", "--daemonize", "no", "--logfile", "")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

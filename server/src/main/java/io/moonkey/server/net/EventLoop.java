@@ -74,7 +74,8 @@ public final class EventLoop {
         thread = Thread.currentThread();
         nextCronMs = System.currentTimeMillis();
         while (!stopping) {
-            pollOnce(Math.max(1, nextCronMs - System.currentTimeMillis()));
+            long wake = Math.min(nextCronMs, server.blocked().nextDeadline());
+            pollOnce(Math.max(1, wake - System.currentTimeMillis()));
             long now = System.currentTimeMillis();
             if (now >= nextCronMs) {
                 try {
@@ -139,6 +140,9 @@ public final class EventLoop {
                 handle(k);
             }
         }
+        long now = System.currentTimeMillis();
+        server.blocked().expireTimeouts(now);
+        server.replication().tick(now);
         flushPending();
     }
 
