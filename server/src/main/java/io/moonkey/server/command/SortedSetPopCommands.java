@@ -181,8 +181,15 @@ final class SortedSetPopCommands {
     private void serveOrBlock(Session s, byte[][] argv, int first, int n, boolean max, long count, boolean mpop, long deadline,
                               ReplySink out) {
         Database db = s.db();
+        // run again for a blocked client: as in 7.0, a key that now holds another type is not ready
+        boolean retry = zsets.server().blocked().isBlocked(s);
         for (int i = first; i < first + n; i++) {
-            SortedSetValue z = SortedSetCommands.writeZset(db, argv[i]);
+            SortedSetValue z;
+            if (retry) {
+                z = db.lookupWrite(argv[i]) instanceof SortedSetValue v ? v : null;
+            } else {
+                z = SortedSetCommands.writeZset(db, argv[i]);
+            }
             if (z != null && z.size() > 0) {
                 pop(s, argv, i, 1, max, true, count, mpop, mpop, out);
                 if (mpop) s.propagateAs(max ? ZPOPMAX : ZPOPMIN, argv[i], Arguments.bytes(count));
