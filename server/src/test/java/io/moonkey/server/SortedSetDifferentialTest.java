@@ -470,6 +470,61 @@ class SortedSetDifferentialTest {
         }
     }
 
+    /**
+     * Sets of a few thousand members (many tree leaves and inner nodes): a seeded random mix of
+     * writes, and reads by rank, score and lex compared reply by reply.
+     */
+    @Example
+    void largeSets() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        fresh(2);
+        java.util.Random rnd = new java.util.Random(20261124);
+        String[] keys = {"big", "lex"};
+        for (int i = 0; i < 2500; i++) {
+            both("ZADD", "big", Integer.toString(rnd.nextInt(200) - 100), "m" + rnd.nextInt(3000));
+            both("ZADD", "lex", "0", "m" + rnd.nextInt(3000));
+        }
+        for (int op = 0; op < 2500; op++) {
+            String m = "m" + rnd.nextInt(3000);
+            String a = Integer.toString(rnd.nextInt(240) - 120), b = Integer.toString(rnd.nextInt(240) - 120);
+            String r1 = Integer.toString(rnd.nextInt(4000) - 2000), r2 = Integer.toString(rnd.nextInt(4000) - 2000);
+            String l1 = (rnd.nextBoolean() ? "[" : "(") + "m" + rnd.nextInt(3000), l2 = (rnd.nextBoolean() ? "[" : "(") + "m" + rnd.nextInt(3000);
+            String off = Integer.toString(rnd.nextInt(50)), cnt = Integer.toString(rnd.nextInt(30) - 2);
+            String[] cmd = switch (rnd.nextInt(22)) {
+                case 0, 1, 2 -> new String[] {"ZADD", "big", Double.toString(rnd.nextInt(2000) / 8.0 - 100), m};
+                case 3 -> new String[] {"ZREM", "big", m, "m" + rnd.nextInt(3000)};
+                case 4 -> new String[] {"ZINCRBY", "big", Integer.toString(rnd.nextInt(21) - 10), m};
+                case 5 -> new String[] {"ZRANK", "big", m};
+                case 6 -> new String[] {"ZREVRANK", "big", m};
+                case 7 -> new String[] {"ZRANGE", "big", r1, r2, "WITHSCORES"};
+                case 8 -> new String[] {"ZREVRANGE", "big", r1, r2};
+                case 9 -> new String[] {"ZRANGEBYSCORE", "big", a, "(" + b, "LIMIT", off, cnt};
+                case 10 -> new String[] {"ZREVRANGEBYSCORE", "big", "(" + a, b, "WITHSCORES", "LIMIT", off, cnt};
+                case 11 -> new String[] {"ZCOUNT", "big", a, b};
+                case 12 -> new String[] {"ZREMRANGEBYRANK", "big", r1, Integer.toString(Integer.parseInt(r1) + rnd.nextInt(5))};
+                case 13 -> new String[] {"ZREMRANGEBYSCORE", "big", a, "(" + (Integer.parseInt(a) + 1)};
+                case 14 -> new String[] {"ZRANGEBYLEX", "lex", l1, l2, "LIMIT", off, cnt};
+                case 15 -> new String[] {"ZREVRANGEBYLEX", "lex", l2, l1};
+                case 16 -> new String[] {"ZLEXCOUNT", "lex", l1, l2};
+                case 17 -> new String[] {"ZREMRANGEBYLEX", "lex", l1, "[" + l1.substring(1) + "5"};
+                case 18 -> new String[] {rnd.nextBoolean() ? "ZPOPMIN" : "ZPOPMAX", keys[rnd.nextInt(2)], Integer.toString(rnd.nextInt(4))};
+                case 19 -> new String[] {"ZRANGESTORE", "dst", "big", a, b, "BYSCORE", "LIMIT", off, cnt};
+                case 20 -> new String[] {"ZINTERSTORE", "dst", "2", "big", "lex", "WEIGHTS", "2", "1"};
+                default -> new String[] {"ZMSCORE", "big", m, "m" + rnd.nextInt(3000)};
+            };
+            same(cmd);
+            if (op % 100 == 0) {
+                same("ZCARD", "big");
+                same("OBJECT", "ENCODING", "dst");
+                same("ZRANGE", "dst", "0", "-1", "WITHSCORES");
+            }
+        }
+        same("ZRANGE", "big", "0", "-1", "WITHSCORES");
+        same("ZRANGE", "lex", "0", "-1");
+        same("ZUNION", "2", "big", "lex", "WITHSCORES", "AGGREGATE", "MAX");
+        same("ZDIFF", "2", "lex", "big");
+    }
+
     /** ZRANDMEMBER with a positive count gives distinct members of the set; negative counts may repeat. */
     @Example
     void randomMembers() throws Exception {
