@@ -17,6 +17,7 @@ import io.moonkey.server.Session;
 import io.moonkey.server.config.ConfigParam;
 import io.moonkey.server.resp.DoubleFormat;
 import io.moonkey.server.resp.ReplySink;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -197,8 +198,14 @@ public final class SortedSetCommands {
 
     private void addGeneric(Session s, byte[][] argv, int first, int pairs, boolean nx, boolean xx, boolean gt, boolean lt,
                             boolean ch, boolean incr, ReplySink out) {
-        double[] scores = new double[pairs];
-        for (int p = 0; p < pairs; p++) scores[p] = SortedSetArguments.score(argv[first + 2 * p]);
+        // every score is checked before anything changes; one pair (the common case) needs no array
+        double single = SortedSetArguments.score(argv[first]);
+        double[] scores = null;
+        if (pairs > 1) {
+            scores = new double[pairs];
+            scores[0] = single;
+            for (int p = 1; p < pairs; p++) scores[p] = SortedSetArguments.score(argv[first + 2 * p]);
+        }
         Database db = s.db();
         byte[] key = argv[1];
         SortedSetValue z = writeZset(db, key);
@@ -216,7 +223,7 @@ public final class SortedSetCommands {
         double score = 0;
         for (int p = 0; p < pairs; p++) {
             byte[] member = argv[first + 2 * p + 1];
-            score = scores[p];
+            score = scores == null ? single : scores[p];
             double current = z.score(member);
             if (!Double.isNaN(current)) {
                 if (nx) continue;
@@ -399,17 +406,28 @@ public final class SortedSetCommands {
             z.forEach((m, sc) -> replyEntry(out, m, sc, withScores));
             return;
         }
-        // distinct ranks: a partial Fisher-Yates shuffle over the rank space
         int count = (int) l;
-        int[] ranks = new int[size];
-        for (int i = 0; i < size; i++) ranks[i] = i;
         replyEntriesHeader(out, count, withScores);
-        for (int i = 0; i < count; i++) {
-            int j = i + rnd.nextInt(size - i);
-            int t = ranks[i];
-            ranks[i] = ranks[j];
-            ranks[j] = t;
-            z.seek(c, ranks[i]);
+        if (count * 3L > size) {
+            // most of the set: a partial Fisher-Yates shuffle over the rank space
+            int[] ranks = new int[size];
+            for (int i = 0; i < size; i++) ranks[i] = i;
+            for (int i = 0; i < count; i++) {
+                int j = i + rnd.nextInt(size - i);
+                int t = ranks[i];
+                ranks[i] = ranks[j];
+                ranks[j] = t;
+                z.seek(c, ranks[i]);
+                replyEntry(out, c.member(), c.score(), withScores);
+            }
+            return;
+        }
+        // a small part: random ranks, redrawn when already taken
+        IntOpenHashSet taken = new IntOpenHashSet(count);
+        while (taken.size() < count) {
+            int r = rnd.nextInt(size);
+            if (!taken.add(r)) continue;
+            z.seek(c, r);
             replyEntry(out, c.member(), c.score(), withScores);
         }
     }

@@ -18,6 +18,7 @@ final class SortedSetPopCommands {
     private static final byte[] ZPOPMAX = Arguments.bytes("ZPOPMAX");
 
     private final SortedSetCommands zsets;
+    private final EntryCursor cursor = SortedSetValue.newCursor(); // commands run on one thread
 
     SortedSetPopCommands(SortedSetCommands zsets) {
         this.zsets = zsets;
@@ -104,7 +105,7 @@ final class SortedSetPopCommands {
             out.arrayHeader(take);
         }
         long before = z.memoryUsage();
-        EntryCursor c = SortedSetValue.newCursor();
+        EntryCursor c = cursor;
         for (int i = 0; i < take; i++) {
             z.seek(c, max ? z.size() - 1 : 0);
             byte[] m = c.member();
