@@ -119,8 +119,8 @@ public final class ConsumerGroup {
     }
 
     /** Creates a pending entry owned by no consumer yet (XCLAIM ... FORCE); claim() assigns it. */
-    public PendingEntry createUnowned(long ms, long seq) {
-        PendingEntry e = new PendingEntry(ms, seq, null, 0, 0);
+    public PendingEntry createUnowned(long ms, long seq, long now) {
+        PendingEntry e = new PendingEntry(ms, seq, null, now, 1);
         pending.add(e);
         stream.account(PendingEntry.HEAP_BYTES);
         return e;

@@ -100,7 +100,7 @@ final class StreamNode {
         int n = fv.length / 2;
         boolean sameFields = n == masterFields.length;
         for (int i = 0; sameFields && i < n; i++) sameFields = Arrays.equals(fv[2 * i], masterFields[i]);
-        long b = 1 + ListpackSize.ofInteger(ms - masterMs) + ListpackSize.ofInteger(seq - masterSeq);
+        long b = ListpackSize.ofInteger(sameFields ? 2 : 0) + ListpackSize.ofInteger(ms - masterMs) + ListpackSize.ofInteger(seq - masterSeq);
         long lpCount = n + 3;
         if (!sameFields) {
             b += ListpackSize.ofInteger(n);

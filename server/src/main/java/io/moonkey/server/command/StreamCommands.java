@@ -298,9 +298,6 @@ public final class StreamCommands {
         Database db = s.db();
         Stream st = writeStream(db, argv[1]);
         if (st == null) throw new CommandError("ERR no such key");
-        if (id.compareTo(st.maxDeletedMs(), st.maxDeletedSeq()) < 0) {
-            throw new CommandError("ERR The ID specified in XSETID is smaller than current max_deleted_entry_id");
-        }
         if (st.length() > 0) {
             long[] top = new long[2];
             st.lastLiveId(top);

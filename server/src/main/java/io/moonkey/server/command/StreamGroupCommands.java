@@ -203,7 +203,7 @@ final class StreamGroupCommands {
 
     /** XGROUP HELP. */
     void xgroupHelp(Session s, byte[][] argv, ReplySink out) {
-        Help.reply(out, "XGROUP <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        StreamInfoCommand.help(out, "XGROUP <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
                 "CREATE <key> <groupname> <id|$> [option]",
                 "    Create a new consumer group. Options are:",
                 "    * MKSTREAM",
@@ -401,7 +401,7 @@ final class StreamGroupCommands {
                 }
                 continue;
             }
-            if (force && e == null) e = g.createUnowned(id.ms(), id.seq());
+            if (force && e == null) e = g.createUnowned(id.ms(), id.seq(), now);
             if (e == null) continue;
             if (e.consumer() != null && minIdle != 0 && now - e.deliveryTime() < minIdle) continue;
             if (consumer == null) {

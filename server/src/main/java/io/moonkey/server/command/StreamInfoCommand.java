@@ -191,9 +191,17 @@ final class StreamInfoCommand {
         }
     }
 
+    /** A HELP reply with the stream commands' footer ("Prints", where most commands say "Print"). */
+    static void help(ReplySink out, String... lines) {
+        out.arrayHeader(lines.length + 2);
+        for (String l : lines) out.simple(l);
+        out.simple("HELP");
+        out.simple("    Prints this help.");
+    }
+
     /** XINFO HELP. */
     void help(Session s, byte[][] argv, ReplySink out) {
-        Help.reply(out, "XINFO <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        help(out, "XINFO <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
                 "CONSUMERS <key> <groupname>",
                 "    Show consumers of <groupname>.",
                 "GROUPS <key>",

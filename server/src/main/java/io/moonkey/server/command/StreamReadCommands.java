@@ -180,14 +180,16 @@ final class StreamReadCommands {
                     gtMs = g.lastMs();
                     gtSeq = g.lastSeq();
                 }
-                long before = st.memoryUsage();
-                consumer = g.consumerOrCreate(consumerName, now);
-                consumer.setSeenTime(now);
-                if (st.memoryUsage() != before) db.resized(key, st.memoryUsage() - before);
             } else if (st.length() > 0 && st.lastLiveId(top) && StreamId.compare(top[0], top[1], gtMs, gtSeq) > 0) {
                 serve = true;
             }
             if (!serve) continue;
+            if (grouped) { // a consumer comes into being when first served
+                long before = st.memoryUsage();
+                consumer = groups[k].consumerOrCreate(consumerName, now);
+                consumer.setSeenTime(now);
+                if (st.memoryUsage() != before) db.resized(key, st.memoryUsage() - before);
+            }
             servedKeys.add(k);
             StreamId start = new StreamId(gtMs, gtSeq).next();
             if (history) {
