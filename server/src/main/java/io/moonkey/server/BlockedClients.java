@@ -2,7 +2,17 @@ package io.moonkey.server;
 
 import io.moonkey.datastore.Database;
 import io.moonkey.server.command.CommandError;
+import io.moonkey.server.command.CommandSpec;
 import io.moonkey.server.resp.ReplySink;
+import io.moonkey.server.resp.RespWriter;
+import it.unimi.dsi.fastutil.bytes.ByteArrays;
+import it.unimi.dsi.fastutil.objects.Object2ObjectOpenCustomHashMap;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -15,10 +25,50 @@ import java.util.function.Consumer;
  * keeps its place. On timeout its {@code onTimeout} writes the reply.
  */
 public final class BlockedClients {
+    /** One blocked client: what it waits on, until when, and what to run again. */
+    static final class Waiter {
+        final Session session;
+        final Database db;
+        final byte[][] keys;
+        final long deadlineMs;
+        byte[][] retry;
+        final Consumer<ReplySink> onTimeout;
+        /** Set when the command, run again, blocked again: it keeps its place in the queues. */
+        boolean reblocked;
+
+        Waiter(Session session, Database db, byte[][] keys, long deadlineMs, byte[][] retry, Consumer<ReplySink> onTimeout) {
+            this.session = session;
+            this.db = db;
+            this.keys = keys;
+            this.deadlineMs = deadlineMs;
+            this.retry = retry;
+            this.onTimeout = onTimeout;
+        }
+    }
+
+    /** A key that got data while clients wait on it; served after the current command. */
+    private record ReadyKey(Database db, byte[] key) {}
+
     private final Server server;
+    /** Per database: key -> the clients waiting on it, in arrival order. */
+    private final Map<Database, Object2ObjectOpenCustomHashMap<byte[], ArrayDeque<Waiter>>> byKey = new HashMap<>();
+    private final List<Waiter> all = new ArrayList<>();
+    private final List<ReadyKey> ready = new ArrayList<>();
+    private Waiter retrying;
+    private boolean serving;
 
     BlockedClients(Server server) {
         this.server = server;
+    }
+
+    /** The number of blocked clients (INFO blocked_clients). */
+    public int count() {
+        return all.size();
+    }
+
+    /** Whether {@code s} is blocked (CLIENT LIST flag b). */
+    public boolean isBlocked(Session s) {
+        return s.blockedOn != null;
     }
 
     /**
@@ -28,11 +78,151 @@ public final class BlockedClients {
      * {@link Session#canBlock()}: a command that cannot block answers as on timeout instead.
      */
     public void block(Session s, byte[][] keys, long deadlineMs, byte[][] retry, Consumer<ReplySink> onTimeout) {
-        throw new UnsupportedOperationException("blocking not implemented yet");
+        if (!s.canBlock()) throw new IllegalStateException("block() for a client that cannot block");
+        Waiter w = retrying;
+        if (w != null && w.session == s) { // run again and still nothing: keep the place in line
+            w.reblocked = true;
+            w.retry = retry;
+            return;
+        }
+        w = new Waiter(s, s.db(), keys.clone(), deadlineMs, retry, onTimeout);
+        var table = byKey.computeIfAbsent(w.db, d -> new Object2ObjectOpenCustomHashMap<>(ByteArrays.HASH_STRATEGY));
+        for (byte[] k : w.keys) {
+            ArrayDeque<Waiter> q = table.get(k);
+            if (q == null) table.put(k, q = new ArrayDeque<>(2));
+            if (!q.contains(w)) q.add(w);
+        }
+        all.add(w);
+        s.blockedOn = w;
+        s.channel().pauseInput(true);
     }
 
     /** Tells the blocked clients of {@code key} that it may have data now (XADD to an existing stream...). */
-    public void signalKeyReady(Database db, byte[] key) {}
+    public void signalKeyReady(Database db, byte[] key) {
+        if (all.isEmpty()) return;
+        var table = byKey.get(db);
+        if (table == null || !table.containsKey(key)) return;
+        for (ReadyKey r : ready) if (r.db == db && Arrays.equals(r.key, key)) return;
+        ready.add(new ReadyKey(db, key));
+    }
+
+    /**
+     * Serves the clients blocked on keys that became ready, in the order the keys were signalled
+     * and, per key, in the clients' arrival order; runs after each top-level command (Valkey's
+     * handleClientsBlockedOnKeys). Serving may make further keys ready; they are served too.
+     */
+    void serveReadyKeys() {
+        if (serving || ready.isEmpty()) return;
+        serving = true;
+        try {
+            for (int i = 0; i < ready.size(); i++) {
+                ReadyKey r = ready.get(i);
+                var table = byKey.get(r.db);
+                ArrayDeque<Waiter> q = table == null ? null : table.get(r.key);
+                if (q == null) continue;
+                for (Waiter w : q.toArray(new Waiter[0])) {
+                    if (w.session.blockedOn != w) continue;
+                    if (!r.db.exists(r.key)) break; // a served client emptied it
+                    retry(w);
+                }
+            }
+        } finally {
+            ready.clear();
+            serving = false;
+        }
+    }
+
+    /** Runs the blocked command again; unblocks the client unless it blocked again. */
+    private void retry(Waiter w) {
+        Session s = w.session;
+        CommandSpec cmd = server.commands().resolve(w.retry);
+        RespWriter out = s.channel().writer();
+        int mark = out.mark();
+        w.reblocked = false;
+        retrying = w;
+        try {
+            server.dispatcher().call(s, cmd, w.retry, out);
+        } finally {
+            retrying = null;
+        }
+        if (w.reblocked) {
+            out.truncate(mark);
+            return;
+        }
+        if (s.replyMode() == ReplyMode.OFF) out.truncate(mark);
+        unblock(w);
+    }
+
+    /** Removes {@code w} from every queue and lets its client run its next requests. */
+    private void unblock(Waiter w) {
+        var table = byKey.get(w.db);
+        for (byte[] k : w.keys) {
+            ArrayDeque<Waiter> q = table.get(k);
+            if (q == null) continue;
+            q.remove(w);
+            if (q.isEmpty()) table.remove(k);
+        }
+        all.remove(w);
+        w.session.blockedOn = null;
+        ClientChannel ch = w.session.channel();
+        ch.flushSoon();
+        ch.pauseInput(false);
+    }
+
+    /** Answers the clients whose timeout has passed; the event loop calls this on every turn. */
+    public void expireTimeouts(long nowMs) {
+        if (all.isEmpty()) return;
+        for (Waiter w : all.toArray(new Waiter[0])) {
+            if (w.deadlineMs != 0 && w.deadlineMs <= nowMs && w.session.blockedOn == w) timeout(w);
+        }
+    }
+
+    private void timeout(Waiter w) {
+        Session s = w.session;
+        if (s.replyMode() != ReplyMode.OFF) w.onTimeout.accept(s.channel().writer());
+        unblock(w);
+    }
+
+    /** The earliest deadline of a blocked client, or Long.MAX_VALUE; bounds the event loop's sleep. */
+    public long nextDeadline() {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < all.size(); i++) {
+            long d = all.get(i).deadlineMs;
+            if (d != 0 && d < min) min = d;
+        }
+        return min;
+    }
+
+    /**
+     * CLIENT UNBLOCK: answers a blocked client as on timeout, or with {@code error}; false if the
+     * client is not blocked.
+     */
+    public boolean unblockClient(Session s, String error) {
+        Waiter w = s.blockedOn;
+        if (w == null) return false;
+        if (error == null) {
+            timeout(w);
+        } else {
+            if (s.replyMode() != ReplyMode.OFF) s.channel().writer().error(error);
+            unblock(w);
+        }
+        return true;
+    }
+
+    /** Forgets a client whose connection closed while blocked. */
+    void sessionClosed(Session s) {
+        Waiter w = s.blockedOn;
+        if (w == null) return;
+        var table = byKey.get(w.db);
+        for (byte[] k : w.keys) {
+            ArrayDeque<Waiter> q = table.get(k);
+            if (q == null) continue;
+            q.remove(w);
+            if (q.isEmpty()) table.remove(k);
+        }
+        all.remove(w);
+        s.blockedOn = null;
+    }
 
     /**
      * Parses a blocking timeout argument into an absolute deadline (unix ms, 0 = forever), as

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** CLIENT ID, SETNAME, GETNAME, LIST, INFO, KILL, REPLY, SETINFO, NO-EVICT, NO-TOUCH, HELP. */
+/** CLIENT ID, SETNAME, GETNAME, LIST, INFO, KILL, REPLY, SETINFO, NO-EVICT, NO-TOUCH, PAUSE, UNPAUSE, UNBLOCK, HELP. */
 public final class ClientCommand {
     private final Server server;
 
@@ -37,6 +37,7 @@ public final class ClientCommand {
                 .sub(new CommandSpec("no-touch", 3, "noscript loading stale", g, "7.2.0",
                         "Controls whether commands sent by the client affect the LRU/LFU of accessed keys.", this::noTouch))
                 .sub(new CommandSpec("pause", -3, f, g, "3.0.0", "Suspends commands processing.", this::pause))
+                .sub(new CommandSpec("unblock", -3, f, g, "5.0.0", "Unblocks a client blocked by a blocking command from a different connection.", this::unblock))
                 .sub(new CommandSpec("unpause", 2, f, g, "6.2.0", "Resumes processing commands from paused clients.", this::unpause))
                 .sub(new CommandSpec("help", 2, "loading stale", g, "5.0.0", "Returns helpful text about the different subcommands.", this::help)));
     }
@@ -111,7 +112,7 @@ public final class ClientCommand {
     private void describe(Session c, Session caller, StringBuilder b) {
         ClientChannel ch = c.channel();
         long now = System.currentTimeMillis();
-        String flags = (c.subscriberCount() > 0 ? "P" : "") + (c.inMulti() ? "x" : "") + (c.noEvictFlag() ? "e" : "");
+        String flags = (server.replication().isReplica(c) ? "S" : "") + (c.subscriberCount() > 0 ? "P" : "") + (c.inMulti() ? "x" : "") + (server.blocked().isBlocked(c) ? "b" : "") + (c.noEvictFlag() ? "e" : "");
         if (flags.isEmpty()) flags = "N";
         String cmd = c.lastCommandName();
         b.append("id=").append(c.id())
@@ -219,6 +220,23 @@ public final class ClientCommand {
     }
 
     /** CLIENT PAUSE timeout [WRITE | ALL]: postpones (write) commands of all clients for timeout ms. */
+    /**
+     * CLIENT UNBLOCK client-id [TIMEOUT | ERROR]: answers a client blocked on keys as if its
+     * timeout passed, or with an UNBLOCKED error; 1 if it was blocked, else 0.
+     */
+    void unblock(Session s, byte[][] argv, ReplySink out) {
+        long id = Arguments.parseLong(argv[2]);
+        String error = null;
+        if (argv.length == 4) {
+            if (is(argv[3], "error")) error = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
+            else if (!is(argv[3], "timeout")) throw new CommandError("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
+        } else if (argv.length > 4) {
+            throw new CommandError("ERR unknown subcommand or wrong number of arguments for '" + latin1(argv[1]) + "'. Try CLIENT HELP.");
+        }
+        Session target = server.client(id);
+        out.integer(target != null && server.blocked().unblockClient(target, error) ? 1 : 0);
+    }
+
     void pause(Session s, byte[][] argv, ReplySink out) {
         long timeout = Arguments.parseLong(argv[2], "ERR timeout is not an integer or out of range");
         if (timeout < 0) throw new CommandError("ERR timeout is negative");
@@ -310,12 +328,18 @@ public final class ClientCommand {
                 "    Return information about client connections. Options:",
                 "    * TYPE (NORMAL|MASTER|REPLICA|PUBSUB)",
                 "      Return clients of specified type.",
+                "UNPAUSE",
+                "    Stop the current client pause, resuming traffic.",
+                "PAUSE <timeout> [WRITE|ALL]",
+                "    Suspend all, or just write, clients for <timeout> milliseconds.",
                 "NO-EVICT (ON|OFF)",
                 "    Protect current client connection from eviction.",
                 "REPLY (ON|OFF|SKIP)",
                 "    Control the replies sent to the current connection.",
                 "SETNAME <name>",
                 "    Assign the name <name> to the current connection.",
+                "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+                "    Unblock the specified blocked client.",
                 "SETINFO <option> <value>",
                 "    Set client meta attr. Options are:",
                 "    * LIB-NAME: the client lib name.",

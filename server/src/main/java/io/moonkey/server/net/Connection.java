@@ -62,7 +62,8 @@ final class Connection implements ClientChannel {
 
     /** Reads, executes every complete request, and writes the replies. */
     void onReadable() {
-        if (paused) return;
+        // A paused client is not read, except a blocked one: Valkey notices when it disconnects.
+        if (paused && !server.blocked().isBlocked(session)) return;
         int n;
         try {
             n = parser.readFrom(channel);

@@ -74,7 +74,8 @@ public final class EventLoop {
         thread = Thread.currentThread();
         nextCronMs = System.currentTimeMillis();
         while (!stopping) {
-            pollOnce(Math.max(1, nextCronMs - System.currentTimeMillis()));
+            long wake = Math.min(nextCronMs, server.blocked().nextDeadline());
+            pollOnce(Math.max(1, wake - System.currentTimeMillis()));
             long now = System.currentTimeMillis();
             if (now >= nextCronMs) {
                 try {
@@ -87,6 +88,7 @@ public final class EventLoop {
             }
         }
         closeAll();
+        server.aof().close();
     }
 
     /** Starts the loop on a new thread (tests, embedding). */
@@ -139,6 +141,10 @@ public final class EventLoop {
                 handle(k);
             }
         }
+        long now = System.currentTimeMillis();
+        server.blocked().expireTimeouts(now);
+        server.replication().tick(now);
+        server.aof().flush(now, false); // written before the replies that acknowledge it
         flushPending();
     }
 
