@@ -28,4 +28,12 @@ public interface ClientChannel {
     int queryBufferBytes();
 
     int queryBufferCapacity();
+
+    /**
+     * The client's socket, which the Lua debugger reads and writes directly during a session
+     * (ldb.md §4); null for channels without one.
+     */
+    default java.nio.channels.SocketChannel socket() {
+        return null;
+    }
 }

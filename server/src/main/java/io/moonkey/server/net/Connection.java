@@ -234,4 +234,9 @@ final class Connection implements ClientChannel {
     public int queryBufferCapacity() {
         return parser.capacity();
     }
+
+    @Override
+    public SocketChannel socket() {
+        return channel;
+    }
 }
