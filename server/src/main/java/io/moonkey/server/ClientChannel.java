@@ -36,4 +36,13 @@ public interface ClientChannel {
     default java.nio.channels.SocketChannel socket() {
         return null;
     }
+
+    /**
+     * Stops serving this connection without closing its socket, which the caller now owns (a
+     * forked Lua debugging session, ldb.md §2.1): the server forgets the client. Returns the
+     * socket, or null for channels without one.
+     */
+    default java.nio.channels.SocketChannel detach() {
+        return null;
+    }
 }

@@ -239,4 +239,14 @@ final class Connection implements ClientChannel {
     public SocketChannel socket() {
         return channel;
     }
+
+    @Override
+    public SocketChannel detach() {
+        if (closed) return null;
+        closed = true; // no more reads, writes or closing from the event loop
+        key.cancel();
+        server.sessionClosed(session);
+        loop.connectionClosed(this);
+        return channel;
+    }
 }
