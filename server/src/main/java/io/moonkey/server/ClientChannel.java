@@ -28,4 +28,21 @@ public interface ClientChannel {
     int queryBufferBytes();
 
     int queryBufferCapacity();
+
+    /**
+     * The client's socket, which the Lua debugger reads and writes directly during a session
+     * (ldb.md §4); null for channels without one.
+     */
+    default java.nio.channels.SocketChannel socket() {
+        return null;
+    }
+
+    /**
+     * Stops serving this connection without closing its socket, which the caller now owns (a
+     * forked Lua debugging session, ldb.md §2.1): the server forgets the client. Returns the
+     * socket, or null for channels without one.
+     */
+    default java.nio.channels.SocketChannel detach() {
+        return null;
+    }
 }

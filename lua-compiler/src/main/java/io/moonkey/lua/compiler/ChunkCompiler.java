@@ -34,10 +34,13 @@ public final class ChunkCompiler {
     final Resolution resolution;
     final String chunkId;
     final Set<Variable> numeric;
+    /** Debug mode: line-hook calls before each new line (ldb.md §3); off for every normal chunk. */
+    final boolean debug;
     private final Map<FunctionScope, String> classNames = new IdentityHashMap<>();
     private final String prefix;
 
-    private ChunkCompiler(Chunk chunk) {
+    private ChunkCompiler(Chunk chunk, boolean debug) {
+        this.debug = debug;
         this.resolution = ScopeResolver.resolve(chunk);
         this.chunkId = ChunkId.of(chunk.name());
         this.numeric = NumericLocals.find(resolution);
@@ -65,16 +68,35 @@ public final class ChunkCompiler {
 
     /** Compiles {@code chunk}; throws the parser's syntax error for PUC's compile-time limits. */
     public static Prototype compile(Chunk chunk) {
-        return new ChunkCompiler(chunk).run();
+        return new ChunkCompiler(chunk, false).run();
+    }
+
+    /**
+     * Compiles {@code chunk} in debug mode: the code also calls the state's
+     * {@link io.moonkey.lua.debug.LineHook} before each new source line, with the visible locals.
+     */
+    public static Prototype compileForDebugging(Chunk chunk) {
+        return new ChunkCompiler(chunk, true).run();
     }
 
     String className(FunctionScope scope) {
         return classNames.computeIfAbsent(scope, s -> prefix + classNames.size());
     }
 
+    /** The class files of a chunk's functions by internal name, without loading them (tests). */
+    static Map<String, byte[]> classFiles(Chunk chunk, boolean debug) {
+        return new ChunkCompiler(chunk, debug).generate(new ArrayList<>());
+    }
+
     private Prototype run() {
-        Map<String, byte[]> classes = new HashMap<>();
         List<FunctionCompiler> compilers = new ArrayList<>();
+        Map<String, byte[]> classes = generate(compilers);
+        return load(compilers, new ChunkClassLoader(ChunkCompiler.class.getClassLoader(), classes));
+    }
+
+    /** Generates every function's class (filling {@code compilers}), splitting those too large. */
+    private Map<String, byte[]> generate(List<FunctionCompiler> compilers) {
+        Map<String, byte[]> classes = new HashMap<>();
         collect(resolution.main(), compilers);
         for (int i = 0; i < compilers.size(); i++) {
             FunctionCompiler fc = compilers.get(i);
@@ -98,7 +120,10 @@ public final class ChunkCompiler {
             }
             classes.put(fc.className, bytes);
         }
-        ChunkClassLoader loader = new ChunkClassLoader(ChunkCompiler.class.getClassLoader(), classes);
+        return classes;
+    }
+
+    private Prototype load(List<FunctionCompiler> compilers, ChunkClassLoader loader) {
         try {
             for (FunctionCompiler fc : compilers) {
                 Class<?> c = loader.loadClass(fc.className.replace('/', '.'));

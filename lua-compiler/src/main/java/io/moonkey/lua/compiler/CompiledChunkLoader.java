@@ -14,6 +14,18 @@ import io.moonkey.lua.runtime.LuaTable;
 public final class CompiledChunkLoader implements ChunkLoader {
     @Override
     public LuaFunction load(LuaState state, byte[] source, String chunkName, LuaTable env, Kind kind) {
+        return load(source, chunkName, env, kind, false);
+    }
+
+    /**
+     * Compiles a chunk whose code calls the state's line hook before each new line (the server's
+     * debugger, ldb.md §3); syntax errors as {@link #load}.
+     */
+    public LuaFunction loadForDebugging(byte[] source, String chunkName, LuaTable env) {
+        return load(source, chunkName, env, Kind.HOST_STRING, true);
+    }
+
+    private static LuaFunction load(byte[] source, String chunkName, LuaTable env, Kind kind, boolean debug) {
         LuaParser.Options options = switch (kind) {
             case HOST_STRING -> LuaParser.Options.STRING;
             case FILE -> LuaParser.Options.FILE;
@@ -21,7 +33,7 @@ public final class CompiledChunkLoader implements ChunkLoader {
         };
         try {
             Chunk chunk = LuaParser.parse(source, chunkName, options);
-            return ChunkCompiler.compile(chunk).instantiate(env);
+            return (debug ? ChunkCompiler.compileForDebugging(chunk) : ChunkCompiler.compile(chunk)).instantiate(env);
         } catch (LuaSyntaxError e) {
             throw new LuaError(LuaString.latin1(e.getMessage()));
         }

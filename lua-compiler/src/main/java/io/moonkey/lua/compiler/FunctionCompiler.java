@@ -83,6 +83,8 @@ final class FunctionCompiler {
 
     final ExprEmitter expr;
     final StatEmitter stat;
+    /** Line-hook calls and visible locals in debug mode (ldb.md §3); null when compiling normally. */
+    final LineHookEmitter hooks;
 
     FunctionCompiler(ChunkCompiler chunk, FunctionScope scope, String className) {
         this(chunk, scope, className, 0);
@@ -99,6 +101,7 @@ final class FunctionCompiler {
         this.numeric = chunk.numeric;
         this.nparams = scope.function().params().size();
         this.vararg = scope.function().isVararg();
+        this.hooks = chunk.debug ? new LineHookEmitter(this) : null;
         this.expr = new ExprEmitter(this);
         this.stat = new StatEmitter(this);
     }
@@ -235,6 +238,9 @@ final class FunctionCompiler {
         mv.visitMethodInsn(INVOKEVIRTUAL, CX, "enter", "()V", false);
         start = new Label();
         mv.visitLabel(start);
+        if (hooks != null) {
+            hooks.start();
+        }
         // Parameters: plain slots, or a fresh cell when captured and reassigned.
         for (int i = 0; i < nparams; i++) {
             Name p = f.params().get(i);
@@ -243,7 +249,7 @@ final class FunctionCompiler {
                 mv.visitVarInsn(ALOAD, 2 + i);
                 declare(v, Storage.CELL);
             } else {
-                locals.put(v, new Local(2 + i, Storage.OBJECT));
+                bind(v, new Local(2 + i, Storage.OBJECT));
             }
         }
         Variable arg = scope.compatArg();
@@ -258,6 +264,9 @@ final class FunctionCompiler {
         }
         stat.block(f.body());
         if (!StatEmitter.endsWithReturn(f.body())) {
+            if (hooks != null && !scope.isMain()) {
+                hooks.line(f.endLine()); // PUC's final RETURN carries the line of "end"
+            }
             line(f.endLine());
             mv.visitVarInsn(ALOAD, 1);
             mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leave0", "()" + OBJECT_D, false);
@@ -332,6 +341,9 @@ final class FunctionCompiler {
             frameSlot = 2;
             varargSlot = 3;
             nextSlot = 4;
+            if (hooks != null) {
+                hooks.start();
+            }
             List<io.moonkey.lua.ast.Stat> group = stats.subList(k * splitSize, Math.min(stats.size(), (k + 1) * splitSize));
             stat.statements(group);
             if (group.isEmpty() || !(group.get(group.size() - 1) instanceof io.moonkey.lua.ast.Stat.Return)) {
@@ -427,7 +439,15 @@ final class FunctionCompiler {
      * Object otherwise (wrapped in a fresh cell for CELL storage).
      */
     void declare(Variable v, Storage s) {
-        locals.put(v, storeNew(v, s));
+        bind(v, storeNew(v, s));
+    }
+
+    /** Makes {@code v} refer to {@code l} from here on (visible to the line hook in debug mode). */
+    void bind(Variable v, Local l) {
+        locals.put(v, l);
+        if (hooks != null) {
+            hooks.visible(v.name(), l);
+        }
     }
 
     /** Stores the value on the stack into a new slot for {@code v}, not yet visible. */

@@ -41,7 +41,12 @@ final class StatEmitter {
     }
 
     void block(Block b) {
+        LineHookEmitter hooks = fc.hooks;
+        int mark = hooks == null ? 0 : hooks.mark();
         statements(b.stats());
+        if (hooks != null) {
+            hooks.release(mark); // the block's locals go out of scope
+        }
     }
 
     void statements(List<Stat> stats) {
@@ -51,6 +56,12 @@ final class StatEmitter {
     }
 
     private void stat(Stat s) {
+        LineHookEmitter hooks = fc.hooks;
+        int mark = 0;
+        if (hooks != null) {
+            mark = hooks.mark();
+            hooks.line(hookLine(s));
+        }
         fc.line(s.line());
         switch (s) {
             case Stat.Local l -> local(l);
@@ -70,6 +81,44 @@ final class StatEmitter {
             case Stat.Return r -> returnStat(r);
             case Stat.Break b -> mv().visitJumpInsn(GOTO, breaks.peek());
         }
+        if (hooks != null && !(s instanceof Stat.Local) && !(s instanceof Stat.LocalFunction)) {
+            hooks.release(mark); // a loop's variables and internal state
+        }
+    }
+
+    /**
+     * The line of a statement's first instruction in PUC's code, where its line event happens
+     * (0: none, the statement's parts fire their own). A function statement starts with the
+     * closure, which carries the line of its {@code end} (ldb.md §7 note).
+     */
+    private static int hookLine(Stat s) {
+        return switch (s) {
+            case Stat.Do d -> 0;
+            case Stat.While w -> 0;
+            case Stat.Repeat r -> 0;
+            case Stat.LocalFunction lf -> lf.function().endLine();
+            case Stat.FunctionDecl fd -> fd.function().endLine();
+            default -> s.line();
+        };
+    }
+
+    /** A line event in debug mode (nothing is emitted otherwise). */
+    private void hook(int line) {
+        if (fc.hooks != null) {
+            fc.hooks.line(line);
+        }
+    }
+
+    /** In debug mode, the next line event starts a loop iteration. */
+    private void loopHead() {
+        if (fc.hooks != null) {
+            fc.hooks.loopHead();
+        }
+    }
+
+    /** PUC emits no test for a constant true condition ({@code while true do}, {@code while 1 do}). */
+    private static boolean alwaysTrue(Expr e) {
+        return e instanceof Expr.True || e instanceof Expr.Number || e instanceof Expr.Str;
     }
 
     /** For measuring the cost of interruption checks only: {@code -Dmoonkey.lua.loopPolls=false}. */
@@ -136,7 +185,7 @@ final class StatEmitter {
             made[i] = fc.storeNew(v, st);
         }
         for (int i = 0; i < n; i++) {
-            fc.locals.put(fc.resolution.variable(names.get(i)), made[i]);
+            fc.bind(fc.resolution.variable(names.get(i)), made[i]);
         }
     }
 
@@ -234,7 +283,10 @@ final class StatEmitter {
         Binding b = fc.resolution.binding(fd);
         List<String> path = fd.path();
         if (path.size() == 1 && fd.method() == null) {
-            storeBinding(b, () -> ex.closure(fd.function()), fd.line());
+            storeBinding(b, () -> {
+                ex.closure(fd.function());
+                hook(fd.line()); // the store carries the line of "function"
+            }, fd.line());
             return;
         }
         fc.loadCx();
@@ -260,6 +312,7 @@ final class StatEmitter {
         }
         fc.pushString(fd.method() != null ? fd.method() : path.get(path.size() - 1));
         ex.closure(fd.function());
+        hook(fd.line());
         fc.site(fd.line(), desc);
         mv.visitMethodInsn(INVOKESTATIC, INDEX, "set", "(" + CX_D + OBJECT_D + STRING_D + OBJECT_D + ")V", false);
     }
@@ -383,6 +436,10 @@ final class StatEmitter {
         Label top = new Label();
         Label exit = new Label();
         mv.visitLabel(top);
+        loopHead();
+        if (!alwaysTrue(w.cond())) {
+            hook(w.line());
+        }
         ex.cond(w.cond(), exit, false);
         breaks.push(exit);
         block(w.body());
@@ -397,9 +454,11 @@ final class StatEmitter {
         Label top = new Label();
         Label exit = new Label();
         mv.visitLabel(top);
+        loopHead();
         breaks.push(exit);
         block(r.body());
         breaks.pop();
+        hook(r.cond().line());
         ex.cond(r.cond(), exit, true);
         poll();
         mv.visitJumpInsn(GOTO, top);
@@ -411,6 +470,9 @@ final class StatEmitter {
         Label end = new Label();
         for (int i = 0; i < s.conds().size(); i++) {
             Label next = new Label();
+            if (i > 0) {
+                hook(s.conds().get(i).line()); // elseif
+            }
             ex.cond(s.conds().get(i), next, false);
             block(s.blocks().get(i));
             mv.visitJumpInsn(GOTO, end);
@@ -491,6 +553,13 @@ final class StatEmitter {
             mv.visitJumpInsn(IFLT, exit);
         }
         mv.visitLabel(body);
+        int internals = fc.hooks == null ? 0 : fc.hooks.mark();
+        if (fc.hooks != null) {
+            fc.hooks.visible("(for index)", LineHookEmitter.doubleTemp(idx));
+            fc.hooks.visible("(for limit)", LineHookEmitter.doubleTemp(slots[1]));
+            fc.hooks.visible("(for step)", LineHookEmitter.doubleTemp(slots[2]));
+            fc.hooks.loopHead();
+        }
         Variable v = fc.resolution.variable(nf.var());
         Storage st = fc.storageOf(v);
         mv.visitVarInsn(DLOAD, idx);
@@ -501,6 +570,10 @@ final class StatEmitter {
         breaks.push(exit);
         block(nf.body());
         breaks.pop();
+        if (fc.hooks != null) {
+            fc.hooks.release(internals + 3);
+            hook(nf.line()); // FORLOOP carries the line of "for"
+        }
         poll();
         mv.visitJumpInsn(GOTO, top);
         mv.visitLabel(exit);
@@ -518,6 +591,12 @@ final class StatEmitter {
         mv.visitMethodInsn(INVOKESTATIC, iter, "start", "(" + CX_D + OBJECT_D + OBJECT_D + OBJECT_D + ")L" + iter + ";", false);
         int it = fc.newObjectTemp();
         mv.visitVarInsn(ASTORE, it);
+        int internals = fc.hooks == null ? 0 : fc.hooks.mark();
+        if (fc.hooks != null) {
+            fc.hooks.visible("(for generator)", LineHookEmitter.objectTemp(st[0]));
+            fc.hooks.visible("(for state)", LineHookEmitter.objectTemp(st[1]));
+            fc.hooks.visible("(for control)", LineHookEmitter.objectTemp(st[2]));
+        }
         Label top = new Label();
         Label exit = new Label();
         mv.visitLabel(top);
@@ -528,6 +607,7 @@ final class StatEmitter {
         mv.visitInsn(DUP);
         mv.visitVarInsn(ASTORE, st[2]);
         mv.visitJumpInsn(IFNULL, exit);
+        loopHead();
         List<Name> names = gf.names();
         Local[] made = new Local[names.size()];
         for (int i = 1; i < names.size(); i++) {
@@ -539,11 +619,15 @@ final class StatEmitter {
         mv.visitVarInsn(ALOAD, st[2]);
         made[0] = fc.storeNew(fc.resolution.variable(names.get(0)), fc.storageOf(fc.resolution.variable(names.get(0))));
         for (int i = 0; i < names.size(); i++) {
-            fc.locals.put(fc.resolution.variable(names.get(i)), made[i]);
+            fc.bind(fc.resolution.variable(names.get(i)), made[i]);
         }
         breaks.push(exit);
         block(gf.body());
         breaks.pop();
+        if (fc.hooks != null) {
+            fc.hooks.release(internals + 3);
+            hook(gf.line()); // TFORLOOP carries the line of "for"
+        }
         poll();
         mv.visitJumpInsn(GOTO, top);
         mv.visitLabel(exit);

@@ -31,6 +31,9 @@ public final class LuaState {
     public volatile boolean interruptRequested;
     private volatile Runnable interruptHandler;
 
+    /** Called before each new line by code compiled in debug mode (ldb.md §3); null otherwise. */
+    public io.moonkey.lua.debug.LineHook lineHook;
+
     private ChunkLoader loader;
 
     private LuaState() {}

@@ -234,4 +234,19 @@ final class Connection implements ClientChannel {
     public int queryBufferCapacity() {
         return parser.capacity();
     }
+
+    @Override
+    public SocketChannel socket() {
+        return channel;
+    }
+
+    @Override
+    public SocketChannel detach() {
+        if (closed) return null;
+        closed = true; // no more reads, writes or closing from the event loop
+        key.cancel();
+        server.sessionClosed(session);
+        loop.connectionClosed(this);
+        return channel;
+    }
 }

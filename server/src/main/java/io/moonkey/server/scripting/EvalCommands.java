@@ -12,6 +12,11 @@ import io.moonkey.server.scripting.lua.LuaEngine;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
+import io.moonkey.server.scripting.ldb.DebugMode;
+import io.moonkey.server.scripting.ldb.DebugSession;
+import io.moonkey.server.scripting.ldb.Debugger;
 
 /**
  * EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT (scripting.md §2, §3, §5): numkeys, the SHA1
@@ -22,10 +27,14 @@ public final class EvalCommands {
     private final Server server;
     private final ScriptingEngine engine;
     private final ScriptCache cache = new ScriptCache();
+    /** Connections with SCRIPT DEBUG YES or SYNC (ldb.md §1); forgotten with the session. */
+    private final Map<Session, DebugMode> debugModes = new WeakHashMap<>();
+    private final Debugger debugger;
 
     public EvalCommands(Server server, LuaRandom.Source random) {
         this.server = server;
         this.engine = new LuaEngine(server, random, LuaEngine.Vm.EVAL);
+        this.debugger = new Debugger(server);
     }
 
     public ScriptCache cache() {
@@ -119,6 +128,21 @@ public final class EvalCommands {
             out.error("NOSCRIPT No matching script.");
             return;
         }
+        DebugMode debugMode = debugModes.get(s);
+        if (debugMode != null) { // step 3
+            if (bySha) {
+                out.error("ERR Please use EVAL instead of EVALSHA for debugging");
+                return;
+            }
+            debugModes.remove(s); // the connection closes after the session (ldb.md §1)
+            debugger.eval(s, argv, out, debugMode, (session, sink) -> evalSteps(s, argv, sink, false, readOnlyCommand, session));
+            return;
+        }
+        evalSteps(s, argv, out, bySha, readOnlyCommand, null);
+    }
+
+    /** Steps 4–8 of scripting.md §2.1, under the debugger when {@code session} is not null. */
+    private void evalSteps(Session s, byte[][] argv, ReplySink out, boolean bySha, boolean readOnlyCommand, DebugSession session) {
         Long numkeys = strictLong(argv[2]);
         if (numkeys == null) {
             out.error("ERR value is not an integer or out of range");
@@ -164,8 +188,12 @@ public final class EvalCommands {
         int n = (int) (long) numkeys;
         byte[][] keys = Arrays.copyOfRange(argv, 3, 3 + n);
         byte[][] args = Arrays.copyOfRange(argv, 3 + n, argv.length);
-        engine.run(script.compiled(), new ScriptingEngine.Run(s, script.sha(), keys, args,
-                readOnlyCommand || noWrites, allowOom), out);
+        ScriptingEngine.Run run = new ScriptingEngine.Run(s, script.sha(), keys, args, readOnlyCommand || noWrites, allowOom);
+        if (session != null) {
+            ((LuaEngine) engine).runDebugged(script.body(), sh.bodyStart(), run, out, session);
+        } else {
+            engine.run(script.compiled(), run, out);
+        }
         cache.touch(script.sha());
     }
 
@@ -240,12 +268,26 @@ public final class EvalCommands {
         out.bulk(e.body());
     }
 
-    /** SCRIPT DEBUG YES|SYNC|NO: the debugger is not available yet. */
+    /** SCRIPT DEBUG YES|SYNC|NO (scripting.md §5, ldb.md §1): the connection's debug mode for its next EVAL. */
     void debug(Session s, byte[][] argv, ReplySink out) {
+        if (s.channel() != null && s.channel().writer().pending() > 0) {
+            out.error("ERR SCRIPT DEBUG must be called outside a pipeline");
+            return;
+        }
         String mode = latin1(argv[2]).toLowerCase(Locale.ROOT);
         switch (mode) {
-            case "no" -> out.ok();
-            case "yes", "sync" -> out.error("ERR The Lua debugger is not available in this server yet");
+            case "no" -> {
+                debugModes.remove(s);
+                out.ok();
+            }
+            case "yes" -> {
+                debugModes.put(s, DebugMode.FORKED);
+                out.ok();
+            }
+            case "sync" -> {
+                debugModes.put(s, DebugMode.SYNC);
+                out.ok();
+            }
             default -> out.error("ERR Use SCRIPT DEBUG YES/SYNC/NO");
         }
     }
@@ -275,7 +317,7 @@ public final class EvalCommands {
     }
 
     /** Redis's strict integer syntax: no sign but '-', no leading zeros, no "-0", no overflow. */
-    static Long strictLong(byte[] b) {
+    public static Long strictLong(byte[] b) {
         int n = b.length;
         if (n == 0 || n > 20) {
             return null;

@@ -46,6 +46,17 @@ public final class ServerApi {
          * Whether the calling user may run the command; null when the command is unknown.
          */
         Boolean aclCheck(byte[][] argv);
+
+        /**
+         * {@code server.breakpoint()}: in a debugging session, asks it to stop at the next line and
+         * returns true; false outside one (ldb.md §3).
+         */
+        default boolean breakpoint() {
+            return false;
+        }
+
+        /** {@code server.debug(...)}: logs the values in a debugging session, nothing outside one (ldb.md §5.6). */
+        default void debug(Object[] values) {}
     }
 
     /**
@@ -243,12 +254,13 @@ public final class ServerApi {
             add(t, new Builtin("breakpoint") {
                 @Override
                 public Object invoke(CallContext cx, Object[] a) {
-                    return cx.return1(Boolean.FALSE); // no debugging session
+                    return cx.return1(bridge.breakpoint());
                 }
             });
             add(t, new Builtin("debug") {
                 @Override
                 public Object invoke(CallContext cx, Object[] a) {
+                    bridge.debug(a);
                     return cx.return0();
                 }
             });

@@ -6,7 +6,10 @@ import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.command.CommandFlag;
 import io.moonkey.server.command.CommandSpec;
+import io.moonkey.server.resp.RespWriter;
 import io.moonkey.server.scripting.ScriptingEngine;
+import io.moonkey.server.scripting.ldb.DebugSession;
+import io.moonkey.server.scripting.ldb.ReplyTee;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -22,6 +25,8 @@ final class LuaBridge implements ServerApi.Bridge {
     private int resp = 2;
     private boolean wrote;
     private boolean oomAtStart;
+    /** The debugging session of the run, or null (ldb.md): command tracing, breakpoint(), debug(). */
+    private DebugSession debugger;
 
     LuaBridge(Server server, Session client) {
         this.server = server;
@@ -41,6 +46,24 @@ final class LuaBridge implements ServerApi.Bridge {
 
     void end() {
         run = null;
+        debugger = null;
+    }
+
+    /** The run being started is debugged by {@code session}. */
+    void debugWith(DebugSession session) {
+        debugger = session;
+    }
+
+    @Override
+    public boolean breakpoint() {
+        return debugger != null && debugger.breakpoint();
+    }
+
+    @Override
+    public void debug(Object[] values) {
+        if (debugger != null) {
+            debugger.debug(values);
+        }
     }
 
     int resp() {
@@ -54,6 +77,10 @@ final class LuaBridge implements ServerApi.Bridge {
 
     @Override
     public Object call(CallContext cx, byte[][] argv) {
+        DebugSession tracer = debugger != null && debugger.tracing() ? debugger : null;
+        if (tracer != null) {
+            tracer.traceCommand(argv); // ldb.md §5.5
+        }
         CommandSpec cmd = server.commands().lookup(argv[0]);
         if (cmd == null) {
             return rejected(null, "ERR Unknown command called from script");
@@ -88,11 +115,22 @@ final class LuaBridge implements ServerApi.Bridge {
         // A command's error is counted at the command, as Valkey does; the script's reply,
         // if it passes the error on, does not count it again.
         LuaReplyReader reply = new LuaReplyReader(resp).observingErrors(server.stats()::errorReplied);
+        if (tracer != null) {
+            RespWriter raw = new RespWriter();
+            raw.setProtocol(resp);
+            server.dispatcher().call(client, cmd, argv, new ReplyTee(reply, raw));
+            tracer.traceReply(raw.toByteArray());
+            return reply.result();
+        }
         server.dispatcher().call(client, cmd, argv, reply);
         return reply.result();
     }
 
     private Object rejected(CommandSpec cmd, String error) {
+        if (debugger != null && debugger.tracing()) {
+            // ERR checks log their plain text, shared server errors their raw line (ldb.md §5.5).
+            debugger.traceRejected(error.startsWith("ERR ") ? error.substring(4) : "-" + error + "\r\n");
+        }
         if (cmd != null) {
             cmd.rejectedCalls++;
         }

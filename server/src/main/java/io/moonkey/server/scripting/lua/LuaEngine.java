@@ -17,6 +17,7 @@ import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
 import io.moonkey.server.scripting.ScriptErrorReply;
 import io.moonkey.server.scripting.ScriptingEngine;
+import io.moonkey.server.scripting.ldb.DebugSession;
 import io.moonkey.server.ClientChannel;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
@@ -70,6 +71,10 @@ public final class LuaEngine implements ScriptingEngine {
     private volatile long runStartNanos;
     private long lastServedNanos;
     private ScheduledFuture<?> watchdog;
+    /** The debugging session of the run in progress, or null (ldb.md): no busy handling then. */
+    private DebugSession debugging;
+    /** How often a debugged run checks its timeout (PUC's count hook, ldb.md §3). */
+    private static final long DEBUG_TICK_MS = 100;
 
     /** A compiled chunk. */
     private record Chunk(LuaFunction function) implements Compiled {}
@@ -120,6 +125,51 @@ public final class LuaEngine implements ScriptingEngine {
         });
     }
 
+    /**
+     * EVAL under the debugger (ldb.md §2.3 step 2): the body compiled again in debug mode, the
+     * session as line hook and as the target of server.breakpoint()/server.debug(), command
+     * tracing on, the busy-script machinery off and a periodic timeout check instead.
+     */
+    public void runDebugged(byte[] body, int from, Run run, ReplySink out, DebugSession session) {
+        LuaFunction main;
+        try {
+            main = new CompiledChunkLoader().loadForDebugging(Arrays.copyOfRange(body, from, body.length), chunkName, state.globals);
+        } catch (LuaError e) {
+            out.error(("ERR Error compiling script (new function): " + e.value()).replace('\r', ' ').replace('\n', ' '));
+            return;
+        }
+        session.attach(new DebugSession.Target() {
+            @Override
+            public LuaState state() {
+                return state;
+            }
+
+            @Override
+            public Object call(byte[][] argv) {
+                return bridge.call(state.main, argv);
+            }
+        });
+        Runnable tick = () -> {
+            state.clearInterrupt();
+            session.onTick();
+        };
+        ScheduledFuture<?> ticker = WATCHDOG.scheduleAtFixedRate(() -> state.requestInterrupt(tick),
+                DEBUG_TICK_MS, DEBUG_TICK_MS, TimeUnit.MILLISECONDS);
+        debugging = session;
+        state.lineHook = session;
+        try {
+            execute(run, out, () -> {
+                ScriptEnvironment.setKeysAndArgs(state, run.keys(), run.args());
+                return state.call(main);
+            });
+        } finally {
+            ticker.cancel(false);
+            state.lineHook = null;
+            debugging = null;
+            state.clearInterrupt();
+        }
+    }
+
     /** FCALL: calls a registered function with fresh tables of keys and arguments (§6.5). */
     public void call(LuaFunction callback, Run run, ReplySink out) {
         execute(run, out, () -> state.call(callback, array(run.keys()), array(run.args())));
@@ -150,6 +200,7 @@ public final class LuaEngine implements ScriptingEngine {
 
     private void execute(Run run, ReplySink out, java.util.function.Supplier<Object[]> body) {
         bridge.begin(run);
+        bridge.debugWith(debugging);
         current = run;
         busy = false;
         killed = false;
@@ -197,7 +248,7 @@ public final class LuaEngine implements ScriptingEngine {
             return;
         }
         watchdog = WATCHDOG.scheduleAtFixedRate(() -> {
-            if (!running) {
+            if (!running || debugging != null) { // a debugged script is never busy (ldb.md §2.2)
                 return;
             }
             long threshold = server.config().getLong("busy-reply-threshold");
