@@ -121,4 +121,34 @@ class AppendOnlyFileTest {
             assertEquals("$1\r\n9\r\n", c.call("get", "nine"));
         }
     }
+
+    /** Every type survives a rewrite and a restart, and redis-server loads it to the same digest. */
+    @Test
+    void everyTypeThroughRewriteRestartAndRedis(@TempDir Path dir) throws Exception {
+        String digest, emptyStream, groups;
+        try (TestServer s = server(dir, "--enable-debug-command", "yes"); RespConnection c = s.connect()) {
+            for (String[] cmd : DigestDifferentialTest.commands("rpush l a b c; sadd s 1 2 3; sadd t x y; hset h f v g w;"
+                    + "zadd z 1 a 2.5 b -inf c 0.1 d; xadd st 1-1 a 1; xadd st 2-0 b 2; xdel st 1-1; xgroup create st g 0;"
+                    + "xreadgroup group g alice count 1 streams st >; xgroup createconsumer st g bob; xadd empty 5-5 f v; xdel empty 5-5;"
+                    + "set str v px 100000000")) {
+                c.call(cmd);
+            }
+            c.call("bgrewriteaof");
+            c.call("rpush", "l", "after");
+            digest = c.call("debug", "digest");
+        }
+        try (TestServer s = server(dir, "--enable-debug-command", "yes"); RespConnection c = s.connect()) {
+            assertEquals(digest, c.call("debug", "digest"));
+            emptyStream = c.call("xinfo", "stream", "empty");
+            groups = c.call("xinfo", "groups", "st");
+            assertEquals("*4\r\n$1\r\na\r\n$1\r\nb\r\n$1\r\nc\r\n$5\r\nafter\r\n", c.call("lrange", "l", "0", "-1"));
+        }
+        Assumptions.assumeTrue(ReferenceServer.executable() != null, ReferenceServer.SKIP_MESSAGE);
+        try (ReferenceServer r = ReferenceServer.start("--dir", dir.toString(), "--appendonly", "yes");
+                RespConnection c = new RespConnection(r.port)) {
+            assertEquals(digest, c.call("debug", "digest"));
+            assertEquals(emptyStream, c.call("xinfo", "stream", "empty"));
+            assertEquals(groups, c.call("xinfo", "groups", "st"));
+        }
+    }
 }

@@ -95,4 +95,29 @@ class ReplicationTest {
             throw new AssertionError("replication stream broken", e);
         }
     }
+
+    /** Every type, before and after the replica attaches: its DEBUG DIGEST equals ours. */
+    @Test
+    void aRedisReplicaHoldsTheSameDatasetForEveryType() throws Exception {
+        ReferenceServer replica = ReferenceServer.start();
+        Assumptions.assumeTrue(replica != null, ReferenceServer.SKIP_MESSAGE);
+        try (replica; TestServer master = new TestServer("--save", "", "--appendonly", "no", "--enable-debug-command", "yes");
+                RespConnection m = master.connect(); RespConnection r = new RespConnection(replica.port)) {
+            for (String[] c : DigestDifferentialTest.commands("rpush l a b c; sadd s 1 2 3; sadd t x y; hset h f v g w;"
+                    + "zadd z 1 a 2.5 b -inf c; xadd st 1-1 a 1; xadd st 2-0 b 2; xgroup create st g 0; xreadgroup group g alice count 1 streams st >;"
+                    + "xgroup createconsumer st g bob; set str v px 100000000; select 3; rpush l3 q")) {
+                m.call(c);
+            }
+            r.call("replicaof", "127.0.0.1", Integer.toString(master.port));
+            for (int i = 0; i < 300 && !r.call("info", "replication").contains("master_link_status:up"); i++) Thread.sleep(20);
+            awaitEquals(m.call("debug", "digest"), r, "debug", "digest");
+            for (String[] c : DigestDifferentialTest.commands("select 0; lpop l; spop t; hdel h f; zincrby z 1 a; xadd st 3-0 c 3; xack st g 1-1;"
+                    + "eval redis.call('rpush','l','n1','n2');redis.call('zadd','z','9','q') 0; blpop nosuch 0.01")) {
+                m.call(c);
+            }
+            awaitEquals(m.call("debug", "digest"), r, "debug", "digest");
+            assertEquals(m.call("xinfo", "groups", "st"), r.call("xinfo", "groups", "st"));
+            assertEquals(m.call("xpending", "st", "g"), r.call("xpending", "st", "g"));
+        }
+    }
 }

@@ -4,6 +4,12 @@ import io.moonkey.datastore.Database;
 import io.moonkey.datastore.Keyspace;
 import io.moonkey.datastore.StringValue;
 import io.moonkey.datastore.Value;
+import io.moonkey.datastore.hash.HashValue;
+import io.moonkey.datastore.list.ListValue;
+import io.moonkey.datastore.set.SetValue;
+import io.moonkey.datastore.stream.Stream;
+import io.moonkey.datastore.stream.StreamCursor;
+import io.moonkey.datastore.zset.SortedSetValue;
 import io.moonkey.lua.text.ByteBuilder;
 import io.moonkey.lua.text.CFormat;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +21,7 @@ import java.util.List;
 /**
  * DEBUG DIGEST and DIGEST-VALUE, computed exactly as Valkey computes them, so two servers
  * holding the same data print the same digest: per key, SHA-1 based "mix" (order-dependent) of
- * the key, the type number and ordered contents, "xor" (order-independent) of set members and of
+ * the key, the type number and ordered contents (list elements, stream entries), "xor" (order-independent) of set members and of
  * per-entry digests for hashes and sorted sets, a mark for keys with a time to live, and the
  * per-key digests xored together after mixing in each non-empty database's number.
  */
@@ -68,8 +74,30 @@ final class DatasetDigest {
         mix(d, int32(typeNumber(v)));
         if (v instanceof StringValue s) {
             mix(d, s.bytes());
-        } else {
-            ValueContents.digest(this, d, v);
+        } else if (v instanceof ListValue l) {
+            l.forEachElement(e -> mix(d, e)); // ordered: mixed in turn
+        } else if (v instanceof SetValue set) {
+            for (int p = set.first(); p >= 0; p = set.next(p)) xorIn(d, set.member(p)); // unordered: xored
+        } else if (v instanceof SortedSetValue z) {
+            z.forEach((member, score) -> {
+                byte[] e = new byte[20];
+                mix(e, member);
+                mix(e, score(score));
+                xor(d, e, 0, 20);
+            });
+        } else if (v instanceof HashValue h) {
+            for (int p = h.first(); p >= 0; p = h.next(p)) {
+                byte[] e = new byte[20];
+                mix(e, h.field(p));
+                mix(e, h.value(p));
+                xor(d, e, 0, 20);
+            }
+        } else if (v instanceof Stream st) {
+            StreamCursor c = st.all();
+            while (c.next()) {
+                mix(d, (Long.toUnsignedString(c.ms()) + "." + Long.toUnsignedString(c.seq())).getBytes(StandardCharsets.US_ASCII));
+                for (byte[] fv : c.fieldsAndValues()) mix(d, fv);
+            }
         }
         if (hasExpire) xor(d, EXPIRE_MARK, 0, EXPIRE_MARK.length);
     }

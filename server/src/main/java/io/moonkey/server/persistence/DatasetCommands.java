@@ -4,6 +4,16 @@ import io.moonkey.datastore.Database;
 import io.moonkey.datastore.Keyspace;
 import io.moonkey.datastore.StringValue;
 import io.moonkey.datastore.Value;
+import io.moonkey.datastore.hash.HashValue;
+import io.moonkey.datastore.list.ListValue;
+import io.moonkey.datastore.set.SetValue;
+import io.moonkey.datastore.stream.ConsumerGroup;
+import io.moonkey.datastore.stream.PendingEntry;
+import io.moonkey.datastore.stream.Stream;
+import io.moonkey.datastore.stream.StreamCursor;
+import io.moonkey.datastore.stream.StreamId;
+import io.moonkey.datastore.zset.SortedSetValue;
+import io.moonkey.server.resp.DoubleFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +54,100 @@ public final class DatasetCommands {
         }
     }
 
-    private static void rebuild(byte[] key, Value v, Consumer<byte[][]> out) {
+    /** The commands that recreate {@code v} under {@code key}, as Valkey's AOF rewrite writes them. */
+    public static void rebuild(byte[] key, Value v, Consumer<byte[][]> out) {
         if (v instanceof StringValue s) {
             out.accept(new byte[][] {bytes("SET"), key, s.bytes()});
-            return;
+        } else if (v instanceof ListValue l) {
+            Batch b = new Batch(out, "RPUSH", key, 1);
+            l.forEachElement(e -> b.add(e.clone()));
+            b.flush();
+        } else if (v instanceof SetValue set) {
+            Batch b = new Batch(out, "SADD", key, 1);
+            for (int p = set.first(); p >= 0; p = set.next(p)) b.add(set.member(p));
+            b.flush();
+        } else if (v instanceof SortedSetValue z) {
+            Batch b = new Batch(out, "ZADD", key, 2);
+            z.forEach((member, score) -> b.add(bytes(DoubleFormat.format(score)), member));
+            b.flush();
+        } else if (v instanceof HashValue h) {
+            Batch b = new Batch(out, "HMSET", key, 2);
+            for (int p = h.first(); p >= 0; p = h.next(p)) b.add(h.field(p), h.value(p));
+            b.flush();
+        } else if (v instanceof Stream st) {
+            rebuildStream(key, st, out);
+        } else {
+            throw new IllegalStateException("no rewrite form for " + v.type().typeName() + " values");
         }
-        throw new IllegalStateException("no rewrite form for " + v.type().typeName() + " values yet");
+    }
+
+    /**
+     * A stream: its entries (or, when it has none, an XADD trimmed to nothing that sets the last
+     * ID), XSETID with the counters, then each group, its pending entries (XCLAIM ... FORCE
+     * JUSTID) and its consumers without pending entries.
+     */
+    private static void rebuildStream(byte[] key, Stream st, Consumer<byte[][]> out) {
+        byte[] lastId = StreamId.toBytes(st.lastMs(), st.lastSeq());
+        if (st.length() > 0) {
+            StreamCursor c = st.all();
+            while (c.next()) {
+                byte[][] fv = c.fieldsAndValues();
+                byte[][] argv = new byte[3 + fv.length][];
+                argv[0] = bytes("XADD");
+                argv[1] = key;
+                argv[2] = StreamId.toBytes(c.ms(), c.seq());
+                System.arraycopy(fv, 0, argv, 3, fv.length);
+                out.accept(argv);
+            }
+        } else {
+            out.accept(new byte[][] {bytes("XADD"), key, bytes("MAXLEN"), bytes("0"), lastId, bytes("x"), bytes("y")});
+        }
+        out.accept(new byte[][] {bytes("XSETID"), key, lastId, bytes("ENTRIESADDED"), bytes(Long.toString(st.entriesAdded())),
+                bytes("MAXDELETEDID"), StreamId.toBytes(st.maxDeletedMs(), st.maxDeletedSeq())});
+        for (ConsumerGroup g : st.groups()) {
+            out.accept(new byte[][] {bytes("XGROUP"), bytes("CREATE"), key, g.name(), StreamId.toBytes(g.lastMs(), g.lastSeq()),
+                    bytes("ENTRIESREAD"), bytes(Long.toString(g.entriesRead()))});
+            var it = g.pending().iterator();
+            while (it.hasNext()) {
+                PendingEntry e = it.next();
+                out.accept(new byte[][] {bytes("XCLAIM"), key, g.name(), e.consumer().name(), bytes("0"), StreamId.toBytes(e.ms(), e.seq()),
+                        bytes("TIME"), bytes(Long.toString(e.deliveryTime())), bytes("RETRYCOUNT"), bytes(Long.toString(e.deliveryCount())),
+                        bytes("JUSTID"), bytes("FORCE")});
+            }
+            for (io.moonkey.datastore.stream.Consumer c : g.consumers()) {
+                if (c.pending().isEmpty()) out.accept(new byte[][] {bytes("XGROUP"), bytes("CREATECONSUMER"), key, g.name(), c.name()});
+            }
+        }
+    }
+
+    /** Collects a collection's items into commands of at most ITEMS_PER_COMMAND items each. */
+    private static final class Batch {
+        private final Consumer<byte[][]> out;
+        private final byte[] name, key;
+        private final int width;
+        private final List<byte[]> items = new ArrayList<>();
+
+        Batch(Consumer<byte[][]> out, String name, byte[] key, int width) {
+            this.out = out;
+            this.name = bytes(name);
+            this.key = key;
+            this.width = width;
+        }
+
+        void add(byte[]... item) {
+            for (byte[] b : item) items.add(b);
+            if (items.size() >= ITEMS_PER_COMMAND * width) flush();
+        }
+
+        void flush() {
+            if (items.isEmpty()) return;
+            byte[][] argv = new byte[2 + items.size()][];
+            argv[0] = name;
+            argv[1] = key;
+            for (int i = 0; i < items.size(); i++) argv[2 + i] = items.get(i);
+            out.accept(argv);
+            items.clear();
+        }
     }
 
     static byte[] bytes(String s) {
