@@ -133,6 +133,14 @@ public final class Database {
         touch(key);
     }
 
+    /**
+     * Records a size change that is not a modification of the data (an encoding conversion made
+     * by a read, as SORT's of a small sorted set): no WATCH signal.
+     */
+    public void reencoded(long delta) {
+        bytes += delta;
+    }
+
     /** Signals a change made in place to the value of {@code key} (for WATCH). */
     public void modified(byte[] key) {
         touch(key);

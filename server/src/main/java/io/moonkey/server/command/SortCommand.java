@@ -117,6 +117,12 @@ public final class SortCommand {
         if (v != null && (!(v instanceof Elements) || (type != ValueType.LIST && type != ValueType.SET && type != ValueType.ZSET))) {
             throw new CommandError(WRONGTYPE);
         }
+        if (v instanceof io.moonkey.datastore.zset.SortedSetValue z && z.isCompact()) {
+            // Valkey converts a listpack sorted set to a skiplist for SORT, in place, for good
+            long before = z.memoryUsage();
+            z.toSkiplist();
+            db.reencoded(z.memoryUsage() - before);
+        }
         boolean dontSort = o.dontSort;
         boolean alpha = o.alpha;
         byte[] by = o.by;
