@@ -106,6 +106,15 @@ public final class BlockedClients {
         ready.add(new ReadyKey(db, key));
     }
 
+    /** After SWAPDB: every waited-on key that now exists in {@code db} may serve its clients. */
+    public void signalExistingKeys(Database db) {
+        var table = byKey.get(db);
+        if (table == null) return;
+        for (byte[] k : table.keySet().toArray(new byte[0][])) {
+            if (db.exists(k)) signalKeyReady(db, k);
+        }
+    }
+
     /**
      * Serves the clients blocked on keys that became ready, in the order the keys were signalled
      * and, per key, in the clients' arrival order; runs after each top-level command (Valkey's

@@ -172,4 +172,16 @@ class BlockedClientsTest {
             throw new IOException("server stopped answering", e);
         }
     }
+
+    @Test
+    void swapdbServesClientsWhoseKeyNowExists() throws Exception {
+        try (RespConnection a = server.connect(); RespConnection b = server.connect()) {
+            b.call("select", "1");
+            b.call("set", "k10", "from1");
+            a.sendRaw(RespConnection.encode(RespConnection.args("testpop", "k10", "0")));
+            awaitBlocked(b, 1);
+            assertEquals("+OK\r\n", b.call("swapdb", "0", "1"));
+            assertEquals(bulk("from1"), a.readReply());
+        }
+    }
 }

@@ -91,6 +91,8 @@ public final class ServerCommands {
         int n = server.keyspace().databases();
         if (a < 0 || a >= n || b < 0 || b >= n) throw new CommandError("ERR DB index is out of range");
         server.keyspace().swap((int) a, (int) b);
+        server.blocked().signalExistingKeys(server.keyspace().db((int) a));
+        server.blocked().signalExistingKeys(server.keyspace().db((int) b));
         s.dirty();
         out.ok();
     }
