@@ -7,6 +7,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -130,5 +131,18 @@ class MixedTypesDifferentialTest {
             assertEquals(expected, actual, "after " + done);
         }
         assertEquals(refConn.call("DEBUG", "DIGEST"), ourConn.call("DEBUG", "DIGEST"), "dataset after " + done);
+    }
+
+    /** SORT reading hash fields by pattern (BY and GET with "->"), against the reference. */
+    @Example
+    void sortByAndGetHashFields() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        String script = "flushall; rpush l 3 1 2 4; hset w_1 f 30 g x; hset w_2 f 10; hset w_3 f 20 g z; set w_4 9;"
+                + "sort l by w_*->f; sort l by w_*->f get w_*->f get # get w_*->g; sort l by nosort get w_*->f;"
+                + "sort l by w_*->g alpha; sort l by w_*->f desc limit 1 2 get w_*->g; sort l by w_*->f get w_*->f store dst; lrange dst 0 -1;"
+                + "sadd s 1 2 3; sort s by w_*->f get w_*->f; zadd z 1 3 2 1; sort z by w_*->f get #";
+        for (String[] c : DigestDifferentialTest.commands(script)) {
+            assertEquals(refConn.call(c), ourConn.call(c), String.join(" ", c));
+        }
     }
 }

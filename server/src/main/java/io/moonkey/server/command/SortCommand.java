@@ -331,11 +331,10 @@ public final class SortCommand {
         return v instanceof StringValue sv ? sv : null;
     }
 
-    /**
-     * The value of {@code field} in the hash {@code v}, or null when missing or {@code v} is not
-     * a hash. Hashes are not wired in yet, so every value counts as missing for now.
-     */
+    /** The value of {@code field} in the hash {@code v}, or null when missing or {@code v} is not a hash. */
     private static StringValue hashField(Value v, byte[] field) {
-        return null;
+        if (!(v instanceof io.moonkey.datastore.hash.HashValue h)) return null;
+        int pos = h.find(field);
+        return pos < 0 ? null : StringValue.raw(h.value(pos));
     }
 }
