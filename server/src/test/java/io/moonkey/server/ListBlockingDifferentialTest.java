@@ -71,12 +71,12 @@ class ListBlockingDifferentialTest {
                         List.of("EVAL \"return redis.call('lpush', KEYS[1], 'x')\" 1 l1")));
     }
 
-    record Scenario(String first, String second, List<List<String>> actions) {}
+    record Scenario(String first, String second, List<List<String>> actions, boolean resp3) {}
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        return Combinators.combine(waiter(), Arbitraries.oneOf(waiter(), Arbitraries.just("")), action().list().ofMinSize(1).ofMaxSize(4))
-                .as(Scenario::new);
+        return Combinators.combine(waiter(), Arbitraries.oneOf(waiter(), Arbitraries.just("")), action().list().ofMinSize(1).ofMaxSize(4),
+                Arbitraries.of(false, true)).as(Scenario::new);
     }
 
     /** Runs the scenario on one server; returns every reply in order. */
@@ -86,6 +86,7 @@ class ListBlockingDifferentialTest {
         actor.call("FLUSHALL");
         actor.call("RPUSH", "l3", "p", "q", "r");
         String[] ids = {c[1].call("CLIENT", "ID").substring(1).trim(), c[2].call("CLIENT", "ID").substring(1).trim()};
+        for (int i = 1; i < 3; i++) c[i].call("HELLO", sc.resp3() ? "3" : "2"); // the waiters' timeout replies differ
         String[] waiters = {sc.first(), sc.second()};
         int blocked = 0;
         for (int i = 0; i < 2; i++) {
@@ -141,7 +142,7 @@ class ListBlockingDifferentialTest {
     @Example
     void chainOfMovesServesBothWaiters() throws Exception {
         Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
-        Scenario sc = new Scenario("BLMOVE l1 l2 LEFT RIGHT 5", "BLPOP l2 5", List.of(List.of("RPUSH l1 a b")));
+        Scenario sc = new Scenario("BLMOVE l1 l2 LEFT RIGHT 5", "BLPOP l2 5", List.of(List.of("RPUSH l1 a b")), false);
         List<String> ref = run(refConns, sc);
         assertEquals("unblock -> :0\r\n", ref.get(1), "the first waiter was served");
         assertEquals("unblock -> :0\r\n", ref.get(3), "the second waiter was served");

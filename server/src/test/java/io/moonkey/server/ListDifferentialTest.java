@@ -251,6 +251,11 @@ class ListDifferentialTest {
                         cmd("GET", List.of(k)),
                         cmd("MULTI", List.of()),
                         cmd("EXEC", List.of()),
+                        // WATCH then the client's own write: which list commands count as touching the key
+                        cmd("WATCH", List.of(k)),
+                        cmd("WATCH", List.of(k)),
+                        cmd("UNWATCH", List.of()),
+                        cmd("EXEC", List.of()),
                         cmd("LPUSH", List.of(k)),
                         cmd("LLEN", List.of(k, k)),
                         cmd("LINDEX", List.of(k)),
@@ -286,6 +291,7 @@ class ListDifferentialTest {
             inMulti = false;
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("DISCARD");
+            c.call("UNWATCH");
             c.call("SELECT", "0");
             c.call("FLUSHALL");
         }
