@@ -47,6 +47,33 @@ class ListValueTest {
         assertEquals("quicklist", l.encoding());
     }
 
+    /** Lengths on both sides of each varint size boundary survive both walking directions. */
+    @Test
+    void entryLengthBoundaries() {
+        int[] lengths = {0, 1, 127, 128, 129, 16383, 16384, 16385, 2097151, 2097152};
+        for (int limit : new int[] {64, ListValue.NODE_BYTES}) {
+            ListValue l = new ListValue(limit);
+            for (int i = 0; i < lengths.length; i++) {
+                byte[] e = new byte[lengths[i]];
+                java.util.Arrays.fill(e, (byte) ('a' + i));
+                if (i % 2 == 0) l.pushTail(e);
+                else l.pushHead(e);
+            }
+            List<Integer> seen = new ArrayList<>();
+            ListCursor c = l.cursor(0);
+            do seen.add(c.length()); while (c.forward());
+            List<Integer> back = new ArrayList<>();
+            do back.add(0, c.length()); while (c.backward());
+            assertEquals(seen, back);
+            assertEquals(List.of(2097152, 16385, 16383, 128, 1, 0, 127, 129, 16384, 2097151), seen);
+            assertEquals(l.recomputedUsage(), l.memoryUsage());
+            assertTrue(l.memoryUsage() > 2 * 2097151, "the estimate counts the element bytes");
+            for (int i = 0; i < lengths.length; i++) l.pop(i % 2 == 0);
+            assertTrue(l.isEmpty());
+            assertEquals(new ListValue(limit).memoryUsage(), l.memoryUsage());
+        }
+    }
+
     @Test
     void duplicateIsIndependent() {
         ListValue l = new ListValue();
