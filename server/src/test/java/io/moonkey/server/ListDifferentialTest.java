@@ -30,10 +30,7 @@ class ListDifferentialTest {
     private static TestServer ours;
     private static RespConnection refConn, ourConn;
 
-    /** What the reference propagates, read as a replica (SYNC); what ours propagates, from its stream. */
-    private static ReplicationFeed refFeed;
-    private static final List<String> ourFeed = new ArrayList<>();
-    private static int marker;
+    private static PropagationFeeds feeds;
 
     @BeforeContainer
     static void start() throws Exception {
@@ -42,14 +39,63 @@ class ListDifferentialTest {
         ours = new TestServer("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
         refConn = new RespConnection(reference.port);
         ourConn = ours.connect();
-        refConn.call("CONFIG", "SET", "repl-diskless-sync-delay", "0");
-        refFeed = new ReplicationFeed(reference.port);
-        ours.server.propagation().addListener(argv -> {
-            String c = ReplicationFeed.join(argv);
-            synchronized (ourFeed) {
-                ourFeed.add(c);
+        feeds = new PropagationFeeds(reference, refConn, ours, ourConn);
+    }
+
+    /**
+     * What the reference propagates, read as a replica (SYNC), beside what ours propagates, from
+     * its propagation stream; compared between marker writes.
+     */
+    static final class PropagationFeeds implements AutoCloseable {
+        private final ReplicationFeed refFeed;
+        private final List<String> ourFeed = new ArrayList<>();
+        private final RespConnection refConn, ourConn;
+        private int marker;
+
+        PropagationFeeds(ReferenceServer reference, RespConnection refConn, TestServer ours, RespConnection ourConn) throws Exception {
+            this.refConn = refConn;
+            this.ourConn = ourConn;
+            refConn.call("CONFIG", "SET", "repl-diskless-sync-delay", "0");
+            refFeed = new ReplicationFeed(reference.port);
+            ours.server.propagation().addListener(argv -> {
+                String c = ReplicationFeed.join(argv);
+                synchronized (ourFeed) {
+                    ourFeed.add(c);
+                }
+            });
+        }
+
+        /** Asserts both propagated the same since the last marker (SELECT and replication PINGs left out). */
+        void compare(List<String> done) throws Exception {
+            List<String>[] both = sinceLastMarker();
+            assertEquals(both[0], both[1], "propagated after " + done);
+        }
+
+        /** What the reference and ours propagated since the previous marker (the reference's first). */
+        @SuppressWarnings("unchecked")
+        List<String>[] sinceLastMarker() throws Exception {
+            String m = "marker" + (++marker);
+            refConn.call("SET", m, "1");
+            ourConn.call("SET", m, "1");
+            List<String> ref = new ArrayList<>();
+            for (String c = refFeed.next(); !c.equals("SET " + m + " 1"); c = refFeed.next()) {
+                if (!c.startsWith("SELECT ") && !c.equalsIgnoreCase("PING")) ref.add(c);
             }
-        });
+            List<String> our = new ArrayList<>();
+            synchronized (ourFeed) {
+                for (String c : ourFeed) {
+                    if (c.equals("SET " + m + " 1")) break;
+                    if (!c.startsWith("SELECT ")) our.add(c);
+                }
+                ourFeed.clear();
+            }
+            return new List[] {ref, our};
+        }
+
+        @Override
+        public void close() throws Exception {
+            refFeed.close();
+        }
     }
 
     /**
@@ -109,39 +155,9 @@ class ListDifferentialTest {
         }
     }
 
-    /**
-     * Ends a run with a marker write on both servers and compares what each propagated since the
-     * previous marker (SELECT and the reference's replication PINGs left out).
-     */
-    private static void comparePropagation(List<String> done) throws Exception {
-        List<String>[] both = propagatedSinceLastMarker();
-        assertEquals(both[0], both[1], "propagated after " + done);
-    }
-
-    /** What the reference and ours propagated since the previous marker (the reference's first). */
-    @SuppressWarnings("unchecked")
-    private static List<String>[] propagatedSinceLastMarker() throws Exception {
-        String m = "marker" + (++marker);
-        refConn.call("SET", m, "1");
-        ourConn.call("SET", m, "1");
-        List<String> ref = new ArrayList<>();
-        for (String c = refFeed.next(); !c.equals("SET " + m + " 1"); c = refFeed.next()) {
-            if (!c.startsWith("SELECT ") && !c.equalsIgnoreCase("PING")) ref.add(c);
-        }
-        List<String> our = new ArrayList<>();
-        synchronized (ourFeed) {
-            for (String c : ourFeed) {
-                if (c.equals("SET " + m + " 1")) break;
-                if (!c.startsWith("SELECT ")) our.add(c);
-            }
-            ourFeed.clear();
-        }
-        return new List[] {ref, our};
-    }
-
     @AfterContainer
     static void stop() throws Exception {
-        if (refFeed != null) refFeed.close();
+        if (feeds != null) feeds.close();
         if (refConn != null) refConn.close();
         if (ourConn != null) ourConn.close();
         if (ours != null) ours.close();
@@ -235,6 +251,11 @@ class ListDifferentialTest {
                         cmd("GET", List.of(k)),
                         cmd("MULTI", List.of()),
                         cmd("EXEC", List.of()),
+                        // WATCH then the client's own write: which list commands count as touching the key
+                        cmd("WATCH", List.of(k)),
+                        cmd("WATCH", List.of(k)),
+                        cmd("UNWATCH", List.of()),
+                        cmd("EXEC", List.of()),
                         cmd("LPUSH", List.of(k)),
                         cmd("LLEN", List.of(k, k)),
                         cmd("LINDEX", List.of(k)),
@@ -270,6 +291,7 @@ class ListDifferentialTest {
             inMulti = false;
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("DISCARD");
+            c.call("UNWATCH");
             c.call("SELECT", "0");
             c.call("FLUSHALL");
         }
@@ -303,12 +325,12 @@ class ListDifferentialTest {
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
         Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
-        propagatedSinceLastMarker(); // what earlier examples left in the feeds
+        feeds.sinceLastMarker(); // what earlier examples left in the feeds
         List<String> done = new ArrayList<>();
         for (List<String> cmd : seq) compare(done, cmd.toArray(new String[0]));
         compare(done, "DISCARD");
         for (String k : List.of("l1", "l2", "l3")) compare(done, "LRANGE", k, "0", "-1");
-        comparePropagation(done);
+        feeds.compare(done);
     }
 
     /** Runs each line (space-separated words) on both servers, in RESP2 then RESP3. */

@@ -1,44 +1,44 @@
 package io.moonkey.datastore.list;
 
 import io.moonkey.datastore.Elements;
-import io.moonkey.datastore.Memory;
 import io.moonkey.datastore.Value;
 import io.moonkey.datastore.ValueType;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * A list value: a ring of element arrays with O(1) push and pop at both ends and O(1) access by
- * index; inserts and removals in the middle shift the shorter side.
+ * A list value, laid out as Valkey's quicklist: a ring of {@link ListPack} nodes, each packing
+ * up to about 8 KB of elements (list-max-listpack-size's default, -2) into one byte array. Pushes
+ * and pops at both ends are amortised O(1); access by index walks the node counts from the
+ * nearer end, then the entries of one node; edits in the middle move bytes within one node and
+ * split it when it outgrows the limit. An element larger than a node gets a node of its own.
  *
- * <p>Elements are byte arrays owned by the list (a pushed request argument is kept by reference,
- * never copied) and never modified in place, so copies of the list may share them. The ring's
- * capacity is a power of two that doubles when full and halves when three quarters are empty,
- * so a list that shrinks gives its memory back. The heap estimate is kept up to date on every
- * change, making {@link #memoryUsage()} O(1).
- *
- * <p>OBJECT ENCODING says "quicklist" whatever the size: Redis 7.0 stores every list as a
- * quicklist (the small-list "listpack" encoding arrived in 7.2).
+ * <p>The heap estimate (the nodes' arrays plus the ring) is kept up to date on every change, so
+ * {@link #memoryUsage()} is O(1). OBJECT ENCODING says "quicklist" whatever the size, as Redis
+ * 7.0 does (the small-list "listpack" encoding arrived in 7.2).
  */
 public final class ListValue extends Value implements Elements {
-    /** Object header, the access word and this class's fields, as the JVM lays them out. */
-    private static final int OBJECT_BYTES = 40;
-    private static final int MIN_CAPACITY = 4;
+    /** Object header, the access word and this class's fields. */
+    private static final int OBJECT_BYTES = 48;
+    /** Bytes of entries per node, as list-max-listpack-size -2 (8 KB). */
+    static final int NODE_BYTES = 8192;
+    private static final int MIN_RING = 2;
 
-    private byte[][] ring;
-    private int head;
+    private final int nodeLimit;
+    private ListPack[] ring;
+    private int first;
+    private int nodeCount;
     private int size;
-    /** Sum of {@link Memory#byteArray} over the elements. */
-    private long elementBytes;
+    /** Sum of the nodes' {@link ListPack#memoryUsage()}. */
+    private long packBytes;
 
     public ListValue() {
-        ring = new byte[MIN_CAPACITY][];
+        this(NODE_BYTES);
     }
 
-    private ListValue(byte[][] ring, int size, long elementBytes) {
-        this.ring = ring;
-        this.size = size;
-        this.elementBytes = elementBytes;
+    /** A list whose nodes hold up to {@code nodeLimit} bytes of entries (small in tests, to exercise splitting). */
+    ListValue(int nodeLimit) {
+        this.nodeLimit = nodeLimit;
+        this.ring = new ListPack[MIN_RING];
     }
 
     @Override
@@ -53,19 +53,18 @@ public final class ListValue extends Value implements Elements {
 
     @Override
     public long memoryUsage() {
-        return OBJECT_BYTES + referenceArray(ring.length) + elementBytes;
+        return OBJECT_BYTES + ((16L + 4L * ring.length + 7) & ~7L) + packBytes;
     }
 
-    private static long referenceArray(int n) {
-        return (16L + 4L * n + 7) & ~7L;
-    }
-
-    /** A copy with its own ring; the elements (never modified in place) are shared. */
     @Override
     public ListValue duplicate() {
-        byte[][] r = new byte[ring.length][];
-        copyOut(r, 0, 0, size);
-        return new ListValue(r, size, elementBytes);
+        ListValue d = new ListValue(nodeLimit);
+        d.ring = new ListPack[ring.length];
+        for (int i = 0; i < nodeCount; i++) d.ring[i] = node(i).copy();
+        d.nodeCount = nodeCount;
+        d.size = size;
+        d.packBytes = packBytes;
+        return d;
     }
 
     public int size() {
@@ -83,109 +82,205 @@ public final class ListValue extends Value implements Elements {
 
     @Override
     public void forEachElement(Consumer<byte[]> action) {
-        for (int i = 0; i < size; i++) action.accept(ring[slot(i)]);
+        for (int n = 0; n < nodeCount; n++) {
+            ListPack p = node(n);
+            for (int i = 0, off = p.start; i < p.count; i++, off = p.entryAfter(off)) action.accept(p.elementAt(off));
+        }
     }
 
-    private int slot(int index) {
-        return (head + index) & (ring.length - 1);
+    /** The elements as new arrays, head first. */
+    public byte[][] toArray() {
+        byte[][] r = new byte[size][];
+        int[] at = {0};
+        forEachElement(e -> r[at[0]++] = e);
+        return r;
+    }
+
+    // ---- the ring of nodes ---------------------------------------------------------------------
+
+    /** The node at position {@code n} (0 = head node). */
+    ListPack node(int n) {
+        return ring[(first + n) & (ring.length - 1)];
+    }
+
+    int nodeCount() {
+        return nodeCount;
+    }
+
+    private void growRing() {
+        ListPack[] r = new ListPack[ring.length << 1];
+        for (int i = 0; i < nodeCount; i++) r[i] = node(i);
+        ring = r;
+        first = 0;
+    }
+
+    private void shrinkRingIfSparse() {
+        int capacity = ring.length;
+        while (capacity > MIN_RING && nodeCount <= capacity >> 2) capacity >>= 1;
+        if (capacity == ring.length) return;
+        ListPack[] r = new ListPack[capacity];
+        for (int i = 0; i < nodeCount; i++) r[i] = node(i);
+        ring = r;
+        first = 0;
+    }
+
+    private ListPack addNode(int position, int capacity) {
+        if (nodeCount == ring.length) growRing();
+        ListPack p = new ListPack(capacity);
+        int mask = ring.length - 1;
+        if (position == 0) {
+            first = (first - 1) & mask;
+        } else {
+            for (int i = nodeCount; i > position; i--) ring[(first + i) & mask] = ring[(first + i - 1) & mask];
+        }
+        ring[(first + position) & mask] = p;
+        nodeCount++;
+        packBytes += p.memoryUsage();
+        return p;
+    }
+
+    private void removeNode(int position) {
+        packBytes -= node(position).memoryUsage();
+        int mask = ring.length - 1;
+        if (position == 0) {
+            ring[first] = null;
+            first = (first + 1) & mask;
+        } else {
+            for (int i = position; i < nodeCount - 1; i++) ring[(first + i) & mask] = ring[(first + i + 1) & mask];
+            ring[(first + nodeCount - 1) & mask] = null;
+        }
+        nodeCount--;
+        shrinkRingIfSparse();
+    }
+
+    /** Compacts a node that has just stopped being an end node to its exact size. */
+    private void seal(ListPack p) {
+        long before = p.memoryUsage();
+        p.fit(p.used());
+        packBytes += p.memoryUsage() - before;
     }
 
     // ---- ends ----------------------------------------------------------------------------------
 
-    /** Adds {@code e} (kept by reference) before the first element. */
+    /** Adds a copy of {@code e} before the first element. */
     public void pushHead(byte[] e) {
-        if (size == ring.length) resize(ring.length << 1);
-        head = (head - 1) & (ring.length - 1);
-        ring[head] = e;
+        int need = ListPack.entrySize(e.length);
+        ListPack p = nodeCount == 0 ? null : node(0);
+        if (p == null || p.used() + need > nodeLimit) {
+            if (p != null) seal(p);
+            p = addNode(0, need);
+        }
+        long before = p.memoryUsage();
+        p.pushHead(e);
+        packBytes += p.memoryUsage() - before;
         size++;
-        elementBytes += Memory.byteArray(e.length);
     }
 
-    /** Adds {@code e} (kept by reference) after the last element. */
+    /** Adds a copy of {@code e} after the last element. */
     public void pushTail(byte[] e) {
-        if (size == ring.length) resize(ring.length << 1);
-        ring[slot(size)] = e;
+        int need = ListPack.entrySize(e.length);
+        ListPack p = nodeCount == 0 ? null : node(nodeCount - 1);
+        if (p == null || p.used() + need > nodeLimit) {
+            if (p != null) seal(p);
+            p = addNode(nodeCount, need);
+        }
+        long before = p.memoryUsage();
+        p.pushTail(e);
+        packBytes += p.memoryUsage() - before;
         size++;
-        elementBytes += Memory.byteArray(e.length);
     }
 
-    /** Removes and returns the first element; the list must not be empty. */
-    public byte[] popHead() {
-        byte[] e = ring[head];
-        ring[head] = null;
-        head = (head + 1) & (ring.length - 1);
-        size--;
-        removed(e);
-        return e;
-    }
-
-    /** Removes and returns the last element; the list must not be empty. */
-    public byte[] popTail() {
-        int s = slot(size - 1);
-        byte[] e = ring[s];
-        ring[s] = null;
-        size--;
-        removed(e);
-        return e;
-    }
-
-    /** Adds at the head when {@code head}, else at the tail. */
+    /** Adds at the head when {@code atHead}, else at the tail. */
     public void push(byte[] e, boolean atHead) {
         if (atHead) pushHead(e);
         else pushTail(e);
     }
 
-    /** Pops from the head when {@code head}, else from the tail. */
+    /** Removes the first (or last) element, handing its bytes to {@code sink} first; the list must not be empty. */
+    public void pop(boolean fromHead, ElementSink sink) {
+        int n = fromHead ? 0 : nodeCount - 1;
+        ListPack p = node(n);
+        int off = fromHead ? p.start : p.entryBefore(p.end);
+        int len = p.lengthAt(off);
+        sink.element(p.buf, ListPack.dataOffset(off, len), len);
+        dropEnd(n, p, fromHead);
+    }
+
+    /** Removes and returns the first (or last) element; the list must not be empty. */
     public byte[] pop(boolean fromHead) {
-        return fromHead ? popHead() : popTail();
+        int n = fromHead ? 0 : nodeCount - 1;
+        ListPack p = node(n);
+        byte[] e = p.elementAt(fromHead ? p.start : p.entryBefore(p.end));
+        dropEnd(n, p, fromHead);
+        return e;
     }
 
-    private void removed(byte[] e) {
-        elementBytes -= Memory.byteArray(e.length);
-        shrinkIfSparse();
+    public byte[] popHead() {
+        return pop(true);
     }
 
-    private void shrinkIfSparse() {
-        int capacity = ring.length;
-        while (capacity > MIN_CAPACITY && size <= capacity >> 2) capacity >>= 1;
-        if (capacity != ring.length) resize(capacity);
+    public byte[] popTail() {
+        return pop(false);
     }
 
-    private void resize(int capacity) {
-        byte[][] r = new byte[capacity][];
-        copyOut(r, 0, 0, size);
-        ring = r;
-        head = 0;
-    }
-
-    /** Copies {@code n} elements from list index {@code from} into {@code dst} at {@code at}. */
-    private void copyOut(byte[][] dst, int at, int from, int n) {
-        int start = slot(from);
-        int first = Math.min(n, ring.length - start);
-        System.arraycopy(ring, start, dst, at, first);
-        System.arraycopy(ring, 0, dst, at + first, n - first);
+    private void dropEnd(int n, ListPack p, boolean head) {
+        size--;
+        if (p.count == 1) {
+            removeNode(n);
+            return;
+        }
+        long before = p.memoryUsage();
+        if (head) p.dropHead();
+        else p.dropTail();
+        p.shrinkIfSparse();
+        packBytes += p.memoryUsage() - before;
     }
 
     // ---- by index ------------------------------------------------------------------------------
 
-    /** The element at {@code index} (0 = head), which must be in range. */
+    /** The node position and the index within it of element {@code index}, packed in a long. */
+    private long locate(int index) {
+        if (index < size >> 1) {
+            for (int n = 0; ; n++) {
+                int c = node(n).count;
+                if (index < c) return ((long) n << 32) | index;
+                index -= c;
+            }
+        }
+        int fromEnd = size - 1 - index;
+        for (int n = nodeCount - 1; ; n--) {
+            int c = node(n).count;
+            if (fromEnd < c) return ((long) n << 32) | (c - 1 - fromEnd);
+            fromEnd -= c;
+        }
+    }
+
+    /** A copy of the element at {@code index} (0 = head), which must be in range. */
     public byte[] get(int index) {
-        return ring[slot(index)];
+        long at = locate(index);
+        ListPack p = node((int) (at >>> 32));
+        return p.elementAt(p.offsetOf((int) at));
     }
 
-    /** Replaces the element at {@code index} (in range) with {@code e}; returns the old one. */
-    public byte[] set(int index, byte[] e) {
-        int s = slot(index);
-        byte[] old = ring[s];
-        ring[s] = e;
-        elementBytes += Memory.byteArray(e.length) - Memory.byteArray(old.length);
-        return old;
+    /** A cursor on the element at {@code index} (in range), to walk from there in either direction. */
+    public ListCursor cursor(int index) {
+        long at = locate(index);
+        int n = (int) (at >>> 32);
+        return new ListCursor(this, n, node(n).offsetOf((int) at));
     }
 
-    /**
-     * Inserts {@code e} so that it ends up at {@code index} (0..size), shifting the elements on
-     * the shorter side by one.
-     */
+    /** Replaces the element at {@code index} (in range) with a copy of {@code e}. */
+    public void set(int index, byte[] e) {
+        long at = locate(index);
+        int n = (int) (at >>> 32);
+        ListPack p = node(n);
+        long before = p.memoryUsage();
+        p.set((int) at, e);
+        packBytes += p.memoryUsage() - before;
+        splitIfOversized(n);
+    }
+
+    /** Inserts a copy of {@code e} so that it becomes element {@code index} (0..size). */
     public void insert(int index, byte[] e) {
         if (index == 0) {
             pushHead(e);
@@ -195,23 +290,41 @@ public final class ListValue extends Value implements Elements {
             pushTail(e);
             return;
         }
-        if (size == ring.length) resize(ring.length << 1);
-        int mask = ring.length - 1;
-        if (index < size - index) {
-            head = (head - 1) & mask;
-            for (int i = 0; i < index; i++) ring[(head + i) & mask] = ring[(head + i + 1) & mask];
-        } else {
-            for (int i = size; i > index; i--) ring[(head + i) & mask] = ring[(head + i - 1) & mask];
-        }
-        ring[(head + index) & mask] = e;
+        long at = locate(index);
+        int n = (int) (at >>> 32);
+        ListPack p = node(n);
+        long before = p.memoryUsage();
+        p.insert((int) at, e);
+        packBytes += p.memoryUsage() - before;
         size++;
-        elementBytes += Memory.byteArray(e.length);
+        splitIfOversized(n);
+    }
+
+    /** Splits node {@code n} in two when it holds more than a node's worth in several entries. */
+    private void splitIfOversized(int n) {
+        ListPack p = node(n);
+        if (p.used() <= nodeLimit || p.count < 2) return;
+        long before = p.memoryUsage();
+        ListPack tail = p.splitAt(p.count >> 1);
+        p.fit(p.used());
+        packBytes += p.memoryUsage() - before;
+        if (nodeCount == ring.length) growRing();
+        int mask = ring.length - 1;
+        for (int i = nodeCount; i > n + 1; i--) ring[(first + i) & mask] = ring[(first + i - 1) & mask];
+        ring[(first + n + 1) & mask] = tail;
+        nodeCount++;
+        packBytes += tail.memoryUsage();
     }
 
     /** Index of the first element equal to {@code e}, or -1. */
     public int indexOf(byte[] e) {
-        for (int i = 0; i < size; i++) {
-            if (Arrays.equals(ring[slot(i)], e)) return i;
+        int base = 0;
+        for (int n = 0; n < nodeCount; n++) {
+            ListPack p = node(n);
+            for (int i = 0, off = p.start; i < p.count; i++, off = p.entryAfter(off)) {
+                if (p.matches(off, e)) return base + i;
+            }
+            base += p.count;
         }
         return -1;
     }
@@ -221,67 +334,81 @@ public final class ListValue extends Value implements Elements {
      * the last {@code -count} from the tail when negative, all when 0. Returns how many went.
      */
     public int removeMatching(byte[] e, long count) {
-        int mask = ring.length - 1;
-        long limit = count == 0 ? Long.MAX_VALUE : Math.abs(count);
+        long remaining = count == 0 ? Long.MAX_VALUE : Math.abs(count);
         int removed = 0;
-        if (count >= 0) {
-            int w = 0; // compacts the kept elements towards the head
-            for (int r = 0; r < size; r++) {
-                byte[] x = ring[(head + r) & mask];
-                if (removed < limit && Arrays.equals(x, e)) {
-                    removed++;
-                    elementBytes -= Memory.byteArray(x.length);
-                } else {
-                    ring[(head + w++) & mask] = x;
-                }
+        for (int i = 0; i < nodeCount && remaining > 0; i++) {
+            int n = count >= 0 ? i : nodeCount - 1 - i;
+            ListPack p = node(n);
+            long before = p.memoryUsage();
+            int r;
+            if (count >= 0) {
+                r = p.removeMatching(e, 0, remaining);
+            } else {
+                int matches = p.countMatching(e);
+                int take = (int) Math.min(matches, remaining);
+                r = take == 0 ? 0 : p.removeMatching(e, matches - take, take);
             }
-            for (int i = w; i < size; i++) ring[(head + i) & mask] = null;
-        } else {
-            int w = size - 1; // compacts the kept elements towards the tail
-            for (int r = size - 1; r >= 0; r--) {
-                byte[] x = ring[(head + r) & mask];
-                if (removed < limit && Arrays.equals(x, e)) {
-                    removed++;
-                    elementBytes -= Memory.byteArray(x.length);
-                } else {
-                    ring[(head + w--) & mask] = x;
-                }
-            }
-            for (int i = 0; i <= w; i++) ring[(head + i) & mask] = null;
-            head = (head + removed) & mask;
+            if (r > 0) p.shrinkIfSparse();
+            packBytes += p.memoryUsage() - before;
+            removed += r;
+            remaining -= r;
         }
         size -= removed;
-        if (removed > 0) shrinkIfSparse();
+        for (int n = nodeCount - 1; n >= 0; n--) {
+            if (node(n).count == 0) removeNode(n);
+        }
         return removed;
     }
 
     /** Keeps only the elements from {@code start} to {@code stop} inclusive (in range, start <= stop + 1). */
     public void trim(int start, int stop) {
-        int mask = ring.length - 1;
-        for (int i = 0; i < start; i++) dropSlot((head + i) & mask);
-        for (int i = stop + 1; i < size; i++) dropSlot((head + i) & mask);
-        head = (head + start) & mask;
-        size = Math.max(0, stop - start + 1);
-        shrinkIfSparse();
+        int dropTail = size - 1 - stop;
+        int dropHead = start;
+        while (dropHead > 0) {
+            ListPack p = node(0);
+            if (p.count <= dropHead) {
+                dropHead -= p.count;
+                size -= p.count;
+                removeNode(0);
+            } else {
+                long before = p.memoryUsage();
+                p.keep(dropHead, p.count);
+                p.shrinkIfSparse();
+                packBytes += p.memoryUsage() - before;
+                size -= dropHead;
+                dropHead = 0;
+            }
+        }
+        while (dropTail > 0) {
+            ListPack p = node(nodeCount - 1);
+            if (p.count <= dropTail) {
+                dropTail -= p.count;
+                size -= p.count;
+                removeNode(nodeCount - 1);
+            } else {
+                long before = p.memoryUsage();
+                p.keep(0, p.count - dropTail);
+                p.shrinkIfSparse();
+                packBytes += p.memoryUsage() - before;
+                size -= dropTail;
+                dropTail = 0;
+            }
+        }
+    }
+
+    /** The heap estimate recomputed from the nodes (tests check it equals the running total). */
+    long recomputedUsage() {
+        long packs = 0;
+        for (int n = 0; n < nodeCount; n++) packs += node(n).memoryUsage();
+        return OBJECT_BYTES + ((16L + 4L * ring.length + 7) & ~7L) + packs;
     }
 
     /** Removes every element. */
     public void clear() {
-        ring = new byte[MIN_CAPACITY][];
-        head = 0;
+        ring = new ListPack[MIN_RING];
+        first = 0;
+        nodeCount = 0;
         size = 0;
-        elementBytes = 0;
-    }
-
-    private void dropSlot(int s) {
-        elementBytes -= Memory.byteArray(ring[s].length);
-        ring[s] = null;
-    }
-
-    /** The elements as a new array, head first (tests and SORT). */
-    public byte[][] toArray() {
-        byte[][] r = new byte[size][];
-        copyOut(r, 0, 0, size);
-        return r;
+        packBytes = 0;
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.moonkey.datastore.Memory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +27,6 @@ class ListValueTest {
         return r;
     }
 
-    /** What memoryUsage must equal: recomputed from scratch, independent of the incremental sums. */
-    private static long recomputedUsage(ListValue l) {
-        long[] sum = {0};
-        l.forEachElement(e -> sum[0] += Memory.byteArray(e.length));
-        return sum[0];
-    }
 
     @Test
     void pushPopBothEnds() {
@@ -54,6 +47,33 @@ class ListValueTest {
         assertEquals("quicklist", l.encoding());
     }
 
+    /** Lengths on both sides of each varint size boundary survive both walking directions. */
+    @Test
+    void entryLengthBoundaries() {
+        int[] lengths = {0, 1, 127, 128, 129, 16383, 16384, 16385, 2097151, 2097152};
+        for (int limit : new int[] {64, ListValue.NODE_BYTES}) {
+            ListValue l = new ListValue(limit);
+            for (int i = 0; i < lengths.length; i++) {
+                byte[] e = new byte[lengths[i]];
+                java.util.Arrays.fill(e, (byte) ('a' + i));
+                if (i % 2 == 0) l.pushTail(e);
+                else l.pushHead(e);
+            }
+            List<Integer> seen = new ArrayList<>();
+            ListCursor c = l.cursor(0);
+            do seen.add(c.length()); while (c.forward());
+            List<Integer> back = new ArrayList<>();
+            do back.add(0, c.length()); while (c.backward());
+            assertEquals(seen, back);
+            assertEquals(List.of(2097152, 16385, 16383, 128, 1, 0, 127, 129, 16384, 2097151), seen);
+            assertEquals(l.recomputedUsage(), l.memoryUsage());
+            assertTrue(l.memoryUsage() > 2 * 2097151, "the estimate counts the element bytes");
+            for (int i = 0; i < lengths.length; i++) l.pop(i % 2 == 0);
+            assertTrue(l.isEmpty());
+            assertEquals(new ListValue(limit).memoryUsage(), l.memoryUsage());
+        }
+    }
+
     @Test
     void duplicateIsIndependent() {
         ListValue l = new ListValue();
@@ -65,7 +85,7 @@ class ListValueTest {
         l.set(0, b("z"));
         assertEquals(List.of("z", "b"), contents(l));
         assertEquals(List.of("a", "b", "c"), contents(d));
-        assertEquals(l.memoryUsage() + Memory.byteArray(1), d.memoryUsage());
+        assertEquals(d.recomputedUsage(), d.memoryUsage());
     }
 
     @Test
@@ -84,17 +104,23 @@ class ListValueTest {
     /** One random operation applied to both the list and an ArrayList model. */
     record Op(int kind, int arg, int arg2, String value) {}
 
+    /** Tiny nodes make every operation cross node boundaries, split and drop nodes. */
+    @Provide
+    Arbitrary<Integer> nodeLimits() {
+        return Arbitraries.of(1, 8, 24, 64, ListValue.NODE_BYTES);
+    }
+
     @Provide
     Arbitrary<List<Op>> ops() {
         Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(-3, 40),
-                Arbitraries.integers().between(-3, 40), Arbitraries.of("a", "b", "", "longer-element-value", "c"))
+                Arbitraries.integers().between(-3, 40), Arbitraries.of("a", "b", "", "longer-element-value", "c", "x".repeat(200), "y".repeat(20000)))
                 .as(Op::new);
         return op.list().ofMaxSize(300);
     }
 
     @Property(tries = 300)
-    void behavesLikeAnArrayList(@ForAll("ops") List<Op> ops) {
-        ListValue l = new ListValue();
+    void behavesLikeAnArrayList(@ForAll("ops") List<Op> ops, @ForAll("nodeLimits") int nodeLimit) {
+        ListValue l = new ListValue(nodeLimit);
         List<String> model = new ArrayList<>();
         for (Op o : ops) {
             int n = model.size();
@@ -108,7 +134,13 @@ class ListValueTest {
                     model.add(o.value());
                 }
                 case 4 -> {
-                    if (n > 0) assertEquals(model.remove(0), new String(l.popHead(), StandardCharsets.UTF_8));
+                    if (n > 0 && o.arg() % 2 == 0) {
+                        String[] got = new String[1];
+                        l.pop(true, (buf, off, len) -> got[0] = new String(buf, off, len, StandardCharsets.UTF_8));
+                        assertEquals(model.remove(0), got[0]);
+                    } else if (n > 0) {
+                        assertEquals(model.remove(0), new String(l.popHead(), StandardCharsets.UTF_8));
+                    }
                 }
                 case 5 -> {
                     if (n > 0) assertEquals(model.remove(n - 1), new String(l.popTail(), StandardCharsets.UTF_8));
@@ -160,9 +192,18 @@ class ListValueTest {
             assertEquals(model, contents(l));
             assertEquals(model.size(), l.size());
             for (int i = 0; i < model.size(); i++) assertEquals(model.get(i), new String(l.get(i), StandardCharsets.UTF_8));
-            long structure = l.memoryUsage() - recomputedUsage(l);
-            assertTrue(structure > 0 && structure <= 40 + 16 + 4L * Math.max(8, 4 * model.size()) + 8,
-                    "structure overhead " + structure + " for " + model.size());
+            assertEquals(l.recomputedUsage(), l.memoryUsage());
+            ListCursor c = model.isEmpty() ? null : l.cursor(0);
+            for (int i = 0; i < model.size(); i++) {
+                assertEquals(model.get(i), new String(c.array(), c.offset(), c.length(), StandardCharsets.UTF_8));
+                assertTrue(c.matches(b(model.get(i))));
+                assertEquals(i < model.size() - 1, c.forward());
+            }
+            for (int i = model.size() - 1; i >= 0; i--) {
+                assertEquals(model.get(i), new String(c.array(), c.offset(), c.length(), StandardCharsets.UTF_8));
+                assertEquals(i > 0, c.backward());
+            }
+            if (!model.isEmpty()) assertEquals(model.indexOf(model.get(model.size() - 1)), l.indexOf(b(model.get(model.size() - 1))));
         }
         byte[][] arr = l.toArray();
         assertEquals(model.size(), arr.length);

@@ -185,10 +185,9 @@ final class ListBlockingCommands {
             }
             byte[] key = argv[i];
             long before = l.memoryUsage();
-            byte[] e = l.pop(head);
             out.arrayHeader(2);
             out.bulk(key);
-            out.bulk(e);
+            l.pop(head, out::bulk);
             s.notifyKeyspace(KeyspaceEvents.LIST, head ? "lpop" : "rpop", key);
             changed(s, key, l, before);
             s.dirty();
@@ -269,7 +268,7 @@ final class ListBlockingCommands {
             out.arrayHeader(2);
             out.bulk(key);
             out.arrayHeader(n);
-            for (int j = 0; j < n; j++) out.bulk(l.pop(p.head));
+            for (int j = 0; j < n; j++) l.pop(p.head, out::bulk);
             s.notifyKeyspace(KeyspaceEvents.LIST, p.head ? "lpop" : "rpop", key);
             changed(s, key, l, before);
             s.dirty();

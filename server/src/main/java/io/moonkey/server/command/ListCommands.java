@@ -8,13 +8,13 @@ import static io.moonkey.server.command.Arguments.parseLong;
 import io.moonkey.datastore.Database;
 import io.moonkey.datastore.Numbers;
 import io.moonkey.datastore.Value;
+import io.moonkey.datastore.list.ListCursor;
 import io.moonkey.datastore.list.ListValue;
 import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import java.util.Arrays;
 
 /**
  * The list commands that work on one list in place: pushes and pops at both ends, length,
@@ -188,9 +188,9 @@ public final class ListCommands {
         if (hasCount) {
             int n = (int) Math.min(count, l.size());
             out.arrayHeader(n);
-            for (int i = 0; i < n; i++) out.bulk(l.pop(head));
+            for (int i = 0; i < n; i++) l.pop(head, out::bulk);
         } else {
-            out.bulk(l.pop(head));
+            l.pop(head, out::bulk);
         }
         s.dirty();
         s.notifyKeyspace(KeyspaceEvents.LIST, head ? "lpop" : "rpop", key);
@@ -225,7 +225,11 @@ public final class ListCommands {
         if (stop >= size) stop = size - 1;
         int from = (int) start, n = (int) (stop - start + 1);
         out.arrayHeader(n);
-        for (int i = 0; i < n; i++) out.bulk(l.get(from + i));
+        ListCursor c = l.cursor(from);
+        for (int i = 0; i < n; i++) {
+            out.bulk(c.array(), c.offset(), c.length());
+            c.forward();
+        }
     }
 
     /** LINDEX key index: the element at index (negative = from the end), or nil. */
@@ -238,7 +242,10 @@ public final class ListCommands {
         long index = parseLong(argv[2]);
         if (index < 0) index += l.size();
         if (index < 0 || index >= l.size()) out.nullBulk();
-        else out.bulk(l.get((int) index));
+        else {
+            ListCursor c = l.cursor((int) index);
+            out.bulk(c.array(), c.offset(), c.length());
+        }
     }
 
     /**
@@ -276,14 +283,16 @@ public final class ListCommands {
         byte[] element = argv[2];
         int size = l.size();
         long limit = maxlen == 0 ? size : Math.min(maxlen, size);
+        ListCursor c = l.cursor(fromTail ? size - 1 : 0);
         if (count == -1) {
             long matches = 0;
             for (int i = 0; i < limit; i++) {
-                int at = fromTail ? size - 1 - i : i;
-                if (Arrays.equals(l.get(at), element) && ++matches >= skip) {
-                    out.integer(at);
+                if (c.matches(element) && ++matches >= skip) {
+                    out.integer(fromTail ? size - 1 - i : i);
                     return;
                 }
+                if (fromTail) c.backward();
+                else c.forward();
             }
             out.nullBulk();
             return;
@@ -292,11 +301,12 @@ public final class ListCommands {
         IntArrayList found = new IntArrayList();
         long matches = 0;
         for (int i = 0; i < limit; i++) {
-            int at = fromTail ? size - 1 - i : i;
-            if (Arrays.equals(l.get(at), element) && ++matches >= skip) {
-                found.add(at);
+            if (c.matches(element) && ++matches >= skip) {
+                found.add(fromTail ? size - 1 - i : i);
                 if (count != 0 && found.size() >= count) break;
             }
+            if (fromTail) c.backward();
+            else c.forward();
         }
         out.arrayHeader(found.size());
         for (int i = 0; i < found.size(); i++) out.integer(found.getInt(i));

@@ -210,10 +210,10 @@ public final class SortCommand {
         out.integer(outputLength);
     }
 
-    /** The elements of {@code v} (none when missing), in its own order; arrays that stay unchanged. */
+    /** Copies of the elements of {@code v} (none when missing), in its own order. */
     private static byte[][] elements(Value v) {
         if (v == null) return new byte[0][];
-        if (v instanceof ListValue l) return l.toArray(); // list elements are never modified in place
+        if (v instanceof ListValue l) return l.toArray();
         Elements e = (Elements) v;
         List<byte[]> r = new ArrayList<>((int) Math.min(e.elementCount(), 1 << 20));
         e.forEachElement(b -> r.add(b.clone())); // other types may reuse the array they pass
