@@ -161,11 +161,12 @@ public final class InfoReport {
                 field(b, "rdb_bgsave_in_progress", 0);
                 field(b, "rdb_last_save_time", server.lastSaveTime());
                 field(b, "rdb_last_bgsave_status", "ok");
-                field(b, "aof_enabled", 0);
+                field(b, "aof_enabled", server.aof().enabled() ? 1 : 0);
                 field(b, "aof_rewrite_in_progress", 0);
                 field(b, "aof_rewrite_scheduled", 0);
+                field(b, "aof_rewrites", server.aof().rewrites());
                 field(b, "aof_last_bgrewrite_status", "ok");
-                field(b, "aof_last_write_status", "ok");
+                field(b, "aof_last_write_status", server.aof().lastWriteStatus());
             }
             case "stats" -> {
                 b.append("# Stats\r\n");

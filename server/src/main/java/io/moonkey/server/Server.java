@@ -89,6 +89,7 @@ public final class Server {
     private final OutputLimits outputLimits = new OutputLimits();
     private final KeyspaceEvents events = new KeyspaceEvents(pubsub);
     private final BlockedClients blocked = new BlockedClients(this);
+    private final io.moonkey.server.persistence.AppendOnlyFile aof = new io.moonkey.server.persistence.AppendOnlyFile(this);
     private final io.moonkey.server.replication.ReplicationSource replication = new io.moonkey.server.replication.ReplicationSource(this);
 
     /**
@@ -146,6 +147,8 @@ public final class Server {
         new DebugCommand(this).register(commands);
         new TransactionCommands(this).register(commands);
         new PubSubCommands(this).register(commands);
+        new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
+        aof.start(); // appendonly yes: replay the AOF before serving anyone
     }
 
     /** Connects configuration parameters to the running server. */
@@ -163,6 +166,7 @@ public final class Server {
         applyAndWatch("client-query-buffer-limit", v -> queryBufferLimit = Long.parseLong(v));
         applyAndWatch("client-output-buffer-limit", outputLimits::parse);
         applyAndWatch("notify-keyspace-events", events::configure);
+        config.register(config.param("appendonly").onChange(v -> aof.setEnabled(v.equals("yes"))));
     }
 
     private void applyAndWatch(String name, java.util.function.Consumer<String> apply) {
@@ -272,6 +276,11 @@ public final class Server {
     }
 
     /** Keyspace notifications; commands report their events here. */
+    /** The append-only file (appendonly yes). */
+    public io.moonkey.server.persistence.AppendOnlyFile aof() {
+        return aof;
+    }
+
     /** This server's master side of replication: replicas, offsets, WAIT. */
     public io.moonkey.server.replication.ReplicationSource replication() {
         return replication;

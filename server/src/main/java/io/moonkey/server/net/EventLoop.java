@@ -88,6 +88,7 @@ public final class EventLoop {
             }
         }
         closeAll();
+        server.aof().close();
     }
 
     /** Starts the loop on a new thread (tests, embedding). */
@@ -143,6 +144,7 @@ public final class EventLoop {
         long now = System.currentTimeMillis();
         server.blocked().expireTimeouts(now);
         server.replication().tick(now);
+        server.aof().flush(now, false); // written before the replies that acknowledge it
         flushPending();
     }
 

@@ -5,7 +5,6 @@ import io.moonkey.server.PropagationStream;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.RespWriter;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -95,25 +94,13 @@ public final class ReplicationSource {
     }
 
     private void feed(byte[][] argv) {
-        byte[] enc = encode(argv);
+        byte[] enc = io.moonkey.server.resp.CommandEncoding.encode(argv);
         offset += enc.length;
         for (int i = 0; i < replicas.size(); i++) {
             ClientChannel ch = replicas.get(i).session.channel();
             ch.writer().raw(enc, 0, enc.length);
             ch.flushSoon();
         }
-    }
-
-    private static byte[] encode(byte[][] argv) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(64);
-        b.writeBytes(("*" + argv.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        for (byte[] a : argv) {
-            b.writeBytes(("$" + a.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            b.writeBytes(a);
-            b.write('\r');
-            b.write('\n');
-        }
-        return b.toByteArray();
     }
 
     /** REPLCONF ACK from a replica. */
