@@ -156,6 +156,19 @@ class SortedSetBlockingTest {
     }
 
     @Test
+    void insideMultiWithDataTheyPopAndPropagateAsZpop() throws Exception {
+        try (RespConnection a = server.connect()) {
+            a.call("ZADD", "z", "1", "a", "2", "b", "3", "c");
+            a.call("MULTI");
+            a.call("BZPOPMAX", "z", "0");
+            a.call("BZMPOP", "0", "1", "z", "MIN", "COUNT", "1");
+            assertEquals("*2\r\n*3\r\n$1\r\nz\r\n$1\r\nc\r\n$1\r\n3\r\n*2\r\n$1\r\nz\r\n*1\r\n*2\r\n$1\r\na\r\n$1\r\n1\r\n",
+                    a.call("EXEC"));
+            assertEquals(List.of("ZADD z 1 a 2 b 3 c", "MULTI", "ZPOPMAX z", "ZPOPMIN z 1", "EXEC"), written());
+        }
+    }
+
+    @Test
     void zmpopPropagatesAsZpopWithCount() throws Exception {
         try (RespConnection a = server.connect()) {
             a.call("ZADD", "z", "1", "a", "2", "b", "3", "c");

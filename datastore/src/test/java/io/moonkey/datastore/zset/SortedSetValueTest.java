@@ -128,6 +128,43 @@ class SortedSetValueTest {
         assertTrue(z.memoryUsage() - empty < 4096, "memory returns near empty: " + (z.memoryUsage() - empty));
     }
 
+    /** Tens of thousands of entries (three tree levels), shrunk by random deletions; ranks stay consistent throughout. */
+    @Example
+    void deepTreeStaysConsistentWhileShrinking() {
+        java.util.Random rnd = new java.util.Random(7);
+        SortedSetValue z = SortedSetValue.create(false);
+        TreeMap<Key, Boolean> model = new TreeMap<>();
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 40000; i++) {
+            String m = "k" + i;
+            double s = rnd.nextInt(500);
+            z.add(bytes(m), s);
+            model.put(new Key(s, m), true);
+            members.add(m);
+        }
+        java.util.Collections.shuffle(members, rnd);
+        for (int i = 0; i < members.size(); i++) {
+            String m = members.get(i);
+            double s = z.remove(bytes(m));
+            model.remove(new Key(s, m));
+            if (i % 997 == 0 || members.size() - i < 70) {
+                assertEquals(model.size(), z.size());
+                int j = 0;
+                for (Key k : model.keySet()) {
+                    if (j % 13 == 0) {
+                        assertEquals(j, z.rank(bytes(k.member()), k.score()));
+                        assertArrayEquals(bytes(k.member()), z.cursorAt(j).member());
+                    }
+                    j++;
+                }
+                List<String> walked = new ArrayList<>();
+                z.forEach((mm, ss) -> walked.add(new String(mm, StandardCharsets.ISO_8859_1)));
+                assertEquals(model.keySet().stream().map(Key::member).toList(), walked);
+            }
+        }
+        assertEquals(0, z.size());
+    }
+
     @Example
     void listpackDropsNegativeZero() {
         SortedSetValue z = SortedSetValue.create(true);
