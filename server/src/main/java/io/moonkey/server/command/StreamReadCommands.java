@@ -102,8 +102,7 @@ final class StreamReadCommands {
                 streamsAt = i + 1;
                 n = argv.length - streamsAt;
                 if (n % 2 != 0) {
-                    throw new CommandError("ERR Unbalanced '" + (grouped ? "xreadgroup" : "xread")
-                            + "' list of streams: for each stream key an ID or '" + (grouped ? '>' : '$') + "' must be specified.");
+                    throw new CommandError("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.");
                 }
                 n /= 2;
                 break;
