@@ -167,4 +167,10 @@ class StreamBlockingTest {
         same(send(0, "XREAD BLOCK -1 STREAMS s $"), send(0, "XREAD BLOCK x STREAMS s $"), send(0, "XREAD BLOCK 1.5 STREAMS s $"),
                 send(0, "XREAD BLOCK 99999999999999999999 STREAMS s $"));
     }
+
+    @Test
+    void groupDestroyedOrStreamReplacedWhileBlocked() throws Exception {
+        same(send(2, "XGROUP CREATE s g $ MKSTREAM"), block(0, "XREADGROUP GROUP g c BLOCK 0 STREAMS s >"), send(2, "XGROUP DESTROY s g"),
+                reply(0), block(1, "XREAD BLOCK 300 STREAMS s $"), send(2, "DEL s"), send(2, "SET s string"), reply(1));
+    }
 }
