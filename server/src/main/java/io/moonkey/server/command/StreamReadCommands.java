@@ -34,6 +34,7 @@ final class StreamReadCommands {
     private static final byte[] XCLAIM = Arguments.bytes("XCLAIM");
     private static final byte[] XGROUP = Arguments.bytes("XGROUP");
     private static final byte[] SETID = Arguments.bytes("SETID");
+    private static final byte[] CREATECONSUMER = Arguments.bytes("CREATECONSUMER");
     private static final byte[] ENTRIESREAD = Arguments.bytes("ENTRIESREAD");
     private static final byte[] ZERO = Arguments.bytes("0");
     private static final byte[] TIME = Arguments.bytes("TIME");
@@ -196,7 +197,14 @@ final class StreamReadCommands {
             if (!serve) continue;
             if (grouped) { // a consumer comes into being when first served
                 long before = st.memoryUsage();
-                consumer = groups[k].consumerOrCreate(consumerName, now);
+                consumer = groups[k].consumer(consumerName);
+                if (consumer == null) {
+                    consumer = groups[k].createConsumer(consumerName, now);
+                    // without NOACK the XCLAIMs create it on replicas; with NOACK it is said explicitly
+                    if (noack && server.propagation().active()) {
+                        s.alsoPropagate(new byte[][] {XGROUP, CREATECONSUMER, key, groupName, consumerName});
+                    }
+                }
                 consumer.setSeenTime(now);
                 if (st.memoryUsage() != before) db.resized(key, st.memoryUsage() - before);
             }
