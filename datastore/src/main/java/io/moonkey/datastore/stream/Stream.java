@@ -396,6 +396,14 @@ public final class Stream extends Value {
         return i;
     }
 
+    /** The heap estimate computed from scratch (what {@link #memoryUsage()} keeps incrementally). */
+    long recomputedMemoryUsage() {
+        long b = OBJECT_BYTES + 16 + 4L * nodes.length;
+        for (int i = 0; i < nodeCount; i++) b += nodes[head + i].heapBytes();
+        for (ConsumerGroup g : groups()) b += g.heapBytes();
+        return b;
+    }
+
     // ---- consumer groups ------------------------------------------------------------------------
 
     public ConsumerGroup group(byte[] name) {

@@ -82,7 +82,7 @@ final class StreamNode {
         long added = 0;
         if (count == entries.length) {
             int cap = count * 2;
-            added += 8L * count + 4L * count;
+            added += 16L * count + 4L * count; // ids (two longs an entry) and entries double
             ids = Arrays.copyOf(ids, 2 * cap);
             entries = Arrays.copyOf(entries, cap);
         }

@@ -255,13 +255,13 @@ public final class StreamCommands {
 
     /** XTRIM key MAXLEN | MINID [= | ~] threshold [LIMIT count]: replies the number of entries removed. */
     void xtrim(Session s, byte[][] argv, ReplySink out) {
+        StreamTrimArgs opts = StreamTrimArgs.parse(argv, false, nodeMaxEntries());
         Database db = s.db();
         Stream st = writeStream(db, argv[1]);
         if (st == null) {
             out.integer(0);
             return;
         }
-        StreamTrimArgs opts = StreamTrimArgs.parse(argv, false, nodeMaxEntries());
         long before = st.memoryUsage();
         long deleted = opts.trim(st);
         if (deleted > 0) {

@@ -96,6 +96,7 @@ final class StreamInfoCommand {
 
     /** XINFO STREAM key [FULL [COUNT count]]: the stream's counters and first/last entry, or with FULL its entries and groups in detail. */
     void stream(Session s, byte[][] argv, ReplySink out) {
+        Stream st = existing(s, argv[2]);
         boolean full = argv.length > 3;
         long count = 10;
         if (full) {
@@ -108,7 +109,6 @@ final class StreamInfoCommand {
                 throw syntax(argv);
             }
         }
-        Stream st = existing(s, argv[2]);
         out.mapHeader(full ? 9 : 10);
         out.bulk("length");
         out.integer(st.length());

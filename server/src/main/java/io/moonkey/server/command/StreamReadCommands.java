@@ -18,6 +18,9 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 import it.unimi.dsi.fastutil.objects.ObjectBidirectionalIterator;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * XREAD and XREADGROUP, blocking included. Each stream is decided and served in argument order
@@ -31,6 +34,7 @@ final class StreamReadCommands {
     private static final byte[] XCLAIM = Arguments.bytes("XCLAIM");
     private static final byte[] XGROUP = Arguments.bytes("XGROUP");
     private static final byte[] SETID = Arguments.bytes("SETID");
+    private static final byte[] CREATECONSUMER = Arguments.bytes("CREATECONSUMER");
     private static final byte[] ENTRIESREAD = Arguments.bytes("ENTRIESREAD");
     private static final byte[] ZERO = Arguments.bytes("0");
     private static final byte[] TIME = Arguments.bytes("TIME");
@@ -46,6 +50,8 @@ final class StreamReadCommands {
     private final IntArrayList servedEnds = new IntArrayList();
     private final LongArrayList ids = new LongArrayList();
     private final ObjectArrayList<byte[][]> entries = new ObjectArrayList<>();
+    /** The argv of blocked reads waiting to be run again (identity; forgotten with the client). */
+    private final Set<byte[][]> retries = Collections.newSetFromMap(new WeakHashMap<>());
 
     StreamReadCommands(Server server) {
         this.server = server;
@@ -102,8 +108,7 @@ final class StreamReadCommands {
                 streamsAt = i + 1;
                 n = argv.length - streamsAt;
                 if (n % 2 != 0) {
-                    throw new CommandError("ERR Unbalanced '" + (grouped ? "xreadgroup" : "xread")
-                            + "' list of streams: for each stream key an ID or '" + (grouped ? '>' : '$') + "' must be specified.");
+                    throw new CommandError("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified.");
                 }
                 n /= 2;
                 break;
@@ -122,15 +127,22 @@ final class StreamReadCommands {
         if (streamsAt == 0) throw new CommandError(Arguments.SYNTAX);
         if (grouped && groupName == null) throw new CommandError("ERR Missing GROUP option for XREADGROUP");
 
+        boolean retry = retries.remove(argv);
         Database db = s.db();
         long[] after = new long[2 * n]; // the exclusive start per stream; max-max stands for '>'
         ConsumerGroup[] groups = grouped ? new ConsumerGroup[n] : null;
         for (int k = 0; k < n; k++) {
             byte[] key = argv[streamsAt + k];
             byte[] idArg = argv[streamsAt + n + k];
-            Stream st = StreamCommands.readStream(db, key);
+            Stream st;
+            if (retry) { // woken up: a key that is no stream any more is waited on still, as Valkey does
+                st = db.lookupRead(key) instanceof Stream x ? x : null;
+            } else {
+                st = StreamCommands.readStream(db, key);
+            }
             if (grouped) {
                 ConsumerGroup g = st == null ? null : st.group(groupName);
+                if (g == null && retry) throw new CommandError("NOGROUP the consumer group this client was blocked on no longer exists");
                 if (g == null) {
                     throw new CommandError("NOGROUP No such key '" + latin1(key) + "' or consumer group '" + latin1(groupName)
                             + "' in XREADGROUP with GROUP option");
@@ -166,8 +178,7 @@ final class StreamReadCommands {
         long[] top = new long[2];
         for (int k = 0; k < n; k++) {
             byte[] key = argv[streamsAt + k];
-            Stream st = (Stream) db.lookup(key, Database.NO_STATS | Database.NO_TOUCH);
-            if (st == null) continue;
+            if (!(db.lookup(key, Database.NO_STATS | Database.NO_TOUCH) instanceof Stream st)) continue;
             long gtMs = after[2 * k], gtSeq = after[2 * k + 1];
             boolean serve = false, history = false;
             Consumer consumer = null;
@@ -186,7 +197,14 @@ final class StreamReadCommands {
             if (!serve) continue;
             if (grouped) { // a consumer comes into being when first served
                 long before = st.memoryUsage();
-                consumer = groups[k].consumerOrCreate(consumerName, now);
+                consumer = groups[k].consumer(consumerName);
+                if (consumer == null) {
+                    consumer = groups[k].createConsumer(consumerName, now);
+                    // without NOACK the XCLAIMs create it on replicas; with NOACK it is said explicitly
+                    if (noack && server.propagation().active()) {
+                        s.alsoPropagate(new byte[][] {XGROUP, CREATECONSUMER, key, groupName, consumerName});
+                    }
+                }
                 consumer.setSeenTime(now);
                 if (st.memoryUsage() != before) db.resized(key, st.memoryUsage() - before);
             }
@@ -217,8 +235,9 @@ final class StreamReadCommands {
             out.nullArray();
             return;
         }
-        server.blocked().block(s, Arrays.copyOfRange(argv, streamsAt, streamsAt + n), deadline, retryForm(argv, streamsAt, n, after, count),
-                o -> o.nullArray());
+        byte[][] again = retryForm(argv, streamsAt, n, after, count);
+        retries.add(again);
+        server.blocked().block(s, Arrays.copyOfRange(argv, streamsAt, streamsAt + n), deadline, again, o -> o.nullArray());
     }
 
     /** The argv a blocked read re-runs: '$' fixed to the ID it stood for, and Valkey's default COUNT for blocked reads. */

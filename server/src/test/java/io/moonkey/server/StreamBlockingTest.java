@@ -1,0 +1,176 @@
+package io.moonkey.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Blocking XREAD and XREADGROUP with several real connections, each scenario played against our
+ * server and redis-server 7.0.15: clients block, others write, and every reply (the blocked
+ * ones' included, read after the writes) must be the same bytes.
+ */
+class StreamBlockingTest {
+    private static ReferenceServer reference;
+    private static TestServer ours;
+
+    @BeforeAll
+    static void start() throws Exception {
+        reference = ReferenceServer.start();
+        ours = new TestServer("--save", "", "--appendonly", "no");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ours != null) ours.close();
+        if (reference != null) reference.close();
+    }
+
+    @BeforeEach
+    void needsReference() {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+    }
+
+    /** One step: a connection (0, 1, 2...) sends a command, and either waits for its reply or (block) waits until it blocked. */
+    private record Step(int conn, String command, boolean block) {}
+
+    private static Step send(int conn, String command) {
+        return new Step(conn, command, false);
+    }
+
+    private static Step block(int conn, String command) {
+        return new Step(conn, command, true);
+    }
+
+    /** Reads the reply a blocked connection got. */
+    private static Step reply(int conn) {
+        return new Step(conn, null, false);
+    }
+
+    private static String play(int port, Step... steps) throws Exception {
+        List<RespConnection> conns = new ArrayList<>();
+        StringBuilder transcript = new StringBuilder();
+        try (RespConnection admin = new RespConnection(port)) {
+            admin.call("FLUSHALL");
+            int blocked = 0;
+            for (int i = 0; i < 4; i++) conns.add(new RespConnection(port));
+            for (Step st : steps) {
+                RespConnection c = conns.get(st.conn);
+                if (st.command == null) {
+                    transcript.append(st.conn).append(" < ").append(c.readReply());
+                    blocked--;
+                    continue;
+                }
+                String[] args = st.command.split(" ");
+                for (int i = 0; i < args.length; i++) args[i] = args[i].replace('#', ' '); // '#' stands for a space inside an argument
+                if (st.block) {
+                    c.sendRaw(RespConnection.encode(RespConnection.args(args)));
+                    blocked++;
+                    awaitBlocked(admin, blocked);
+                } else {
+                    String r = c.call(args);
+                    if (!args[0].equals("HELLO")) transcript.append(st.conn).append(' ').append(st.command).append(" -> ").append(r); // HELLO names the server
+                    // a write may have served blocked clients: let their count settle before going on
+                    Thread.sleep(5);
+                    blocked = blockedCount(admin);
+                }
+            }
+        } finally {
+            for (RespConnection c : conns) c.close();
+        }
+        return transcript.toString();
+    }
+
+    private static int blockedCount(RespConnection admin) throws Exception {
+        String info = admin.call("INFO", "clients");
+        int at = info.indexOf("blocked_clients:");
+        return Integer.parseInt(info.substring(at + 16, info.indexOf('\r', at)));
+    }
+
+    private static void awaitBlocked(RespConnection admin, int n) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            if (blockedCount(admin) == n) return;
+            Thread.sleep(5);
+        }
+        throw new AssertionError("never saw " + n + " blocked clients");
+    }
+
+    private static void same(Step... steps) throws Exception {
+        assertEquals(play(reference.port, steps), play(ours.port, steps));
+    }
+
+    @Test
+    void xreadIsServedByAnotherClientsXadd() throws Exception {
+        same(send(1, "XADD s 1-1 a 1"), block(0, "XREAD BLOCK 0 STREAMS s $"), send(1, "XADD s 2-1 b 2"), reply(0),
+                send(0, "XREAD BLOCK 0 STREAMS s 0"));
+    }
+
+    @Test
+    void dollarMeansAfterTheLastIdAtBlockTime() throws Exception {
+        // the first XADD after blocking is delivered, not the entries that were there before
+        same(send(1, "XADD s 1-1 a 1"), send(1, "XADD s 2-1 a 2"), block(0, "XREAD COUNT 10 BLOCK 0 STREAMS s $"), send(1, "XADD s 3-1 a 3"),
+                reply(0));
+    }
+
+    @Test
+    void streamCreatedWhileBlocked() throws Exception {
+        same(block(0, "XREAD BLOCK 0 STREAMS nokey other $ 0"), send(1, "SET unrelated 1"), send(1, "XADD other 5-5 f v"), reply(0));
+    }
+
+    @Test
+    void timeoutRepliesNil() throws Exception {
+        same(block(0, "XREAD BLOCK 150 STREAMS s $"), reply(0), send(0, "HELLO 3"), block(0, "XREAD BLOCK 150 STREAMS s 0"), reply(0),
+                send(1, "XGROUP CREATE s g $ MKSTREAM"), block(0, "XREADGROUP GROUP g c BLOCK 150 STREAMS s >"), reply(0));
+    }
+
+    @Test
+    void everyXreadClientGetsTheEntry() throws Exception {
+        same(send(2, "XADD s 1-1 a 1"), block(0, "XREAD BLOCK 0 STREAMS s $"), block(1, "XREAD BLOCK 0 STREAMS s 1-1"),
+                send(2, "XADD s 2-1 b 2"), reply(0), reply(1));
+    }
+
+    @Test
+    void xreadgroupIsServedNewEntries() throws Exception {
+        same(send(2, "XGROUP CREATE s g $ MKSTREAM"), block(0, "XREADGROUP GROUP g alice BLOCK 0 STREAMS s >"),
+                block(1, "XREADGROUP GROUP g bob BLOCK 500 STREAMS s >"), send(2, "XADD s 1-1 a 1"), reply(0),
+                send(2, "XPENDING s g"), send(2, "XADD s 2-1 b 2"), reply(1), send(2, "XPENDING s g"), send(2, "XINFO GROUPS s"));
+    }
+
+    @Test
+    void xreadgroupNoackAndCount() throws Exception {
+        same(send(2, "XGROUP CREATE s g $ MKSTREAM"), block(0, "XREADGROUP GROUP g c COUNT 1 NOACK BLOCK 0 STREAMS s >"),
+                send(2, "MULTI"), send(2, "XADD s 1-1 a 1"), send(2, "XADD s 2-1 b 2"), send(2, "EXEC"), reply(0), send(2, "XPENDING s g"),
+                send(2, "XINFO GROUPS s"));
+    }
+
+    @Test
+    void deletedAndRecreatedStream() throws Exception {
+        same(send(1, "XADD s 5-1 a 1"), block(0, "XREAD BLOCK 0 STREAMS s $"), send(1, "DEL s"), send(1, "XADD s 1-1 b 2"),
+                send(1, "XADD s 6-1 c 3"), reply(0));
+    }
+
+    @Test
+    void cannotBlockInsideMultiOrScripts() throws Exception {
+        same(send(0, "MULTI"), send(0, "XREAD BLOCK 0 STREAMS s $"), send(0, "EXEC"),
+                send(0, "EVAL return#redis.call('xread','block','0','streams','s','$') 0"),
+                send(0, "EVAL return#redis.pcall('XREADGROUP','GROUP','g','c','BLOCK','0','STREAMS','s','>') 0"));
+    }
+
+    @Test
+    void blockingArgumentErrors() throws Exception {
+        same(send(0, "XREAD BLOCK -1 STREAMS s $"), send(0, "XREAD BLOCK x STREAMS s $"), send(0, "XREAD BLOCK 1.5 STREAMS s $"),
+                send(0, "XREAD BLOCK 99999999999999999999 STREAMS s $"));
+    }
+
+    @Test
+    void groupDestroyedOrStreamReplacedWhileBlocked() throws Exception {
+        same(send(2, "XGROUP CREATE s g $ MKSTREAM"), block(0, "XREADGROUP GROUP g c BLOCK 0 STREAMS s >"), send(2, "XGROUP DESTROY s g"),
+                reply(0), block(1, "XREAD BLOCK 300 STREAMS s $"), send(2, "DEL s"), send(2, "SET s string"), reply(1));
+    }
+}
