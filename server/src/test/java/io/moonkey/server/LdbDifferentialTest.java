@@ -154,6 +154,32 @@ class LdbDifferentialTest {
     }
 
     @Test
+    void statementsSpanningLines() throws Exception {
+        String script = String.join("\n",
+                "local f = function(a)",
+                "  return a + 1",
+                "end",
+                "local t = {",
+                "  one = f(1),",
+                "  two = 2",
+                "}",
+                "redis.call('set',",
+                "  'd:ml', 'v')",
+                "local g = function() return 1 end",
+                "local s = f(",
+                "  2)",
+                "pcall(function()",
+                "  local z = 1",
+                "end)",
+                "return s");
+        String[][] steps = new String[24][];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = k % 4 == 3 ? c("p") : c("s");
+        }
+        compare(script, steps);
+    }
+
+    @Test
     void protocolErrorsAndDegenerateSessions() throws Exception {
         for (String raw : new String[] {"hello\r\n", "*0\r\n", "*1\r\n$0\r\n\r\n"}) {
             List<String> expected = new ArrayList<>();
