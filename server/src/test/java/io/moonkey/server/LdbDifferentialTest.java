@@ -43,7 +43,9 @@ class LdbDifferentialTest {
             "+<redis> ", "+<command> ",
             "redis.breakpoint() called", "server.breakpoint() called",
             "Unknown Redis Lua debugger command", "Unknown Lua debugger command",
-            "Unknown Redis command called from script", "Unknown command called from script");
+            "Unknown Redis command called from script", "Unknown command called from script",
+            "Please specify at least one argument for this redis lib call", "Please specify at least one argument for this call",
+            "Lua redis lib command arguments must be strings or integers", "Command arguments must be strings or integers");
 
     static String normalise(String reply) {
         for (Map.Entry<String, String> e : R7_TO_VK.entrySet()) {
@@ -105,6 +107,7 @@ class LdbDifferentialTest {
         String script = String.join("\n",
                 "local t = {1, 'two', {3}, x = {y = true}}",
                 "local n = redis.call('incr', 'd:num')",
+                "redis.pcall() redis.pcall('get', {})",
                 "redis.pcall('incr', 'd:str')",
                 "redis.pcall('nosuchcommand')",
                 "local s = redis.call('get', 'd:str') .. string.rep('z', 300)",
