@@ -355,6 +355,33 @@ class LdbTest {
     }
 
     @Test
+    void moreThanOneMegabyteWithoutACommandAborts() throws Exception {
+        try (LdbClient c = new LdbClient(server.port)) {
+            c.start("sync", "local x = 1\nreturn x");
+            c.sendRaw("*1\r\n$5" + "5".repeat(1 << 20) + "55");
+            assertEquals(log("<endsession>"), c.readReply());
+            assertEquals("-ERR max client buffer reached script: 81d3cc25cd49aae96a424764ed1ee8c44c88ce76, on @user_script:1.\r\n",
+                    c.readReply());
+        }
+    }
+
+    @Test
+    void aClientLeavingAtATimeoutStopAbortsTheScript() throws Exception {
+        try (RespConnection admin = server.connect()) {
+            admin.call("CONFIG", "SET", "busy-reply-threshold", "200");
+            try {
+                LdbClient c = new LdbClient(server.port);
+                c.start("sync", "local i = 0\nwhile true do\n  i = i + 1\nend\n");
+                assertEquals(log("* Stopped at 3, stop reason = timeout reached, infinite loop?", "-> 3     i = i + 1"), c.cmd("c"));
+                c.close();
+                assertEquals("+PONG\r\n", admin.call("PING")); // the endless script was ended
+            } finally {
+                admin.call("CONFIG", "SET", "busy-reply-threshold", "5000");
+            }
+        }
+    }
+
+    @Test
     void aClientThatLeavesLetsTheScriptFinish() throws Exception {
         try (RespConnection other = server.connect()) {
             other.call("DEL", "leftkey");

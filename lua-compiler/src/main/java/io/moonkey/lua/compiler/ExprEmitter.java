@@ -194,6 +194,9 @@ final class ExprEmitter {
     }
 
     void closure(Expr.Function f) {
+        if (fc.hooks != null) {
+            fc.hooks.line(f.endLine()); // PUC's CLOSURE carries the line of "end" (ldb.md §7 note)
+        }
         MethodVisitor mv = mv();
         FunctionScope cs = fc.resolution.scope(f);
         String cn = fc.chunk.className(cs);
@@ -553,18 +556,38 @@ final class ExprEmitter {
             }
             for (Expr a : args) {
                 object(a);
+                valueHook(a);
             }
             for (int i = 0; i < n; i++) {
                 d.append(OBJECT_D);
             }
             d.append(")").append(OBJECT_D);
+            callHook(line);
             fc.site(line, name);
             mv.visitMethodInsn(INVOKEVIRTUAL, FUNCTION, "call", d.toString(), false);
             return;
         }
         argsArray(args, selfSlot);
+        callHook(line);
         fc.site(line, name);
         mv.visitMethodInsn(INVOKEVIRTUAL, FUNCTION, "invoke", "(" + CX_D + OBJECTS_D + ")" + OBJECT_D, false);
+    }
+
+    /**
+     * Debug mode: a value of an argument list or table constructor is put in place once it is
+     * parsed, by an instruction on its line (a line event when the list spans lines).
+     */
+    private void valueHook(Expr e) {
+        if (fc.hooks != null) {
+            fc.hooks.line(e.line());
+        }
+    }
+
+    /** Debug mode: PUC's CALL carries the line where the call starts, a line event once the arguments are in. */
+    private void callHook(int line) {
+        if (fc.hooks != null) {
+            fc.hooks.line(line);
+        }
     }
 
     /** Pushes an {@code Object[]} of all values of {@code es}, the last one expanded. */
@@ -594,6 +617,7 @@ final class ExprEmitter {
             mv.visitInsn(DUP);
             fc.pushInt(prefix + i);
             object(es.get(i));
+            valueHook(es.get(i));
             mv.visitInsn(AASTORE);
         }
         if (multi) {
@@ -671,10 +695,12 @@ final class ExprEmitter {
                         mv.visitInsn(DUP);
                         fc.pushInt(index);
                         object(p.value());
+                        valueHook(p.value());
                         mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "put", "(I" + OBJECT_D + ")V", false);
                     } else {
                         index++;
                         object(p.value());
+                        valueHook(p.value());
                         int tmp = fc.newObjectTemp();
                         mv.visitVarInsn(ASTORE, tmp);
                         pending.add(tmp);
@@ -689,12 +715,14 @@ final class ExprEmitter {
                     mv.visitInsn(DUP);
                     fc.pushString(n.name());
                     object(n.value());
+                    valueHook(n.value());
                     mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "put", "(" + OBJECT_D + OBJECT_D + ")V", false);
                 }
                 case TableField.Keyed k -> {
                     mv.visitInsn(DUP);
                     object(k.key());
                     object(k.value());
+                    valueHook(k.value());
                     fc.site(k.line(), "");
                     mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "put", "(" + OBJECT_D + OBJECT_D + ")V", false);
                 }

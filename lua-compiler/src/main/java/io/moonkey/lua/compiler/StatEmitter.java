@@ -98,6 +98,11 @@ final class StatEmitter {
             case Stat.Repeat r -> 0;
             case Stat.LocalFunction lf -> lf.function().endLine();
             case Stat.FunctionDecl fd -> fd.function().endLine();
+            // A value that is a function literal: its closure is the statement's first instruction.
+            case Stat.Local l when !l.values().isEmpty() && l.values().get(0) instanceof Expr.Function f -> f.endLine();
+            case Stat.Return r when !r.values().isEmpty() && r.values().get(0) instanceof Expr.Function f -> f.endLine();
+            case Stat.Assign a when a.targets().get(0) instanceof Expr.NameRef && !a.values().isEmpty()
+                    && a.values().get(0) instanceof Expr.Function f -> f.endLine();
             default -> s.line();
         };
     }

@@ -114,6 +114,15 @@ class LineHookTest {
     }
 
     @Test
+    void valuesAndCallsOnOtherLinesFireThere() {
+        // Checked against redis-server's debugger: closures at their "end", arguments and table
+        // fields on their own lines, then the call on the line where it starts.
+        String src = "local f = function(a)\n  return a + 1\nend\nlocal t = {\n  one = f(1),\n  two = 2\n}\n"
+                + "local s = f(\n  2)\nreturn s";
+        assertEquals(List.of("3", "4", "5", "2", "6", "8", "9", "8", "2", "10"), run(src, false));
+    }
+
+    @Test
     void blockLocalsGoOutOfScope() {
         List<String> e = run("local a = 1\nif a then\n  local b = 2\n  a = b\nend\nreturn a", true);
         assertEquals(List.of("1:", "2:a=1", "3:a=1", "4:a=1,b=2", "6:a=2"), e);

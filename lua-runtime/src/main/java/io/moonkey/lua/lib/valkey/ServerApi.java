@@ -57,6 +57,9 @@ public final class ServerApi {
 
         /** {@code server.debug(...)}: logs the values in a debugging session, nothing outside one (ldb.md §5.6). */
         default void debug(Object[] values) {}
+
+        /** call/pcall refused their arguments with this message (a debugging session logs it, ldb.md §5.5). */
+        default void argumentsRefused(String message) {}
     }
 
     /**
@@ -371,7 +374,13 @@ public final class ServerApi {
         @Override
         public Object invoke(CallContext cx, Object[] a) {
             byte[][] argv = commandArguments(a);
-            Object reply = argv == null ? errorTable(argumentError(a), false) : bridge.call(cx, argv);
+            Object reply;
+            if (argv == null) {
+                bridge.argumentsRefused(argumentError(a));
+                reply = errorTable(argumentError(a), false);
+            } else {
+                reply = bridge.call(cx, argv);
+            }
             if (raise && reply instanceof LuaTable t && t.get(ERR) instanceof LuaString) {
                 throw new LuaError(t).raisedAt(CallStack.where(1));
             }

@@ -60,6 +60,13 @@ final class LuaBridge implements ServerApi.Bridge {
     }
 
     @Override
+    public void argumentsRefused(String message) {
+        if (debugger != null && debugger.tracing()) {
+            debugger.traceRejected(message);
+        }
+    }
+
+    @Override
     public void debug(Object[] values) {
         if (debugger != null) {
             debugger.debug(values);

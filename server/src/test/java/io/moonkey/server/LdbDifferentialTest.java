@@ -1,0 +1,217 @@
+package io.moonkey.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Scripted synchronous debugging sessions replayed on redis-server 7.0.15 and on our server:
+ * every reply must be equal byte for byte once the oracle's texts are mapped to Valkey's
+ * (differences.md §2: {@code <redis>}, {@code redis.breakpoint() called}, the unknown-command
+ * text, the help text).
+ */
+@Timeout(120)
+class LdbDifferentialTest {
+    private static ReferenceServer reference;
+    private static TestServer ours;
+
+    @BeforeAll
+    static void start() throws Exception {
+        reference = ReferenceServer.start();
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        ours = new TestServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (reference != null) {
+            reference.close();
+        }
+        if (ours != null) {
+            ours.close();
+        }
+    }
+
+    private static final Map<String, String> R7_TO_VK = Map.of(
+            "+<redis> ", "+<command> ",
+            "redis.breakpoint() called", "server.breakpoint() called",
+            "Unknown Redis Lua debugger command", "Unknown Lua debugger command",
+            "Unknown Redis command called from script", "Unknown command called from script",
+            "Please specify at least one argument for this redis lib call", "Please specify at least one argument for this call",
+            "Lua redis lib command arguments must be strings or integers", "Command arguments must be strings or integers");
+
+    static String normalise(String reply) {
+        for (Map.Entry<String, String> e : R7_TO_VK.entrySet()) {
+            reply = reply.replace(e.getKey(), e.getValue());
+        }
+        return pointers(reply);
+    }
+
+    /** Object addresses differ between servers (differences.md §5 rule 6). */
+    static String pointers(String reply) {
+        return reply.replaceAll("@0x[0-9a-f]+", "@0xADDR");
+    }
+
+    /** Runs the session on one server: every reply, then whether the connection was closed. */
+    private static List<String> replay(int port, String script, String[]... commands) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (RespConnection setup = new RespConnection(port)) {
+            setup.call("FLUSHALL");
+            setup.call("SET", "d:str", "v");
+            setup.call("SET", "d:num", "41");
+        }
+        try (LdbClient c = new LdbClient(port)) {
+            out.add(c.start("sync", script));
+            for (String[] cmd : commands) {
+                String r = c.cmd(cmd);
+                out.add(r);
+                if (r.contains("+<endsession>\r\n")) {
+                    out.add(c.readReply());
+                    out.add("closed=" + c.closedByPeer());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void compare(String script, String[]... commands) throws Exception {
+        List<String> expected = replay(reference.port, script, commands).stream().map(LdbDifferentialTest::normalise).toList();
+        List<String> actual = replay(ours.port, script, commands).stream().map(LdbDifferentialTest::pointers).toList();
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            assertEquals(expected.get(i), actual.get(i), "reply " + i + (i > 0 && i <= commands.length ? " to " + String.join(" ", commands[i - 1]) : ""));
+        }
+        assertEquals(expected, actual);
+    }
+
+    private static String[] c(String... a) {
+        return a;
+    }
+
+    @Test
+    void sessionOfSection7() throws Exception {
+        compare(LdbTest.SCRIPT, c("s"), c("p"), c("print", "a"), c("print", "nosuch"), c("print", "KEYS"), c("b", "9"),
+                c("b"), c("b", "100"), c("b", "x"), c("b", "-9"), c("b", "0"), c("t"), c("e", "1+1"), c("r", "ping"),
+                c("maxlen", "10"), c("s"), c("n"), c("p"), c("c"), c("t"), c("p"), c("c"));
+    }
+
+    @Test
+    void tracingValuesAndListing() throws Exception {
+        String script = String.join("\n",
+                "local t = {1, 'two', {3}, x = {y = true}}",
+                "local n = redis.call('incr', 'd:num')",
+                "redis.pcall() redis.pcall('get', {})",
+                "redis.pcall('incr', 'd:str')",
+                "redis.pcall('nosuchcommand')",
+                "local s = redis.call('get', 'd:str') .. string.rep('z', 300)",
+                "local m = redis.call('mget', 'd:str', 'd:none', 'd:num')",
+                "for i = 1, 2 do",
+                "  n = n + i",
+                "end",
+                "local function g(a, b)",
+                "  redis.debug('g', a, b, {a, b})",
+                "  return a .. b",
+                "end",
+                "local r = g('x', 'y')",
+                "return {n, r, m}");
+        compare(script, c("p"), c("s"), c("p"), c("s"), c("s"), c("s"), c("s"), c("p", "s"), c("p", "s"), c("s"),
+                c("p", "m"), c("s"), c("p"), c("s"), c("s"), c("s"), c("l"), c("l", "3", "2"), c("w"), c("b", "12", "14", "99", "-1"),
+                c("b"), c("c"), c("t"), c("p"), c("p", "t"), c("maxlen", "0"), c("p", "s"), c("e", "{1,2,nil,4}"),
+                c("e", "error('boom')"), c("e", "x +"), c("r", "set", "d:str", "w"), c("r", "get", "d:str"), c("unknown"),
+                c("c"), c("c"));
+    }
+
+    @Test
+    void stepIntoLoopsAndFunctions() throws Exception {
+        String script = String.join("\n",
+                "local acc = 0",
+                "for k, v in ipairs({5, 6}) do",
+                "  acc = acc + v",
+                "end",
+                "local i = 0",
+                "while i < 2 do i = i + 1 end",
+                "repeat",
+                "  i = i - 1",
+                "until i == 0",
+                "function gf()",
+                "  return acc",
+                "end",
+                "if acc > 100 then",
+                "  acc = 0",
+                "elseif acc > 10 then",
+                "  acc = gf() + 1",
+                "end",
+                "return acc");
+        String[][] steps = new String[40][];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = k % 3 == 1 ? c("p") : c("s");
+        }
+        compare(script, steps);
+    }
+
+    @Test
+    void statementsSpanningLines() throws Exception {
+        String script = String.join("\n",
+                "local f = function(a)",
+                "  return a + 1",
+                "end",
+                "local t = {",
+                "  one = f(1),",
+                "  two = 2",
+                "}",
+                "redis.call('set',",
+                "  'd:ml', 'v')",
+                "local g = function() return 1 end",
+                "local s = f(",
+                "  2)",
+                "pcall(function()",
+                "  local z = 1",
+                "end)",
+                "return s");
+        String[][] steps = new String[24][];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = k % 4 == 3 ? c("p") : c("s");
+        }
+        compare(script, steps);
+    }
+
+    @Test
+    void protocolErrorsAndDegenerateSessions() throws Exception {
+        for (String raw : new String[] {"hello\r\n", "*0\r\n", "*1\r\n$0\r\n\r\n"}) {
+            List<String> expected = new ArrayList<>();
+            List<String> actual = new ArrayList<>();
+            for (int port : new int[] {reference.port, ours.port}) {
+                List<String> out = port == reference.port ? expected : actual;
+                try (LdbClient c = new LdbClient(port)) {
+                    out.add(c.start("sync", "local x = 1\nreturn x"));
+                    c.sendRaw(raw);
+                    out.add(c.readReply());
+                    out.add(c.readReply());
+                    out.add("closed=" + c.closedByPeer());
+                }
+            }
+            assertEquals(expected, actual, raw);
+        }
+        for (String[] eval : new String[][] {{"EVAL", "retur 1", "0"}, {"EVAL", "return 1", "x"}, {"EVAL", "return 1", "2", "k"}}) {
+            List<String> expected = new ArrayList<>();
+            List<String> actual = new ArrayList<>();
+            for (int port : new int[] {reference.port, ours.port}) {
+                List<String> out = port == reference.port ? expected : actual;
+                try (LdbClient c = new LdbClient(port)) {
+                    out.add(c.cmd("SCRIPT", "DEBUG", "sync"));
+                    out.add(c.cmd(eval));
+                    out.add(c.readReply());
+                    out.add("closed=" + c.closedByPeer());
+                }
+            }
+            assertEquals(expected, actual, String.join(" ", eval));
+        }
+    }
+}
