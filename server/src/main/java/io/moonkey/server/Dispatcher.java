@@ -185,7 +185,7 @@ public final class Dispatcher {
             server.stats().callErrors = outerCallErrors;
             server.stats().commandsProcessed++;
             if ((server.dirty() > dirtyBefore || s.propagationForced) && !s.propagationPrevented) {
-                prop.add(s.dbIndex(), s.propagateAs != null ? s.propagateAs : argv);
+                prop.add(s.dbIndex(), s.propagateAs != null ? s.propagateAs : argv, s.propagationTargets);
             }
             s.propagateAs = savedAs;
             s.propagationPrevented = savedPrevented;

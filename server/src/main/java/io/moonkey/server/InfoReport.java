@@ -161,11 +161,12 @@ public final class InfoReport {
                 field(b, "rdb_bgsave_in_progress", 0);
                 field(b, "rdb_last_save_time", server.lastSaveTime());
                 field(b, "rdb_last_bgsave_status", "ok");
-                field(b, "aof_enabled", 0);
+                field(b, "aof_enabled", server.aof().enabled() ? 1 : 0);
                 field(b, "aof_rewrite_in_progress", 0);
                 field(b, "aof_rewrite_scheduled", 0);
+                field(b, "aof_rewrites", server.aof().rewrites());
                 field(b, "aof_last_bgrewrite_status", "ok");
-                field(b, "aof_last_write_status", "ok");
+                field(b, "aof_last_write_status", server.aof().lastWriteStatus());
             }
             case "stats" -> {
                 b.append("# Stats\r\n");
@@ -197,16 +198,18 @@ public final class InfoReport {
             case "replication" -> {
                 b.append("# Replication\r\n");
                 field(b, "role", "master");
-                field(b, "connected_slaves", 0);
+                var repl = server.replication();
+                field(b, "connected_slaves", repl.replicaCount());
+                for (String line : repl.describeReplicas()) b.append(line).append("\r\n");
                 field(b, "master_failover_state", "no-failover");
-                field(b, "master_replid", server.runId());
+                field(b, "master_replid", repl.replId());
                 field(b, "master_replid2", "0000000000000000000000000000000000000000");
-                field(b, "master_repl_offset", 0);
+                field(b, "master_repl_offset", repl.offset());
                 field(b, "second_repl_offset", -1);
-                field(b, "repl_backlog_active", 0);
+                field(b, "repl_backlog_active", repl.backlogActive() ? 1 : 0);
                 field(b, "repl_backlog_size", server.config().get("repl-backlog-size"));
-                field(b, "repl_backlog_first_byte_offset", 0);
-                field(b, "repl_backlog_histlen", 0);
+                field(b, "repl_backlog_first_byte_offset", repl.backlogActive() ? 1 : 0);
+                field(b, "repl_backlog_histlen", repl.offset());
             }
             case "cpu" -> {
                 b.append("# CPU\r\n");

@@ -89,6 +89,8 @@ public final class Server {
     private final OutputLimits outputLimits = new OutputLimits();
     private final KeyspaceEvents events = new KeyspaceEvents(pubsub);
     private final BlockedClients blocked = new BlockedClients(this);
+    private final io.moonkey.server.persistence.AppendOnlyFile aof = new io.moonkey.server.persistence.AppendOnlyFile(this);
+    private final io.moonkey.server.replication.ReplicationSource replication = new io.moonkey.server.replication.ReplicationSource(this);
 
     /**
      * Creates a server configured like valkey-server's command line: an optional config file
@@ -131,6 +133,7 @@ public final class Server {
         new SortedSetCommands(this).register(commands);
         new StreamCommands(this).register(commands);
         new SortCommand(this).register(commands);
+        new io.moonkey.server.replication.ReplicationCommands(this, replication).register(commands);
         new ServerCommands(this).register(commands);
         new ConfigCommand(this).register(commands);
         // One math.random generator for the process, shared by EVAL and functions (lua-api.md §8.3).
@@ -144,6 +147,8 @@ public final class Server {
         new DebugCommand(this).register(commands);
         new TransactionCommands(this).register(commands);
         new PubSubCommands(this).register(commands);
+        new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
+        aof.start(); // appendonly yes: replay the AOF before serving anyone
     }
 
     /** Connects configuration parameters to the running server. */
@@ -161,6 +166,7 @@ public final class Server {
         applyAndWatch("client-query-buffer-limit", v -> queryBufferLimit = Long.parseLong(v));
         applyAndWatch("client-output-buffer-limit", outputLimits::parse);
         applyAndWatch("notify-keyspace-events", events::configure);
+        config.register(config.param("appendonly").onChange(v -> aof.setEnabled(v.equals("yes"))));
     }
 
     private void applyAndWatch(String name, java.util.function.Consumer<String> apply) {
@@ -270,6 +276,16 @@ public final class Server {
     }
 
     /** Keyspace notifications; commands report their events here. */
+    /** The append-only file (appendonly yes). */
+    public io.moonkey.server.persistence.AppendOnlyFile aof() {
+        return aof;
+    }
+
+    /** This server's master side of replication: replicas, offsets, WAIT. */
+    public io.moonkey.server.replication.ReplicationSource replication() {
+        return replication;
+    }
+
     /** The clients blocked on keys (BLPOP, XREAD BLOCK...). */
     public BlockedClients blocked() {
         return blocked;
@@ -349,6 +365,8 @@ public final class Server {
     public void sessionClosed(Session s) {
         clients.remove(s.id());
         blocked.sessionClosed(s);
+        replication.sessionClosed(s);
+        replication.waiterClosed(s);
         s.unwatchAll();
         pubsub.removeAll(s);
         monitors.remove(s);

@@ -44,6 +44,9 @@ public final class Session implements Watcher {
     final List<CommandSpec> queuedSpecs = new ArrayList<>();
     final List<WatchedKey> watched = new ArrayList<>(0);
 
+    /** The port a replica announced with REPLCONF listening-port. */
+    int announcedPort;
+
     // blocking commands: what this client waits on, or null
     BlockedClients.Waiter blockedOn;
 
@@ -54,6 +57,8 @@ public final class Session implements Watcher {
     byte[][] propagateAs;
     boolean propagationPrevented;
     boolean propagationForced;
+    /** Where this caller's writes go (PropagationStream.AOF/REPLICAS); a script's set_repl narrows it. */
+    int propagationTargets = PropagationStream.ALL;
     boolean executingTransaction;
 
     Session(Server server, long id, ClientChannel channel) {
@@ -249,6 +254,23 @@ public final class Session implements Watcher {
         propagateAs = argv;
     }
 
+    public int announcedPort() {
+        return announcedPort;
+    }
+
+    public void setAnnouncedPort(int port) {
+        announcedPort = port;
+    }
+
+    /** Sets where this caller's writes propagate (server.set_repl in scripts). */
+    public void setPropagationTargets(int targets) {
+        propagationTargets = targets;
+    }
+
+    public int propagationTargets() {
+        return propagationTargets;
+    }
+
     /** Keeps the current command out of the propagation stream even if it changed data. */
     public void preventPropagation() {
         propagationPrevented = true;
@@ -261,7 +283,7 @@ public final class Session implements Watcher {
 
     /** Propagates an extra command now, in execution order (e.g. one per key in a multi-key op). */
     public void alsoPropagate(byte[]... argv) {
-        server.propagation().add(dbIndex, argv);
+        server.propagation().add(dbIndex, argv, propagationTargets);
     }
 
     /** Publishes a keyspace notification for {@code key} in this session's database. */

@@ -29,14 +29,24 @@ final class ReferenceServer implements AutoCloseable {
     }
 
     static ReferenceServer start() throws Exception {
+        return start(new String[0]);
+    }
+
+    /** Starts it with extra options after the defaults (a later option overrides an earlier one). */
+    static ReferenceServer start(String... extra) throws Exception {
         String exe = executable();
         if (exe == null) return null;
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process p = new ProcessBuilder(exe, "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no", "--enable-debug-command", "yes", "--daemonize", "no", "--logfile", "")
+        // its own empty directory: a replica writes the received RDB there, and nothing stale is loaded
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("moonkey-reference");
+        dir.toFile().deleteOnExit();
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(exe, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--enable-debug-command", "yes", "--daemonize", "no", "--logfile", ""));
+        cmd.addAll(java.util.List.of(extra));
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {

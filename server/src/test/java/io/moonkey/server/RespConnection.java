@@ -96,6 +96,14 @@ final class RespConnection implements AutoCloseable {
         return l.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** Reads a replication payload: {@code $<len>\r\n} then exactly len bytes, no CRLF after. */
+    String readRdb() throws IOException {
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        String line = readLine(header);
+        if (!line.startsWith("$")) throw new IOException("not a payload: " + line);
+        return new String(in.readNBytes(Integer.parseInt(line.substring(1))), StandardCharsets.ISO_8859_1);
+    }
+
     /** True if the server closed the connection (EOF within the timeout). */
     boolean closedByPeer() throws IOException {
         try {

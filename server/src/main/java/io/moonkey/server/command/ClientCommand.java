@@ -112,7 +112,7 @@ public final class ClientCommand {
     private void describe(Session c, Session caller, StringBuilder b) {
         ClientChannel ch = c.channel();
         long now = System.currentTimeMillis();
-        String flags = (c.subscriberCount() > 0 ? "P" : "") + (c.inMulti() ? "x" : "") + (server.blocked().isBlocked(c) ? "b" : "") + (c.noEvictFlag() ? "e" : "");
+        String flags = (server.replication().isReplica(c) ? "S" : "") + (c.subscriberCount() > 0 ? "P" : "") + (c.inMulti() ? "x" : "") + (server.blocked().isBlocked(c) ? "b" : "") + (c.noEvictFlag() ? "e" : "");
         if (flags.isEmpty()) flags = "N";
         String cmd = c.lastCommandName();
         b.append("id=").append(c.id())

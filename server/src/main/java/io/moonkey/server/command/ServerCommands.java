@@ -34,8 +34,6 @@ public final class ServerCommands {
         t.add(new CommandSpec("info", -1, "loading stale", g, "1.0.0", "Returns information and statistics about the server.", this::info));
         t.add(new CommandSpec("lastsave", 1, "loading stale fast", g, "1.0.0", "Returns the Unix timestamp of the last successful save to disk.", this::lastsave));
         t.add(new CommandSpec("monitor", 1, "admin noscript loading stale", g, "1.0.0", "Listens for all requests received by the server in real-time.", this::monitor));
-        t.add(new CommandSpec("wait", 3, "noscript", "generic", "3.0.0",
-                "Blocks until the asynchronous replication of all preceding write commands sent by the connection is completed.", this::waitCommand));
         t.add(new CommandSpec("shutdown", -1, "admin noscript loading stale no_multi allow_busy", g, "1.0.0",
                 "Synchronously saves the database(s) to disk and shuts down the server.", this::shutdown));
         t.add(new CommandSpec("memory", -2, "", g, "4.0.0", "A container for memory diagnostics commands.", null)
@@ -122,14 +120,6 @@ public final class ServerCommands {
         if (s.channel() == null) throw new CommandError("ERR MONITOR needs a connection");
         server.addMonitor(s);
         out.ok();
-    }
-
-    /** WAIT numreplicas timeout: no replicas exist, so 0 at once. */
-    void waitCommand(Session s, byte[][] argv, ReplySink out) {
-        parseLong(argv[1]);
-        long timeout = parseLong(argv[2], "ERR timeout is not an integer or out of range");
-        if (timeout < 0) throw new CommandError("ERR timeout is negative");
-        out.integer(0);
     }
 
     /** SHUTDOWN [NOSAVE | SAVE] [NOW] [FORCE] [ABORT]: stops the server (no reply on success). */

@@ -70,6 +70,7 @@ public final class ServerParams {
         c.register(integer("min-replicas-max-lag", 10, 0, IMAX).alias("min-slaves-max-lag"));
         c.register(memory("repl-backlog-size", 1024L * 1024));
         c.register(integer("repl-timeout", 60, 1, IMAX));
+        c.register(integer("repl-ping-replica-period", 10, 1, IMAX).alias("repl-ping-slave-period"));
         c.register(bool("repl-diskless-sync", true));
         c.register(integer("repl-diskless-sync-delay", 5, 0, IMAX));
         c.register(bool("cluster-enabled", false).immutable());

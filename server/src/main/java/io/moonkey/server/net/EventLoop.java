@@ -88,6 +88,7 @@ public final class EventLoop {
             }
         }
         closeAll();
+        server.aof().close();
     }
 
     /** Starts the loop on a new thread (tests, embedding). */
@@ -140,7 +141,10 @@ public final class EventLoop {
                 handle(k);
             }
         }
-        server.blocked().expireTimeouts(System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        server.blocked().expireTimeouts(now);
+        server.replication().tick(now);
+        server.aof().flush(now, false); // written before the replies that acknowledge it
         flushPending();
     }
 

@@ -32,6 +32,7 @@ final class LuaBridge implements ServerApi.Bridge {
     void begin(ScriptingEngine.Run r) {
         run = r;
         resp = 2;
+        client.setPropagationTargets(io.moonkey.server.PropagationStream.ALL);
         wrote = false;
         client.select(r.caller().dbIndex());
         client.setProtocol(2);
@@ -117,8 +118,7 @@ final class LuaBridge implements ServerApi.Bridge {
 
     @Override
     public void setRepl(int flags) {
-        // Partial effects replication (AOF-only or replicas-only) needs the replication link;
-        // until then every write goes to the one propagation stream.
+        client.setPropagationTargets(flags); // REPL_AOF and REPL_REPLICA are the stream's target bits
     }
 
     @Override
