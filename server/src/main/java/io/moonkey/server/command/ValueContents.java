@@ -1,6 +1,7 @@
 package io.moonkey.server.command;
 
 import io.moonkey.datastore.Value;
+import io.moonkey.datastore.list.ListValue;
 
 /**
  * Reads the contents of collection values for whole-value operations (DEBUG DIGEST, and the
@@ -11,6 +12,10 @@ final class ValueContents {
 
     /** Adds a collection's contents to a key's digest as Valkey's xorObjectDigest does. */
     static void digest(DatasetDigest dd, byte[] d, Value v) {
+        if (v instanceof ListValue l) { // each element mixed in, head to tail
+            l.forEachElement(e -> dd.mix(d, e));
+            return;
+        }
         // filled in per type as the collection types land
         dd.mix(d, v.type().typeName().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }

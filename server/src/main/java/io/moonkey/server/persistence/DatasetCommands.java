@@ -4,6 +4,7 @@ import io.moonkey.datastore.Database;
 import io.moonkey.datastore.Keyspace;
 import io.moonkey.datastore.StringValue;
 import io.moonkey.datastore.Value;
+import io.moonkey.datastore.list.ListValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,22 @@ public final class DatasetCommands {
     private static void rebuild(byte[] key, Value v, Consumer<byte[][]> out) {
         if (v instanceof StringValue s) {
             out.accept(new byte[][] {bytes("SET"), key, s.bytes()});
+            return;
+        }
+        if (v instanceof ListValue l) { // RPUSH in batches, as Valkey's rewriteListObject
+            List<byte[]> batch = new ArrayList<>(ITEMS_PER_COMMAND + 2);
+            l.forEachElement(e -> {
+                if (batch.isEmpty()) {
+                    batch.add(bytes("RPUSH"));
+                    batch.add(key);
+                }
+                batch.add(e);
+                if (batch.size() == ITEMS_PER_COMMAND + 2) {
+                    out.accept(batch.toArray(new byte[0][]));
+                    batch.clear();
+                }
+            });
+            if (!batch.isEmpty()) out.accept(batch.toArray(new byte[0][]));
             return;
         }
         throw new IllegalStateException("no rewrite form for " + v.type().typeName() + " values yet");

@@ -4,6 +4,7 @@ import io.moonkey.datastore.Database;
 import io.moonkey.datastore.Keyspace;
 import io.moonkey.datastore.StringValue;
 import io.moonkey.datastore.Value;
+import io.moonkey.datastore.list.ListValue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +44,12 @@ public final class RdbSnapshot {
         if (v instanceof StringValue s) {
             w.record(expireAt, RdbWriter.TYPE_STRING, key);
             w.string(s.bytes());
+            return;
+        }
+        if (v instanceof ListValue l) { // the plain list type (1), which every RDB version still loads
+            w.record(expireAt, RdbWriter.TYPE_LIST, key);
+            w.length(l.size());
+            l.forEachElement(w::string);
             return;
         }
         throw new IllegalStateException("no RDB form for " + v.type().typeName() + " values yet");
