@@ -101,6 +101,26 @@ final class HashSetReplies {
         return b.toString();
     }
 
+    /**
+     * The reply with the elements of every nested aggregate sorted (map entries as units): for
+     * EXEC, whose results may include hash-table orders.
+     */
+    static String deepSorted(String raw) {
+        return deepSorted(parse(raw));
+    }
+
+    private static String deepSorted(Node n) {
+        if (!n.isAggregate()) return n.raw();
+        boolean map = n.type() == '%' || n.type() == '|';
+        List<String> items = new ArrayList<>();
+        List<Node> c = n.children();
+        for (int i = 0; i < c.size(); i += map ? 2 : 1) items.add(deepSorted(c.get(i)) + (map ? deepSorted(c.get(i + 1)) : ""));
+        items.sort(null);
+        StringBuilder b = new StringBuilder().append(n.type()).append(items.size()).append("\r\n");
+        for (String s : items) b.append(s);
+        return b.toString();
+    }
+
     /** Field/value or member strings of a dump reply (HGETALL or SMEMBERS, any protocol). */
     static List<String> texts(String raw) {
         Node n = parse(raw);

@@ -13,7 +13,8 @@ import java.util.random.RandomGenerator;
  * of the hash), so a probe touches an entry only when its tag matches. No per-entry objects
  * besides the arrays themselves: this is what keeps a million small fields near Valkey's size.
  *
- * <p>A position is a slot index; positions stay valid until the next change.
+ * <p>A position is a slot index; positions stay valid until the next change. Public because the
+ * set package's member table is one too.
  */
 public abstract class EntryTable {
     private static final int MIN_CAPACITY = 16;

@@ -17,15 +17,13 @@ import java.math.BigDecimal;
 public final class HashCommands {
     private static final byte[] HSET = Arguments.bytes("HSET");
 
-    private final Server server;
-    private final HashLimit maxEntries;
-    private final HashLimit maxValue;
+    private final HashSetEncodingLimit maxEntries;
+    private final HashSetEncodingLimit maxValue;
     private final HashRandomField randomField = new HashRandomField();
 
     public HashCommands(Server server) {
-        this.server = server;
-        this.maxEntries = new HashLimit(server, "hash-max-listpack-entries");
-        this.maxValue = new HashLimit(server, "hash-max-listpack-value");
+        this.maxEntries = new HashSetEncodingLimit(server, "hash-max-listpack-entries");
+        this.maxValue = new HashSetEncodingLimit(server, "hash-max-listpack-value");
     }
 
     public void register(CommandTable t) {

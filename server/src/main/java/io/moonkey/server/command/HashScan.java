@@ -15,6 +15,8 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * elements a call (a field and its value count as two, as in Valkey), MATCH filtering afterwards.
  */
 final class HashScan {
+    private static final byte[] ZERO = {'0'};
+
     private HashScan() {}
 
     /** MATCH and COUNT of HSCAN/SSCAN. */
@@ -49,8 +51,6 @@ final class HashScan {
         out.bulk(ZERO);
         out.arrayHeader(0);
     }
-
-    static final byte[] ZERO = {'0'};
 
     static void scanHash(HashValue h, long cursor, Options o, ReplySink out) {
         IntArrayList found = new IntArrayList();

@@ -8,7 +8,6 @@ import io.moonkey.datastore.Database;
 import io.moonkey.datastore.Value;
 import io.moonkey.datastore.set.SetValue;
 import io.moonkey.server.KeyspaceEvents;
-import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
 import java.util.ArrayList;
@@ -22,12 +21,10 @@ import java.util.List;
  * gives it; a missing key is an empty set.
  */
 final class SetAlgebra {
-    private final Server server;
-    private final HashLimit maxIntsetEntries;
+    private final HashSetEncodingLimit maxIntsetEntries;
     private final byte[] digits = new byte[24];
 
-    SetAlgebra(Server server, HashLimit maxIntsetEntries) {
-        this.server = server;
+    SetAlgebra(HashSetEncodingLimit maxIntsetEntries) {
         this.maxIntsetEntries = maxIntsetEntries;
     }
 

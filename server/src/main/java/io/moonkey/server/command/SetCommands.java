@@ -14,17 +14,15 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 /** The set commands: membership, random members, SMOVE, SSCAN; the algebra is in {@link SetAlgebra}. */
 public final class SetCommands {
-    private final Server server;
-    private final HashLimit maxIntsetEntries;
+    private final HashSetEncodingLimit maxIntsetEntries;
     private final SetAlgebra algebra;
     private final SetRandomMembers random;
     /** Digits of an intset member being replied (replies copy what they are given). */
     private final byte[] digits = new byte[24];
 
     public SetCommands(Server server) {
-        this.server = server;
-        this.maxIntsetEntries = new HashLimit(server, "set-max-intset-entries");
-        this.algebra = new SetAlgebra(server, maxIntsetEntries);
+        this.maxIntsetEntries = new HashSetEncodingLimit(server, "set-max-intset-entries");
+        this.algebra = new SetAlgebra(maxIntsetEntries);
         this.random = new SetRandomMembers(server, maxIntsetEntries, algebra);
     }
 

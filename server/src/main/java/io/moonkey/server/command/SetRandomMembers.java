@@ -30,11 +30,11 @@ final class SetRandomMembers {
     private static final String RANGE = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
 
     private final Server server;
-    private final HashLimit maxIntsetEntries;
+    private final HashSetEncodingLimit maxIntsetEntries;
     private final SetAlgebra algebra;
     private final byte[] digits = new byte[24];
 
-    SetRandomMembers(Server server, HashLimit maxIntsetEntries, SetAlgebra algebra) {
+    SetRandomMembers(Server server, HashSetEncodingLimit maxIntsetEntries, SetAlgebra algebra) {
         this.server = server;
         this.maxIntsetEntries = maxIntsetEntries;
         this.algebra = algebra;
