@@ -127,7 +127,7 @@ class SortedSetDifferentialTest {
                 net.jqwik.api.Tuple.of(2, cmd("ZMSCORE", a, m, m)),
                 net.jqwik.api.Tuple.of(3, cmd("ZCARD", a)),
                 net.jqwik.api.Tuple.of(3, cmd("ZCOUNT", a, b, b)),
-                net.jqwik.api.Tuple.of(2, cmd("ZLEXCOUNT", of("l", "s", "none"), lb, lb)),
+                net.jqwik.api.Tuple.of(2, cmd("ZLEXCOUNT", of("l", "s", "nokey"), lb, lb)),
                 net.jqwik.api.Tuple.of(3, cmd("ZRANK", a, m)),
                 net.jqwik.api.Tuple.of(2, cmd("ZREVRANK", a, m)),
                 net.jqwik.api.Tuple.of(4, cmd("ZRANGE", a, i, i)),
@@ -145,7 +145,7 @@ class SortedSetDifferentialTest {
                 net.jqwik.api.Tuple.of(2, cmd("ZRANGEBYSCORE", k, b, b, of("LIMIT"), c, c, of("WITHSCORES"))),
                 net.jqwik.api.Tuple.of(3, cmd("ZREVRANGEBYSCORE", k, b, b, of("WITHSCORES", "LIMIT", "BYSCORE"))),
                 net.jqwik.api.Tuple.of(2, cmd("ZREVRANGEBYSCORE", k, b, b, of("LIMIT"), c, c)),
-                net.jqwik.api.Tuple.of(2, cmd("ZRANGEBYLEX", of("l", "s", "none"), lb, lb)),
+                net.jqwik.api.Tuple.of(2, cmd("ZRANGEBYLEX", of("l", "s", "nokey"), lb, lb)),
                 net.jqwik.api.Tuple.of(2, cmd("ZRANGEBYLEX l", lb, lb, of("LIMIT"), c, c)),
                 net.jqwik.api.Tuple.of(2, cmd("ZREVRANGEBYLEX l", lb, lb)),
                 net.jqwik.api.Tuple.of(1, cmd("ZREVRANGEBYLEX l", lb, lb, of("LIMIT", "WITHSCORES"), c, c)),
@@ -159,7 +159,7 @@ class SortedSetDifferentialTest {
                 net.jqwik.api.Tuple.of(1, cmd("ZMPOP", numkeys, a, of("MIN", "MAX"), of("COUNT", "FOO"), c, of("COUNT"), c)),
                 net.jqwik.api.Tuple.of(2, cmd("ZREMRANGEBYSCORE", k, b, b)),
                 net.jqwik.api.Tuple.of(2, cmd("ZREMRANGEBYRANK", k, i, i)),
-                net.jqwik.api.Tuple.of(2, cmd("ZREMRANGEBYLEX", of("l", "s", "none"), lb, lb)),
+                net.jqwik.api.Tuple.of(2, cmd("ZREMRANGEBYLEX", of("l", "s", "nokey"), lb, lb)),
                 net.jqwik.api.Tuple.of(3, cmd("ZUNION", numkeys, a, a, of("WITHSCORES", "AGGREGATE", "WEIGHTS"))),
                 net.jqwik.api.Tuple.of(3, cmd("ZUNION", of("2"), a, a, algebraOpt, algebraOpt, algebraOpt, algebraOpt)),
                 net.jqwik.api.Tuple.of(3, cmd("ZINTER", numkeys, a, a, of("WITHSCORES", "AGGREGATE", "WEIGHTS"))),
@@ -200,7 +200,7 @@ class SortedSetDifferentialTest {
         return command().list().ofMinSize(1).ofMaxSize(40);
     }
 
-    @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 600, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3,
                                 @ForAll("limits") String entries) throws Exception {
         Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
@@ -218,6 +218,8 @@ class SortedSetDifferentialTest {
             String name = cmd.get(0);
             // blocking pops only where they cannot block: inside MULTI, or on keys holding data
             if (name.startsWith("BZ") && !inMulti && !blockSafe(cmd)) continue;
+            // random or hash-ordered replies are normalised one by one, not inside an EXEC reply
+            if (inMulti && (name.equals("ZRANDMEMBER") || name.equals("ZSCAN"))) continue;
             if (name.equals("MULTI")) inMulti = true;
             if (name.equals("EXEC")) inMulti = false;
             String[] a = cmd.toArray(new String[0]);
