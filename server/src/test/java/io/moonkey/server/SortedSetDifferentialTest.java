@@ -527,6 +527,30 @@ class SortedSetDifferentialTest {
         same("ZDIFF", "2", "lex", "big");
     }
 
+    /** Which commands count keyspace hits and misses (read lookups) and which do not (write lookups). */
+    @Example
+    void keyspaceHitsAndMisses() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        fresh(2);
+        both("ZADD", "z", "1", "a", "2", "b");
+        both("CONFIG", "RESETSTAT");
+        String[][] cmds = {{"ZSCORE", "z", "a"}, {"ZSCORE", "n", "a"}, {"ZMSCORE", "z", "a"}, {"ZCARD", "n"}, {"ZRANK", "z", "b"},
+            {"ZCOUNT", "z", "0", "1"}, {"ZRANGE", "z", "0", "-1"}, {"ZRANGESTORE", "d", "z", "0", "0"}, {"ZRANGESTORE", "d", "n", "0", "0"},
+            {"ZUNION", "2", "z", "n"}, {"ZUNIONSTORE", "d", "2", "z", "n"}, {"ZINTERCARD", "1", "z"}, {"ZRANDMEMBER", "n"},
+            {"ZSCAN", "z", "0"}, {"ZADD", "z", "3", "c"}, {"ZINCRBY", "n2", "1", "x"}, {"ZREM", "n", "a"}, {"ZPOPMIN", "n"},
+            {"ZMPOP", "2", "n", "z", "MIN"}, {"ZREMRANGEBYRANK", "n", "0", "1"}, {"ZLEXCOUNT", "n", "-", "+"}};
+        for (String[] c : cmds) both(c);
+        assertEquals(hitsAndMisses(refConn.call("INFO", "stats")), hitsAndMisses(ourConn.call("INFO", "stats")));
+    }
+
+    private static String hitsAndMisses(String info) {
+        StringBuilder b = new StringBuilder();
+        for (String line : info.split("\r\n")) {
+            if (line.startsWith("keyspace_hits:") || line.startsWith("keyspace_misses:")) b.append(line).append('\n');
+        }
+        return b.toString();
+    }
+
     /** ZRANDMEMBER with a positive count gives distinct members of the set; negative counts may repeat. */
     @Example
     void randomMembers() throws Exception {

@@ -88,6 +88,13 @@ public final class SortedSetValue extends Value implements Elements {
         }
     }
 
+    /** Visits every entry in descending order (the order of an RDB ZSET_2 record). */
+    public void forEachDescending(EntryVisitor v) {
+        for (RankedTree.Leaf l = tree.last; l != null; l = l.prev) {
+            for (int i = l.count - 1; i >= 0; i--) v.visit(l.members[i], l.scores[i]);
+        }
+    }
+
     // ---- members --------------------------------------------------------------------------------
 
     /** The score of {@code member}, or NaN when absent (NaN is never stored). */

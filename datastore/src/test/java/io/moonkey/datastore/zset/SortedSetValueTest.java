@@ -86,6 +86,9 @@ class SortedSetValueTest {
         List<String> walked = new ArrayList<>();
         z.forEach((m, s) -> walked.add(new String(m, StandardCharsets.ISO_8859_1)));
         assertEquals(keys.stream().map(Key::member).toList(), walked);
+        List<String> backwards = new ArrayList<>();
+        z.forEachDescending((m, s) -> backwards.add(0, new String(m, StandardCharsets.ISO_8859_1)));
+        assertEquals(walked, backwards);
         if (!keys.isEmpty()) {
             EntryCursor c = z.cursorAt(keys.size() - 1);
             for (int i = keys.size() - 1; i >= 0; i--, c.prev()) assertArrayEquals(bytes(keys.get(i).member()), c.member());
