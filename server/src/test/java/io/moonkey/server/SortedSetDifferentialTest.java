@@ -551,6 +551,27 @@ class SortedSetDifferentialTest {
         return b.toString();
     }
 
+    /** WATCH sees only writes that changed something: no-op ZADDs, ZREMs and pops leave a transaction alone. */
+    @Example
+    void watchSeesOnlyRealChanges() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        fresh(2);
+        String[][] writes = {{"ZADD", "z", "1", "a"}, {"ZADD", "z", "XX", "5", "nope"}, {"ZADD", "z", "NX", "9", "a"}, {"ZINCRBY", "z", "0", "a"},
+            {"ZADD", "z", "GT", "0", "a"}, {"ZREM", "z", "nope"}, {"ZPOPMIN", "empty"}, {"ZREMRANGEBYSCORE", "z", "5", "6"},
+            {"ZUNIONSTORE", "empty", "1", "missing"}, {"ZRANGESTORE", "empty", "missing", "0", "-1"}, {"ZADD", "z", "2", "a"},
+            {"ZREMRANGEBYRANK", "z", "5", "9"}, {"ZMPOP", "1", "missing", "MIN"}, {"ZADD", "z", "INCR", "0", "a"}};
+        try (RespConnection ref2 = new RespConnection(reference.port); RespConnection our2 = ours.connect()) {
+            both("ZADD", "z", "1", "a");
+            for (String[] w : writes) {
+                both("WATCH", "z", "empty");
+                both("MULTI");
+                both("PING");
+                assertEquals(ref2.call(w), our2.call(w), String.join(" ", w));
+                same("EXEC");
+            }
+        }
+    }
+
     /** ZRANDMEMBER with a positive count gives distinct members of the set; negative counts may repeat. */
     @Example
     void randomMembers() throws Exception {
