@@ -107,7 +107,7 @@ class SortedSetDifferentialTest {
     private static Arbitrary<List<String>> command() {
         Arbitrary<String> k = zkey(), a = anyKey(), m = member(), sc = score(), b = bound(), i = index(), c = count(), lb = lexBound();
         Arbitrary<String> zaddFlag = of("NX", "XX", "GT", "LT", "CH", "INCR");
-        Arbitrary<String> numkeys = of("1", "2", "3", "0", "x", "4");
+        Arbitrary<String> numkeys = of("1", "2", "3", "0", "x", "4", "-1", "9223372036854775807");
         Arbitrary<String> rangeOpt = of("WITHSCORES", "REV", "BYSCORE", "BYLEX", "LIMIT", "FOO");
         Arbitrary<String> algebraOpt = of("WEIGHTS", "AGGREGATE", "WITHSCORES", "SUM", "MIN", "MAX", "2", "0.5", "inf", "x", "-1");
         return Arbitraries.frequencyOf(
@@ -568,6 +568,34 @@ class SortedSetDifferentialTest {
                 both("PING");
                 assertEquals(ref2.call(w), our2.call(w), String.join(" ", w));
                 same("EXEC");
+            }
+        }
+    }
+
+    /** Sorted-set replies converted for scripts (RESP2 and RESP3 inside the script, both client protocols). */
+    @Example
+    void repliesInsideScripts() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        String[] bodies = {
+            "return redis.call('zscore', KEYS[1], 'a')",
+            "return redis.call('zrange', KEYS[1], 0, -1, 'withscores')",
+            "return redis.call('zpopmin', KEYS[1], 2)",
+            "return redis.call('zmpop', 1, KEYS[1], 'max', 'count', 2)",
+            "return redis.call('zmscore', KEYS[1], 'a', 'zz')",
+            "return redis.call('zrank', KEYS[1], 'zz')",
+            "return {redis.call('zincrby', KEYS[1], '0.5', 'a')}",
+            "return redis.pcall('zadd', KEYS[1], 'nan', 'a')",
+            "return redis.pcall('bzpopmin', KEYS[1], 0)",
+            "return redis.call('bzmpop', 0, 1, 'none', 'min')",
+            "return redis.call('zrandmember', 'none')",
+            "return redis.call('zunion', 1, KEYS[1], 'withscores')"};
+        for (int protocol : new int[] {2, 3}) {
+            for (String setresp : new String[] {"", "redis.setresp(3); "}) {
+                for (String body : bodies) {
+                    fresh(protocol);
+                    both("ZADD", "z", "0.1", "a", "2", "b", "-inf", "c", "1e300", "d");
+                    same("EVAL", setresp + body, "1", "z");
+                }
             }
         }
     }
