@@ -600,6 +600,40 @@ class SortedSetDifferentialTest {
         }
     }
 
+    /** The keyspace events each command publishes, in order (a subscriber on each server collects them). */
+    @Example
+    void keyspaceEvents() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        fresh(2);
+        both("CONFIG", "SET", "notify-keyspace-events", "KEA");
+        String[][] cmds = {{"ZADD", "z", "1", "a", "2", "b", "3", "c"}, {"ZADD", "z", "1", "a"}, {"ZINCRBY", "z", "1", "a"},
+            {"ZADD", "z", "INCR", "1", "a"}, {"ZREM", "z", "a"}, {"ZPOPMIN", "z"}, {"ZADD", "y", "1", "x", "2", "w"},
+            {"ZRANGESTORE", "d", "y", "0", "0"}, {"ZUNIONSTORE", "d", "2", "y", "z"}, {"ZINTERSTORE", "d", "2", "y", "z"},
+            {"ZDIFFSTORE", "d", "1", "y"}, {"ZREMRANGEBYRANK", "d", "0", "0"}, {"ZREMRANGEBYSCORE", "d", "-inf", "+inf"},
+            {"ZADD", "l", "0", "a", "0", "b"}, {"ZREMRANGEBYLEX", "l", "-", "+"}, {"ZMPOP", "1", "y", "MAX", "COUNT", "5"},
+            {"BZPOPMAX", "z", "0"}, {"ZADD", "z", "XX", "1", "q"}, {"ZREM", "none", "a"}};
+        try (RespConnection refSub = new RespConnection(reference.port); RespConnection ourSub = ours.connect()) {
+            for (RespConnection c : List.of(refSub, ourSub)) c.call("PSUBSCRIBE", "__key*__:*");
+            for (String[] c : cmds) {
+                same(c);
+                assertEquals(events(refSub), events(ourSub), String.join(" ", c));
+            }
+        } finally {
+            both("CONFIG", "SET", "notify-keyspace-events", "");
+        }
+    }
+
+    /** The messages a pattern subscriber received, up to a PING's reply. */
+    private static List<String> events(RespConnection sub) throws Exception {
+        sub.sendRaw(RespConnection.encode(RespConnection.args("PING")));
+        List<String> got = new ArrayList<>();
+        while (true) {
+            String r = sub.readReply();
+            if (r.contains("pong")) return got;
+            got.add(r);
+        }
+    }
+
     /** ZRANDMEMBER with a positive count gives distinct members of the set; negative counts may repeat. */
     @Example
     void randomMembers() throws Exception {
