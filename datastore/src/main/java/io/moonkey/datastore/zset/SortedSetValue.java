@@ -33,7 +33,7 @@ public final class SortedSetValue extends Value implements Elements {
     /** An empty set in the listpack encoding ({@code compact}) or the skiplist one. */
     public static SortedSetValue create(boolean compact) {
         SortedSetValue z = new SortedSetValue();
-        if (!compact) z.dict = new MemberScores(16);
+        if (!compact) z.dict = new MemberScores(4);
         return z;
     }
 
@@ -88,6 +88,13 @@ public final class SortedSetValue extends Value implements Elements {
         }
     }
 
+    /** Visits every entry in descending order (the order of an RDB ZSET_2 record). */
+    public void forEachDescending(EntryVisitor v) {
+        for (RankedTree.Leaf l = tree.last; l != null; l = l.prev) {
+            for (int i = l.count - 1; i >= 0; i--) v.visit(l.members[i], l.scores[i]);
+        }
+    }
+
     // ---- members --------------------------------------------------------------------------------
 
     /** The score of {@code member}, or NaN when absent (NaN is never stored). */
@@ -136,7 +143,7 @@ public final class SortedSetValue extends Value implements Elements {
     /** Switches to the skiplist encoding (adds the member table). */
     public void toSkiplist() {
         if (dict != null) return;
-        MemberScores d = new MemberScores(Math.max(16, tree.size()));
+        MemberScores d = new MemberScores(Math.max(4, tree.size()));
         forEach(d::put);
         dict = d;
     }

@@ -86,6 +86,9 @@ class SortedSetValueTest {
         List<String> walked = new ArrayList<>();
         z.forEach((m, s) -> walked.add(new String(m, StandardCharsets.ISO_8859_1)));
         assertEquals(keys.stream().map(Key::member).toList(), walked);
+        List<String> backwards = new ArrayList<>();
+        z.forEachDescending((m, s) -> backwards.add(0, new String(m, StandardCharsets.ISO_8859_1)));
+        assertEquals(walked, backwards);
         if (!keys.isEmpty()) {
             EntryCursor c = z.cursorAt(keys.size() - 1);
             for (int i = keys.size() - 1; i >= 0; i--, c.prev()) assertArrayEquals(bytes(keys.get(i).member()), c.member());
@@ -163,6 +166,26 @@ class SortedSetValueTest {
             }
         }
         assertEquals(0, z.size());
+    }
+
+    /** A scan sees every member present from start to end even while the table grows and shrinks in between steps. */
+    @Example
+    void scanSurvivesResizes() {
+        SortedSetValue z = SortedSetValue.create(false);
+        for (int i = 0; i < 500; i++) z.add(bytes("keep" + i), i);
+        Set<String> seen = new HashSet<>();
+        long cursor = 0;
+        int step = 0;
+        do {
+            cursor = z.scan(cursor, (m, s) -> seen.add(new String(m, StandardCharsets.ISO_8859_1)));
+            step++;
+            if (step < 40) {
+                for (int i = 0; i < 200; i++) z.add(bytes("grow" + step + "_" + i), i); // forces rehashes upward
+            } else if (step == 40) {
+                for (int s = 1; s < 40; s++) for (int i = 0; i < 200; i++) z.remove(bytes("grow" + s + "_" + i)); // and back down
+            }
+        } while (cursor != 0);
+        for (int i = 0; i < 500; i++) assertTrue(seen.contains("keep" + i), "keep" + i);
     }
 
     @Example

@@ -132,7 +132,7 @@ final class SortedSetAlgebra {
         Input[] inputs = new Input[n];
         int j = numkeysIndex + 1;
         for (int i = 0; i < n; i++, j++) {
-            Value v = dst != null ? db.lookupWrite(argv[j]) : db.lookupRead(argv[j]);
+            Value v = db.lookupRead(argv[j]); // a read lookup (hit/miss counted) even for the STORE forms, as 7.0
             if (v != null && !(v instanceof SortedSetValue) && !(v.type() == ValueType.SET && v instanceof Elements)) {
                 throw new CommandError(WRONGTYPE);
             }

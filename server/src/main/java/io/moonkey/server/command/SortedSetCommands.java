@@ -17,6 +17,7 @@ import io.moonkey.server.Session;
 import io.moonkey.server.config.ConfigParam;
 import io.moonkey.server.resp.DoubleFormat;
 import io.moonkey.server.resp.ReplySink;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -456,36 +457,32 @@ public final class SortedSetCommands {
                 throw new CommandError(SYNTAX);
             }
         }
+        byte[] pattern = match;
         List<byte[]> members = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
+        DoubleArrayList scores = new DoubleArrayList();
+        long[] visited = {0}; // COUNT bounds the entries visited, before MATCH filters them
+        SortedSetValue.EntryVisitor collect = (m, sc) -> {
+            visited[0]++;
+            if (pattern != null && !Glob.matches(pattern, m)) return;
+            members.add(m);
+            scores.add(sc);
+        };
         long next = 0;
-        {
-            SortedSetValue.EntryVisitor collect = (m, sc) -> {
-                members.add(m);
-                scores.add(sc);
-            };
-            if (z.isCompact()) {
-                z.forEach(collect); // a listpack is returned whole in one call
-            } else {
-                long budget = count * 10;
-                next = cursor;
-                do {
-                    next = z.scan(next, collect);
-                } while (next != 0 && budget-- > 0 && members.size() < count);
-            }
-        }
-        final byte[] pattern = match;
-        int kept = 0;
-        for (int i = 0; i < members.size(); i++) {
-            if (pattern == null || Glob.matches(pattern, members.get(i))) kept++;
+        if (z.isCompact()) {
+            z.forEach(collect); // a listpack is returned whole in one call, whatever the cursor
+        } else {
+            long budget = count * 10;
+            next = cursor;
+            do {
+                next = z.scan(next, collect);
+            } while (next != 0 && budget-- > 0 && visited[0] < count);
         }
         out.arrayHeader(2);
         out.bulk(Long.toUnsignedString(next));
-        out.arrayHeader(kept * 2);
+        out.arrayHeader(members.size() * 2);
         for (int i = 0; i < members.size(); i++) {
-            if (pattern != null && !Glob.matches(pattern, members.get(i))) continue;
             out.bulk(members.get(i));
-            double sc = scores.get(i);
+            double sc = scores.getDouble(i);
             out.bulk(z.isCompact() ? listpackText(sc) : DoubleFormat.format(sc));
         }
     }

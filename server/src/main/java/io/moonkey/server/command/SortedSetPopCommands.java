@@ -134,6 +134,7 @@ final class SortedSetPopCommands {
     private void mpop(Session s, byte[][] argv, int numkeysIndex, boolean blocking, ReplySink out) {
         long numkeys = Arguments.parseLong(argv[numkeysIndex], "ERR numkeys should be greater than 0");
         if (numkeys < 1) throw new CommandError("ERR numkeys should be greater than 0");
+        if (numkeys >= argv.length) throw new CommandError(SYNTAX); // (and no overflow below)
         long whereIndex = numkeysIndex + numkeys + 1;
         if (whereIndex >= argv.length) throw new CommandError(SYNTAX);
         boolean max;
