@@ -426,7 +426,7 @@ final class StreamGroupCommands {
         out.arrayHeader(claimed.size());
         for (PendingEntry e : claimed) {
             if (justId) reply.id(out, e.ms(), e.seq());
-            else reply.entry(out, e.ms(), e.seq(), st.entry(e.ms(), e.seq()));
+            else reply.entry(out, st, e.ms(), e.seq());
         }
     }
 
@@ -496,7 +496,7 @@ final class StreamGroupCommands {
         out.arrayHeader(claimed.size());
         for (PendingEntry e : claimed) {
             if (justId) reply.id(out, e.ms(), e.seq());
-            else reply.entry(out, e.ms(), e.seq(), st.entry(e.ms(), e.seq()));
+            else reply.entry(out, st, e.ms(), e.seq());
         }
         out.arrayHeader(deleted.size());
         for (PendingEntry e : deleted) reply.id(out, e.ms(), e.seq());

@@ -143,7 +143,7 @@ final class StreamInfoCommand {
 
     private void edgeEntry(Stream st, boolean last, ReplySink out) {
         StreamCursor c = st.range(0, 0, -1L, -1L, last);
-        if (c.next()) reply.entry(out, c.ms(), c.seq(), c.fieldsAndValues());
+        if (c.next()) reply.entry(out, c.entry());
         else out.nullBulk();
     }
 
