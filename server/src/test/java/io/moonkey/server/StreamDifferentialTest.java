@@ -193,6 +193,60 @@ class StreamDifferentialTest {
         for (List<String> cmd : seq) run(cmd, done);
     }
 
+    /** Group-heavy sequences on a stream that starts with entries and two groups, so deliveries, claims and acks happen often. */
+    @Provide
+    Arbitrary<List<List<String>>> groupSequences() {
+        Arbitrary<String> k = Arbitraries.of("s1"), g = Arbitraries.of("g1", "g2"), c = consumer(), i = id();
+        Arbitrary<String> start = Arbitraries.of("0", "-", "1-1", "(1-1", "3-0", "(5-5");
+        Arbitrary<List<String>> cmd = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, cmd("XREADGROUP GROUP", List.of(g, c, Arbitraries.of("COUNT"), Arbitraries.of("1", "2", "0"),
+                        Arbitraries.of("STREAMS", "NOACK"), Arbitraries.of("STREAMS", "s1"), Arbitraries.of("s1", ">", "0"))).map(StreamDifferentialTest::fixReadGroup)),
+                net.jqwik.api.Tuple.of(3, cmd("XADD", List.of(k, Arbitraries.of("*-never", "11-*", "12-*", "20-*").map(x -> x.equals("*-never") ? "13-1" : x), field(), value()))),
+                net.jqwik.api.Tuple.of(2, cmd("XDEL", List.of(k, i))),
+                net.jqwik.api.Tuple.of(3, cmd("XACK", List.of(k, g, i, i))),
+                net.jqwik.api.Tuple.of(3, cmd("XCLAIM", List.of(k, g, c, Arbitraries.of("0", "100000000"), i, i,
+                        Arbitraries.of("FORCE", "JUSTID", "RETRYCOUNT", "LASTID", "TIME", "IDLE"), Arbitraries.of("FORCE", "JUSTID", "2", "7-7", "1000")))),
+                net.jqwik.api.Tuple.of(3, cmd("XAUTOCLAIM", List.of(k, g, c, Arbitraries.of("0", "100000000"), start, Arbitraries.of("COUNT", "JUSTID"),
+                        Arbitraries.of("1", "2", "3", "JUSTID")))),
+                net.jqwik.api.Tuple.of(3, cmd("XPENDING", List.of(k, g))),
+                net.jqwik.api.Tuple.of(3, cmd("XPENDING", List.of(k, g, start, Arbitraries.of("+", "3-0", "(5-5"), Arbitraries.of("1", "3", "10"), c))),
+                net.jqwik.api.Tuple.of(2, cmd("XPENDING", List.of(k, g, start, Arbitraries.of("+", "3-0"), Arbitraries.of("2", "10")))),
+                net.jqwik.api.Tuple.of(2, cmd("XINFO GROUPS", List.of(k))),
+                net.jqwik.api.Tuple.of(2, cmd("XINFO CONSUMERS", List.of(k, g))),
+                net.jqwik.api.Tuple.of(2, cmd("XINFO STREAM", List.of(k, Arbitraries.of("FULL")))),
+                net.jqwik.api.Tuple.of(1, cmd("XGROUP SETID", List.of(k, g, Arbitraries.of("0", "$", "2-1", "3-5"), Arbitraries.of("ENTRIESREAD"),
+                        Arbitraries.of("0", "2", "-1")))),
+                net.jqwik.api.Tuple.of(1, cmd("XGROUP DELCONSUMER", List.of(k, g, c))),
+                net.jqwik.api.Tuple.of(1, cmd("XGROUP CREATECONSUMER", List.of(k, g, c))),
+                net.jqwik.api.Tuple.of(1, cmd("XTRIM", List.of(k, Arbitraries.of("MAXLEN", "MINID"), Arbitraries.of("~", "="),
+                        Arbitraries.of("1", "3", "2-1", "5-5")))),
+                net.jqwik.api.Tuple.of(1, cmd("XSETID", List.of(k, Arbitraries.of("30-1", "10-1"), Arbitraries.of("MAXDELETEDID"), Arbitraries.of("9-9", "1-1")))));
+        return cmd.list().ofMinSize(1).ofMaxSize(30);
+    }
+
+    private static List<String> fixReadGroup(List<String> l) {
+        // XREADGROUP GROUP g c COUNT n (STREAMS|NOACK) (STREAMS|s1) (s1|>|0): make the tail a valid STREAMS clause
+        List<String> r = new ArrayList<>(l.subList(0, 6));
+        boolean noack = l.get(6).equals("NOACK");
+        if (noack) r.add("NOACK");
+        r.add("STREAMS");
+        r.add("s1");
+        r.add(l.get(8).equals("0") ? "0" : ">");
+        return r;
+    }
+
+    @Property(tries = 200, seed = "20261125", shrinking = ShrinkingMode.BOUNDED)
+    void groupWorkflowsAsReference(@ForAll("groupSequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        reset(resp3);
+        List<String> done = new ArrayList<>();
+        for (String setup : List.of("XADD s1 1-1 a 1", "XADD s1 2-1 b 2", "XADD s1 3-0 c 3", "XADD s1 3-5 d 4", "XADD s1 5-5 e 5",
+                "XADD s1 10-1 f 6", "XGROUP CREATE s1 g1 0", "XGROUP CREATE s1 g2 2-1")) {
+            run(List.of(setup.split(" ")), done);
+        }
+        for (List<String> cmd : seq) run(cmd, done);
+    }
+
     private static void reset(boolean resp3) throws Exception {
         for (RespConnection c : List.of(refConn, ourConn)) {
             c.call("HELLO", resp3 ? "3" : "2");

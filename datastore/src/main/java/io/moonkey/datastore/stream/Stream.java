@@ -136,22 +136,22 @@ public final class Stream extends Value {
      * Appends an entry whose ID the caller checked to be above {@link #lastMs()}-{@link #lastSeq()}.
      * A new node starts when the last one would reach {@code nodeMaxBytes} of listpack or already
      * holds {@code nodeMaxEntries} entries (tombstones included; 0 = no limit), as Valkey's
-     * streamAppendItem decides. The array is kept, not copied.
+     * streamAppendItem decides. The fields and values are argv[from, to), alternating (copied).
      */
-    public void append(long ms, long seq, byte[][] fieldsAndValues, long nodeMaxBytes, long nodeMaxEntries) {
+    public void append(long ms, long seq, byte[][] argv, int from, int to, long nodeMaxBytes, long nodeMaxEntries) {
         StreamNode last = nodeCount == 0 ? null : nodes[head + nodeCount - 1];
         if (last != null) {
             long maxBytes = nodeMaxBytes <= 0 || nodeMaxBytes > LISTPACK_MAX_SIZE ? LISTPACK_MAX_SIZE : nodeMaxBytes;
             long total = 0;
-            for (byte[] b : fieldsAndValues) total += b.length;
+            for (int k = from; k < to; k++) total += argv[k].length;
             if (last.listpackBytes() + total >= maxBytes || (nodeMaxEntries > 0 && last.count >= nodeMaxEntries)) last = null;
         }
         if (last == null) {
-            last = new StreamNode(ms, seq, fieldsAndValues);
+            last = new StreamNode(ms, seq, argv, from, to);
             bytes += last.heapBytes();
             addNode(last);
         }
-        bytes += last.append(ms, seq, fieldsAndValues);
+        bytes += last.append(ms, seq, argv, from, to);
         length++;
         entriesAdded++;
         lastMs = ms;
@@ -222,16 +222,27 @@ public final class Stream extends Value {
         return head + nodeCount;
     }
 
-    /** The fields and values of entry (ms, seq), or null if there is no such (live) entry. */
-    public byte[][] entry(long ms, long seq) {
-        if (nodeCount == 0) return null;
+    /** Reads entry (ms, seq) into {@code into}; false if there is no such (live) entry. */
+    public boolean read(long ms, long seq, StreamEntry into) {
+        if (nodeCount == 0) return false;
         StreamNode n = nodes[nodeFor(ms, seq)];
         int i = n.indexOf(ms, seq);
-        return i < 0 ? null : n.entries[i];
+        if (i < 0 || n.isDeleted(i)) return false;
+        n.read(i, into);
+        return true;
+    }
+
+    /** Copies of the fields and values of entry (ms, seq), or null if there is no such (live) entry. */
+    public byte[][] entry(long ms, long seq) {
+        StreamEntry e = new StreamEntry();
+        return read(ms, seq, e) ? e.toArrays() : null;
     }
 
     public boolean contains(long ms, long seq) {
-        return entry(ms, seq) != null;
+        if (nodeCount == 0) return false;
+        StreamNode n = nodes[nodeFor(ms, seq)];
+        int i = n.indexOf(ms, seq);
+        return i >= 0 && !n.isDeleted(i);
     }
 
     /** Live entries with IDs in [start, end], forward or backward. */
@@ -272,7 +283,7 @@ public final class Stream extends Value {
         StreamNode n = nodes[ni];
         int i = n.indexOf(ms, seq);
         if (i < 0 || n.isDeleted(i)) return false;
-        bytes -= n.delete(i);
+        n.delete(i);
         length--;
         if (n.live == 0) removeNode(ni);
         if (StreamId.compare(ms, seq, maxDeletedMs, maxDeletedSeq) > 0) {
@@ -335,7 +346,7 @@ public final class Stream extends Value {
                 boolean stop = byLength ? length <= maxLen : StreamId.compare(n.ms(i), n.seq(i), minMs, minSeq) >= 0;
                 if (stop) break;
                 if (!n.isDeleted(i)) {
-                    bytes -= n.delete(i);
+                    n.delete(i);
                     length--;
                     deleted++;
                 }

@@ -2,8 +2,7 @@ package io.moonkey.datastore.stream;
 
 /**
  * Walks the live entries of a stream whose IDs lie in an inclusive range, forward or backward:
- * {@code while (c.next()) use(c.ms(), c.seq(), c.fieldsAndValues())}. Valid until the stream
- * changes.
+ * {@code while (c.next()) use(c.entry())}. Valid until the stream changes.
  */
 public final class StreamCursor {
     private final Stream stream;
@@ -13,6 +12,7 @@ public final class StreamCursor {
     private int index;
     private StreamNode current;
     private boolean done;
+    private final StreamEntry entry = new StreamEntry();
 
     StreamCursor(Stream stream, long startMs, long startSeq, long endMs, long endSeq, boolean reverse) {
         this.stream = stream;
@@ -85,8 +85,9 @@ public final class StreamCursor {
         return current.seq(index);
     }
 
-    /** The entry's fields and values alternating (the stored array: do not modify). */
-    public byte[][] fieldsAndValues() {
-        return current.entries[index];
+    /** The current entry, viewed in place (the same view object each time). */
+    public StreamEntry entry() {
+        current.read(index, entry);
+        return entry;
     }
 }

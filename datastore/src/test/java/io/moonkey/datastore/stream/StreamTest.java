@@ -27,9 +27,14 @@ class StreamTest {
         return r;
     }
 
+    /** Appends with the fields and values as a whole argv. */
+    private static void add(Stream s, long ms, long seq, byte[][] fv, long maxBytes, long perNode) {
+        s.append(ms, seq, fv, 0, fv.length, maxBytes, perNode);
+    }
+
     private static Stream streamOf(int n, int perNode) {
         Stream s = new Stream();
-        for (int i = 1; i <= n; i++) s.append(i, 1, fv("f", Integer.toString(i)), BYTES, perNode);
+        for (int i = 1; i <= n; i++) add(s, i, 1, fv("f", Integer.toString(i)), BYTES, perNode);
         return s;
     }
 
@@ -101,10 +106,10 @@ class StreamTest {
     @Test
     void listpackBytesSplitNodes() {
         Stream s = new Stream();
-        s.append(1, 0, fv("f", "a"), 120, 0);
-        s.append(2, 0, fv("f", "x".repeat(89)), 120, 0);
+        add(s, 1, 0, fv("f", "a"), 120, 0);
+        add(s, 2, 0, fv("f", "x".repeat(89)), 120, 0);
         assertEquals(1, s.nodeCount()); // 29 bytes of listpack + 90 < 120
-        s.append(3, 0, fv("f", "x".repeat(20)), 120, 0);
+        add(s, 3, 0, fv("f", "x".repeat(20)), 120, 0);
         assertEquals(2, s.nodeCount());
     }
 
@@ -113,8 +118,8 @@ class StreamTest {
         assertEquals(1, new Stream().radixTreeNodes());
         assertEquals(2, streamOf(1, 100).radixTreeNodes());
         Stream s = new Stream();
-        s.append(1, 0, fv("f", "v"), BYTES, 1);
-        s.append(2, 0, fv("f", "v"), BYTES, 1);
+        add(s, 1, 0, fv("f", "v"), BYTES, 1);
+        add(s, 2, 0, fv("f", "v"), BYTES, 1);
         assertEquals(6, s.radixTreeNodes()); // root, the branch after 7 shared bytes, two children, two leaves (as redis-server)
     }
 
@@ -168,7 +173,7 @@ class StreamTest {
         Stream d = s.duplicate();
         d.delete(1, 1);
         d.group(b("g")).ack(1, 1);
-        d.append(9, 9, fv("a", "b"), BYTES, 2);
+        add(d, 9, 9, fv("a", "b"), BYTES, 2);
         assertEquals(5, s.length());
         assertEquals(1, s.group(b("g")).pending().size());
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ms(s.all()));
@@ -188,7 +193,7 @@ class StreamTest {
         for (int op : ops) {
             if (op < 60) {
                 String v = "v" + op;
-                s.append(next, 0, fv("f", v), BYTES, perNode);
+                add(s, next, 0, fv("f", v), BYTES, perNode);
                 model.put(next++, v);
             } else if (op < 80) {
                 long victim = op % 7 + next - 7;

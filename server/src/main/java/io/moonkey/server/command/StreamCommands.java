@@ -12,7 +12,6 @@ import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.config.ConfigParam;
 import io.moonkey.server.resp.ReplySink;
-import java.util.Arrays;
 
 /**
  * The stream commands that add, read by range, delete and trim entries (XADD, XLEN, XRANGE,
@@ -172,7 +171,7 @@ public final class StreamCommands {
         if (total > MAX_ENTRY_BYTES) throw new CommandError("ERR Elements are too large to be stored");
 
         long before = created ? 0 : st.memoryUsage();
-        st.append(ms, seq, Arrays.copyOfRange(argv, fieldsAt, argv.length), nodeMaxBytes(), nodeMaxEntries());
+        st.append(ms, seq, argv, fieldsAt, argv.length, nodeMaxBytes(), nodeMaxEntries());
         reply.id(out, ms, seq);
         s.dirty();
         s.notifyKeyspace(KeyspaceEvents.STREAM, "xadd", key);

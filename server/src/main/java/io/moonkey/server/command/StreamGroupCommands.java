@@ -28,19 +28,20 @@ final class StreamGroupCommands {
 
     void register(CommandTable t) {
         String g = "stream";
+        // subcommands in the order redis-server 7.0.15 lists them (COMMAND INFO)
         t.add(new CommandSpec("xgroup", -2, "", g, "5.0.0", "A container for consumer groups commands.", null)
-                .sub(new CommandSpec("create", -5, "write denyoom", g, "5.0.0", "Creates a consumer group.", this::xgroupCreate)
-                        .keys(KeySpec.range("RW INSERT", 2, 0, 1)).acl("write", "stream", "slow"))
-                .sub(new CommandSpec("setid", -5, "write", g, "5.0.0", "Sets the last-delivered ID of a consumer group.", this::xgroupSetid)
-                        .keys(KeySpec.range("RW UPDATE", 2, 0, 1)).acl("write", "stream", "slow"))
-                .sub(new CommandSpec("destroy", 4, "write", g, "5.0.0", "Destroys a consumer group.", this::xgroupDestroy)
-                        .keys(KeySpec.range("RW DELETE", 2, 0, 1)).acl("write", "stream", "slow"))
-                .sub(new CommandSpec("createconsumer", 5, "write denyoom", g, "6.2.0", "Creates a consumer in a consumer group.",
-                        this::xgroupCreateconsumer).keys(KeySpec.range("RW INSERT", 2, 0, 1)).acl("write", "stream", "slow"))
                 .sub(new CommandSpec("delconsumer", 5, "write", g, "5.0.0", "Deletes a consumer from a consumer group.",
                         this::xgroupDelconsumer).keys(KeySpec.range("RW DELETE", 2, 0, 1)).acl("write", "stream", "slow"))
                 .sub(new CommandSpec("help", 2, "loading stale", g, "5.0.0", "Returns helpful text about the different subcommands.",
-                        this::xgroupHelp).acl("stream", "slow")));
+                        this::xgroupHelp).acl("stream", "slow"))
+                .sub(new CommandSpec("createconsumer", 5, "write denyoom", g, "6.2.0", "Creates a consumer in a consumer group.",
+                        this::xgroupCreateconsumer).keys(KeySpec.range("RW INSERT", 2, 0, 1)).acl("write", "stream", "slow"))
+                .sub(new CommandSpec("setid", -5, "write", g, "5.0.0", "Sets the last-delivered ID of a consumer group.", this::xgroupSetid)
+                        .keys(KeySpec.range("RW UPDATE", 2, 0, 1)).acl("write", "stream", "slow"))
+                .sub(new CommandSpec("create", -5, "write denyoom", g, "5.0.0", "Creates a consumer group.", this::xgroupCreate)
+                        .keys(KeySpec.range("RW INSERT", 2, 0, 1)).acl("write", "stream", "slow"))
+                .sub(new CommandSpec("destroy", 4, "write", g, "5.0.0", "Destroys a consumer group.", this::xgroupDestroy)
+                        .keys(KeySpec.range("RW DELETE", 2, 0, 1)).acl("write", "stream", "slow")));
         t.add(new CommandSpec("xack", -4, "write fast", g, "5.0.0",
                 "Returns the number of messages that were successfully acknowledged by the consumer group member of a stream.", this::xack)
                 .keys(KeySpec.range("RW UPDATE", 1, 0, 1)).acl("write", "stream", "fast"));
@@ -425,7 +426,7 @@ final class StreamGroupCommands {
         out.arrayHeader(claimed.size());
         for (PendingEntry e : claimed) {
             if (justId) reply.id(out, e.ms(), e.seq());
-            else reply.entry(out, e.ms(), e.seq(), st.entry(e.ms(), e.seq()));
+            else reply.entry(out, st, e.ms(), e.seq());
         }
     }
 
@@ -495,7 +496,7 @@ final class StreamGroupCommands {
         out.arrayHeader(claimed.size());
         for (PendingEntry e : claimed) {
             if (justId) reply.id(out, e.ms(), e.seq());
-            else reply.entry(out, e.ms(), e.seq(), st.entry(e.ms(), e.seq()));
+            else reply.entry(out, st, e.ms(), e.seq());
         }
         out.arrayHeader(deleted.size());
         for (PendingEntry e : deleted) reply.id(out, e.ms(), e.seq());

@@ -25,15 +25,16 @@ final class StreamInfoCommand {
 
     void register(CommandTable t) {
         String g = "stream";
+        // subcommands in the order redis-server 7.0.15 lists them (COMMAND INFO)
         t.add(new CommandSpec("xinfo", -2, "", g, "5.0.0", "A container for stream introspection commands.", null)
                 .sub(new CommandSpec("consumers", 4, "readonly", g, "5.0.0", "Returns a list of the consumers in a consumer group.",
                         this::consumers).keys(KeySpec.range("RO ACCESS", 2, 0, 1)).acl("read", "stream", "slow"))
+                .sub(new CommandSpec("help", 2, "loading stale", g, "5.0.0", "Returns helpful text about the different subcommands.",
+                        this::help).acl("stream", "slow"))
                 .sub(new CommandSpec("groups", 3, "readonly", g, "5.0.0", "Returns a list of the consumer groups of a stream.", this::groups)
                         .keys(KeySpec.range("RO ACCESS", 2, 0, 1)).acl("read", "stream", "slow"))
                 .sub(new CommandSpec("stream", -3, "readonly", g, "5.0.0", "Returns information about a stream.", this::stream)
-                        .keys(KeySpec.range("RO ACCESS", 2, 0, 1)).acl("read", "stream", "slow"))
-                .sub(new CommandSpec("help", 2, "loading stale", g, "5.0.0", "Returns helpful text about the different subcommands.",
-                        this::help).acl("stream", "slow")));
+                        .keys(KeySpec.range("RO ACCESS", 2, 0, 1)).acl("read", "stream", "slow")));
     }
 
     private static Stream existing(Session s, byte[] key) {
@@ -142,7 +143,7 @@ final class StreamInfoCommand {
 
     private void edgeEntry(Stream st, boolean last, ReplySink out) {
         StreamCursor c = st.range(0, 0, -1L, -1L, last);
-        if (c.next()) reply.entry(out, c.ms(), c.seq(), c.fieldsAndValues());
+        if (c.next()) reply.entry(out, c.entry());
         else out.nullBulk();
     }
 

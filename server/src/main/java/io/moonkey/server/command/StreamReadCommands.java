@@ -49,7 +49,7 @@ final class StreamReadCommands {
     private final IntArrayList servedKeys = new IntArrayList();
     private final IntArrayList servedEnds = new IntArrayList();
     private final LongArrayList ids = new LongArrayList();
-    private final ObjectArrayList<byte[][]> entries = new ObjectArrayList<>();
+    private final ObjectArrayList<Stream> servedStreams = new ObjectArrayList<>();
     /** The argv of blocked reads waiting to be run again (identity; forgotten with the client). */
     private final Set<byte[][]> retries = Collections.newSetFromMap(new WeakHashMap<>());
 
@@ -173,7 +173,7 @@ final class StreamReadCommands {
         servedKeys.clear();
         servedEnds.clear();
         ids.clear();
-        entries.clear();
+        servedStreams.clear();
         long now = server.keyspace().now();
         long[] top = new long[2];
         for (int k = 0; k < n; k++) {
@@ -209,6 +209,7 @@ final class StreamReadCommands {
                 if (st.memoryUsage() != before) db.resized(key, st.memoryUsage() - before);
             }
             servedKeys.add(k);
+            servedStreams.add(st);
             StreamId start = new StreamId(gtMs, gtSeq).next();
             if (history) {
                 collectHistory(st, consumer, start, count, now);
@@ -264,7 +265,7 @@ final class StreamReadCommands {
     private void collect(Stream st, StreamId start, long count) {
         if (start == null) return;
         StreamCursor c = st.range(start.ms(), start.seq(), -1L, -1L, false);
-        for (long i = 0; (count == 0 || i < count) && c.next(); i++) add(c.ms(), c.seq(), c.fieldsAndValues());
+        for (long i = 0; (count == 0 || i < count) && c.next(); i++) add(c.ms(), c.seq());
     }
 
     /** New entries for a group: each moves the group's position and, without NOACK, becomes pending for the consumer. */
@@ -276,7 +277,7 @@ final class StreamReadCommands {
         StreamCursor c = st.range(start.ms(), start.seq(), -1L, -1L, false);
         for (long i = 0; (count == 0 || i < count) && c.next(); i++) {
             long ms = c.ms(), seq = c.seq();
-            add(ms, seq, c.fieldsAndValues());
+            add(ms, seq);
             if (StreamId.compare(ms, seq, g.lastMs(), g.lastSeq()) > 0) {
                 st.advanceGroup(g, ms, seq);
                 if (noack) propagateLastId = true;
@@ -295,19 +296,17 @@ final class StreamReadCommands {
         ObjectBidirectionalIterator<PendingEntry> it = consumer.pending().from(start.ms(), start.seq());
         for (long i = 0; (count == 0 || i < count) && it.hasNext(); i++) {
             PendingEntry e = it.next();
-            byte[][] fv = st.entry(e.ms(), e.seq());
-            add(e.ms(), e.seq(), fv);
-            if (fv != null) {
+            add(e.ms(), e.seq());
+            if (st.contains(e.ms(), e.seq())) {
                 e.setDeliveryTime(now);
                 e.setDeliveryCount(e.deliveryCount() + 1);
             }
         }
     }
 
-    private void add(long ms, long seq, byte[][] fv) {
+    private void add(long ms, long seq) {
         ids.add(ms);
         ids.add(seq);
-        entries.add(fv);
     }
 
     private void writeReply(byte[][] argv, int streamsAt, ReplySink out) {
@@ -323,17 +322,14 @@ final class StreamReadCommands {
             out.arrayHeader(end - e);
             for (; e < end; e++) {
                 long ms = ids.getLong(2 * e), seq = ids.getLong(2 * e + 1);
-                byte[][] fv = entries.get(e);
-                if (fv != null) {
-                    reply.entry(out, ms, seq, fv);
-                } else {
+                if (!reply.entry(out, servedStreams.get(j), ms, seq)) { // a pending entry since deleted
                     out.arrayHeader(2);
                     reply.id(out, ms, seq);
                     out.nullArray();
                 }
             }
         }
-        entries.clear();
+        servedStreams.clear();
     }
 
     /** XCLAIM key group consumer 0 id TIME t RETRYCOUNT n FORCE JUSTID LASTID last: how a delivery replicates. */

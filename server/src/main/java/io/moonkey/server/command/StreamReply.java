@@ -2,6 +2,7 @@ package io.moonkey.server.command;
 
 import io.moonkey.datastore.stream.Stream;
 import io.moonkey.datastore.stream.StreamCursor;
+import io.moonkey.datastore.stream.StreamEntry;
 import io.moonkey.datastore.stream.StreamId;
 import io.moonkey.server.resp.ReplySink;
 
@@ -20,11 +21,21 @@ final class StreamReply {
         id(out, id.ms(), id.seq());
     }
 
-    void entry(ReplySink out, long ms, long seq, byte[][] fieldsAndValues) {
+    private final StreamEntry view = new StreamEntry();
+
+    void entry(ReplySink out, StreamEntry e) {
         out.arrayHeader(2);
-        id(out, ms, seq);
-        out.arrayHeader(fieldsAndValues.length);
-        for (byte[] b : fieldsAndValues) out.bulk(b);
+        id(out, e.ms(), e.seq());
+        int n = e.size();
+        out.arrayHeader(n);
+        for (int k = 0; k < n; k++) out.bulk(e.buffer(k), e.offset(k), e.length(k));
+    }
+
+    /** Writes entry (ms, seq) of {@code s}; false (and nothing written) if there is no such entry. */
+    boolean entry(ReplySink out, Stream s, long ms, long seq) {
+        if (!s.read(ms, seq, view)) return false;
+        entry(out, view);
+        return true;
     }
 
     /** Number of live entries in [start, end] in the given direction, up to {@code count} (0 = all). */
@@ -41,7 +52,7 @@ final class StreamReply {
         int n = countRange(s, start, end, reverse, count);
         out.arrayHeader(n);
         StreamCursor c = s.range(start.ms(), start.seq(), end.ms(), end.seq(), reverse);
-        for (int i = 0; i < n && c.next(); i++) entry(out, c.ms(), c.seq(), c.fieldsAndValues());
+        for (int i = 0; i < n && c.next(); i++) entry(out, c.entry());
         return n;
     }
 }
