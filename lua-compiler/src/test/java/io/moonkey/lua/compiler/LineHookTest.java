@@ -139,6 +139,18 @@ class LineHookTest {
     }
 
     @Test
+    void aFunctionSplitForSizeStillFiresEveryLineWithItsLocals() {
+        StringBuilder src = new StringBuilder("local t = {}\n");
+        for (int i = 2; i <= 6000; i++) {
+            src.append("t[").append(i).append("] = ").append(i).append(" + #t\n");
+        }
+        src.append("return #t");
+        List<String> e = run(src.toString(), true);
+        assertEquals(6001, e.size());
+        assertEquals("6001:t=table", e.get(6000));
+    }
+
+    @Test
     void blockLocalsGoOutOfScope() {
         List<String> e = run("local a = 1\nif a then\n  local b = 2\n  a = b\nend\nreturn a", true);
         assertEquals(List.of("1:", "2:a=1", "3:a=1", "4:a=1,b=2", "6:a=2"), e);
