@@ -182,6 +182,66 @@ class LdbDifferentialTest {
         compare(script, steps);
     }
 
+    /** Steps through with {@code p} and {@code t} between steps. */
+    private static String[][] stepsWithPrintAndTrace(int n) {
+        String[][] steps = new String[n][];
+        for (int k = 0; k < n; k++) {
+            steps[k] = k % 3 == 2 ? c("p") : k % 7 == 6 ? c("t") : c("s");
+        }
+        return steps;
+    }
+
+    @Test
+    void methodsRecursionPcallAndVarargs() throws Exception {
+        compare(String.join("\n",
+                "local obj = {n = 0}",
+                "function obj:inc(k)",
+                "  self.n = self.n + (k or 1)",
+                "  return self",
+                "end",
+                "local function fact(n)",
+                "  if n <= 1 then return 1 end",
+                "  return n * fact(n - 1)",
+                "end",
+                "local ok, err = pcall(function()",
+                "  error({code = 1})",
+                "end)",
+                "local a, b = fact(3), obj:inc(2):inc()",
+                "for i = 3, 1, -1 do",
+                "  if i == 2 then break end",
+                "  a = a + i",
+                "end",
+                "local s = (\"abc\"):upper() .. tostring(ok)",
+                "local function va(...)",
+                "  local t = {...}",
+                "  return select('#', ...), t[1]",
+                "end",
+                "local c, d = va(1, nil, 3)",
+                "return {a, obj.n, s, c, d}"), stepsWithPrintAndTrace(60));
+    }
+
+    @Test
+    void closuresAndUpvalues() throws Exception {
+        compare(String.join("\n",
+                "local counter = 0",
+                "local function make()",
+                "  local c = 0",
+                "  return function()",
+                "    c = c + 1",
+                "    counter = counter + c",
+                "    return c",
+                "  end",
+                "end",
+                "local g = make()",
+                "g()",
+                "g()",
+                "local m = {a = {b = {c = function(v) return v + 1 end}}}",
+                "local v = m.a.b.c(g())",
+                "local z = (v > 3) and 'big' or 'small'",
+                "local w = not z",
+                "return {counter, v, z, tostring(w)}"), stepsWithPrintAndTrace(60));
+    }
+
     @Test
     void protocolErrorsAndDegenerateSessions() throws Exception {
         for (String raw : new String[] {"hello\r\n", "*0\r\n", "*1\r\n$0\r\n\r\n"}) {

@@ -60,6 +60,16 @@ final class LineHookEmitter {
         forceNext = true;
     }
 
+    /**
+     * At a loop's back-edge: if nothing in the iteration fired ({@code while true do end}), the
+     * jump itself is PUC's event, so that stepping still stops in an empty endless loop.
+     */
+    void endIteration(int line) {
+        if (forceNext) {
+            line(line);
+        }
+    }
+
     /** A line event at {@code line}, with the locals visible now. */
     void line(int line) {
         if (line <= 0) {

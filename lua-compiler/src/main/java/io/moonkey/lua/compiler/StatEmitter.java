@@ -449,6 +449,9 @@ final class StatEmitter {
         breaks.push(exit);
         block(w.body());
         breaks.pop();
+        if (fc.hooks != null) {
+            fc.hooks.endIteration(w.line());
+        }
         poll();
         mv.visitJumpInsn(GOTO, top);
         mv.visitLabel(exit);

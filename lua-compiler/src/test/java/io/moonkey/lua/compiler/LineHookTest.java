@@ -48,6 +48,21 @@ class LineHookTest {
         }
     }
 
+    /** Runs until {@code maxEvents} events, then stops the script from the hook. */
+    private static List<String> run(String source, boolean withLocals, int maxEvents) {
+        LuaState lua = LuaState.create();
+        List<String> events = new ArrayList<>();
+        lua.lineHook = (cx, line, locals) -> {
+            events.add(Integer.toString(line));
+            if (events.size() == maxEvents) {
+                throw new io.moonkey.lua.runtime.ScriptInterrupted("enough");
+            }
+        };
+        LuaFunction f = new CompiledChunkLoader().loadForDebugging(source.getBytes(StandardCharsets.UTF_8), "@user_script", lua.globals);
+        org.junit.jupiter.api.Assertions.assertThrows(io.moonkey.lua.runtime.ScriptInterrupted.class, () -> lua.call(f));
+        return events;
+    }
+
     private static List<String> run(String source, boolean withLocals) {
         LuaState lua = LuaState.create();
         Recorder r = new Recorder(withLocals);
@@ -101,6 +116,7 @@ class LineHookTest {
     @Test
     void sameLineLoopBodiesStillFireEachIteration() {
         assertEquals(List.of("1", "2", "2", "2", "3"), run("local i = 0\nwhile true do i = i + 1 if i == 3 then break end end\nreturn i", false));
+        assertEquals(List.of("1", "1", "1", "1"), run("local n = 0 while true do end", false, 4));
         // Entry, then each backward jump into the body (checked against redis-server's debugger).
         assertEquals(List.of("1", "1", "1", "1"), run("for i = 1, 3 do local x = i end", false));
         assertEquals(List.of("1", "3", "4", "3", "4", "3", "4", "5"),
@@ -120,6 +136,18 @@ class LineHookTest {
         String src = "local f = function(a)\n  return a + 1\nend\nlocal t = {\n  one = f(1),\n  two = 2\n}\n"
                 + "local s = f(\n  2)\nreturn s";
         assertEquals(List.of("3", "4", "5", "2", "6", "8", "9", "8", "2", "10"), run(src, false));
+    }
+
+    @Test
+    void aFunctionSplitForSizeStillFiresEveryLineWithItsLocals() {
+        StringBuilder src = new StringBuilder("local t = {}\n");
+        for (int i = 2; i <= 6000; i++) {
+            src.append("t[").append(i).append("] = ").append(i).append(" + #t\n");
+        }
+        src.append("return #t");
+        List<String> e = run(src.toString(), true);
+        assertEquals(6001, e.size());
+        assertEquals("6001:t=table", e.get(6000));
     }
 
     @Test

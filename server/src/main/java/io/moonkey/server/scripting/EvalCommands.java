@@ -8,15 +8,15 @@ import io.moonkey.server.command.CommandTable;
 import io.moonkey.server.command.Help;
 import io.moonkey.server.command.KeySpec;
 import io.moonkey.server.resp.ReplySink;
+import io.moonkey.server.scripting.ldb.DebugMode;
+import io.moonkey.server.scripting.ldb.DebugSession;
+import io.moonkey.server.scripting.ldb.Debugger;
 import io.moonkey.server.scripting.lua.LuaEngine;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
-import io.moonkey.server.scripting.ldb.DebugMode;
-import io.moonkey.server.scripting.ldb.DebugSession;
-import io.moonkey.server.scripting.ldb.Debugger;
 
 /**
  * EVAL, EVALSHA, EVAL_RO, EVALSHA_RO and SCRIPT (scripting.md §2, §3, §5): numkeys, the SHA1

@@ -4,7 +4,9 @@ import io.moonkey.server.ClientChannel;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
+import io.moonkey.server.resp.RespWriter;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Starts and ends the debugging session of an EVAL (ldb.md §2.3): the session around the
@@ -83,7 +85,7 @@ public final class Debugger {
             if (earlier.length > 0) {
                 link.write(earlier);
             }
-            io.moonkey.server.resp.RespWriter ignored = new io.moonkey.server.resp.RespWriter();
+            RespWriter ignored = new RespWriter();
             copy.dispatcher().execute(forked, new byte[][] {bytes("SCRIPT"), bytes("DEBUG"), bytes("SYNC")}, ignored);
             copy.dispatcher().execute(forked, argv, client.writer());
             link.write(client.writer().toByteArray());
@@ -95,7 +97,7 @@ public final class Debugger {
     }
 
     private static byte[] bytes(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A synchronous session (§2.2): on this thread, the server waits. */
