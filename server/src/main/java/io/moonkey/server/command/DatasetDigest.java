@@ -96,7 +96,7 @@ final class DatasetDigest {
             StreamCursor c = st.all();
             while (c.next()) {
                 mix(d, (Long.toUnsignedString(c.ms()) + "." + Long.toUnsignedString(c.seq())).getBytes(StandardCharsets.US_ASCII));
-                for (byte[] fv : c.fieldsAndValues()) mix(d, fv);
+                for (byte[] fv : c.entry().toArrays()) mix(d, fv);
             }
         }
         if (hasExpire) xor(d, EXPIRE_MARK, 0, EXPIRE_MARK.length);

@@ -91,7 +91,7 @@ public final class DatasetCommands {
         if (st.length() > 0) {
             StreamCursor c = st.all();
             while (c.next()) {
-                byte[][] fv = c.fieldsAndValues();
+                byte[][] fv = c.entry().toArrays();
                 byte[][] argv = new byte[3 + fv.length][];
                 argv[0] = bytes("XADD");
                 argv[1] = key;
