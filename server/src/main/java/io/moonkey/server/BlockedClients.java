@@ -234,6 +234,35 @@ public final class BlockedClients {
     }
 
     /**
+     * The number as C's strtold reads a whole argument (decimal, hex with an optional binary
+     * exponent, inf/infinity), NaN when it is not one (leading space, trailing bytes, nan).
+     */
+    static double parseLongDouble(String t) {
+        if (t.isEmpty() || Character.isWhitespace(t.charAt(0))) return Double.NaN;
+        String body = t;
+        boolean negative = false;
+        if (body.startsWith("+") || body.startsWith("-")) {
+            negative = body.charAt(0) == '-';
+            body = body.substring(1);
+        }
+        String lower = body.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("inf") || lower.equals("infinity")) return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        try {
+            double v;
+            if (lower.startsWith("0x")) {
+                if (!lower.matches("0x([0-9a-f]+\\.?[0-9a-f]*|\\.[0-9a-f]+)(p[+-]?[0-9]+)?")) return Double.NaN;
+                v = Double.parseDouble(lower.contains("p") ? lower : lower + "p0");
+            } else {
+                if (!lower.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?")) return Double.NaN;
+                v = Double.parseDouble(lower);
+            }
+            return negative ? -v : v;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
      * Parses a blocking timeout argument into an absolute deadline (unix ms, 0 = forever), as
      * Valkey's getTimeoutFromObjectOrReply: seconds as a float for BLPOP and friends
      * ({@code seconds}), integer milliseconds for XREAD BLOCK.
@@ -242,25 +271,13 @@ public final class BlockedClients {
         long ms;
         String t = new String(arg, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (seconds) {
-            double d;
-            try {
-                if (t.isEmpty() || Character.isWhitespace(t.charAt(0)) || Character.isWhitespace(t.charAt(t.length() - 1))) {
-                    throw new NumberFormatException();
-                }
-                d = Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                throw new CommandError("ERR timeout is not a float or out of range");
-            }
-            if (Double.isNaN(d) || Double.isInfinite(d)) throw new CommandError("ERR timeout is not a float or out of range");
-            d *= 1000.0;
-            if (d > Long.MAX_VALUE) throw new CommandError("ERR timeout is out of range");
-            ms = (long) Math.ceil(d);
+            double d = parseLongDouble(t);
+            if (Double.isNaN(d)) throw new CommandError("ERR timeout is not a float or out of range");
+            d = Math.ceil(d * 1000.0);
+            // C's (long long) of a value out of range (inf, 1e400) is LLONG_MIN on x86: "negative"
+            ms = Double.isInfinite(d) || d >= 0x1p63 || d < -0x1p63 ? Long.MIN_VALUE : (long) d;
         } else {
-            try {
-                ms = Long.parseLong(t);
-            } catch (NumberFormatException e) {
-                throw new CommandError("ERR timeout is not an integer or out of range");
-            }
+            ms = io.moonkey.server.command.Arguments.parseLong(arg, "ERR timeout is not an integer or out of range");
         }
         if (ms < 0) throw new CommandError("ERR timeout is negative");
         if (ms == 0) return 0;

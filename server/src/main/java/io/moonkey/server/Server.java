@@ -148,6 +148,7 @@ public final class Server {
         new TransactionCommands(this).register(commands);
         new PubSubCommands(this).register(commands);
         new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
+        io.moonkey.server.command.CommandTips.apply(commands);
         aof.start(); // appendonly yes: replay the AOF before serving anyone
     }
 

@@ -88,7 +88,7 @@ class ServerCommandsTest {
         assertTrue(info.contains("+@read\r\n+@string\r\n+@fast\r\n"));
         assertEquals("*1\r\n$-1\r\n", c.call("COMMAND", "INFO", "nosuch"));
         assertEquals("*2\r\n$1\r\na\r\n$1\r\nc\r\n", c.call("COMMAND", "GETKEYS", "MSET", "a", "b", "c", "d"));
-        assertEquals("-ERR Invalid command specified\r\n", c.call("COMMAND", "GETKEYS", "nosuch"));
+        assertEquals("-ERR Invalid command specified\r\n", c.call("COMMAND", "GETKEYS", "nosuch", "a"));
         assertTrue(c.call("COMMAND", "LIST", "FILTERBY", "PATTERN", "config*").contains("config|get"));
         assertTrue(c.call("COMMAND", "DOCS", "get").contains("summary"));
         assertTrue(c.call("COMMAND", "INFO", "config").contains("config|set"));

@@ -23,6 +23,7 @@ public final class CommandSpec {
     private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
     private CommandSpec parent;
     private String[] aclCategories;
+    private String[] tips = new String[0];
 
     // statistics (INFO commandstats)
     public long calls, microseconds, rejectedCalls, failedCalls;
@@ -48,6 +49,16 @@ public final class CommandSpec {
         sub.parent = this;
         subcommands.put(sub.name, sub);
         return this;
+    }
+
+    /** Sets the command tips COMMAND INFO and COMMAND DOCS report (nondeterministic_output, request_policy:...). */
+    public CommandSpec tips(String... t) {
+        tips = t;
+        return this;
+    }
+
+    public String[] tips() {
+        return tips;
     }
 
     /** Sets the ACL categories explicitly (without '@'); by default they follow from flags and group. */
@@ -118,13 +129,13 @@ public final class CommandSpec {
     public int firstKey() {
         if (keySpecs.isEmpty()) return 0;
         KeySpec k = keySpecs.get(0);
-        return k.isKeynum() ? 0 : k.begin();
+        return k.isKeynum() || k.keyword() != null ? 0 : k.begin(); // movable keys: no legacy range
     }
 
     public int lastKey() {
         if (keySpecs.isEmpty()) return 0;
         KeySpec k = keySpecs.get(0);
-        if (k.isKeynum()) return 0;
+        if (k.isKeynum() || k.keyword() != null) return 0;
         int last = k.lastKey() < 0 ? k.lastKey() : k.begin() + k.lastKey();
         for (KeySpec o : keySpecs) {
             if (o.isKeynum() || o.keyword() != null) continue;
@@ -137,7 +148,7 @@ public final class CommandSpec {
     public int keyStep() {
         if (keySpecs.isEmpty()) return 0;
         KeySpec k = keySpecs.get(0);
-        return k.isKeynum() ? 0 : k.step();
+        return k.isKeynum() || k.keyword() != null ? 0 : k.step();
     }
 
     /** Valkey's ACL category order, in which COMMAND INFO lists them. */

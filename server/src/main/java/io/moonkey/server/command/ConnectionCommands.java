@@ -23,7 +23,7 @@ public final class ConnectionCommands {
     public void register(CommandTable t) {
         String g = "connection";
         t.add(new CommandSpec("ping", -1, "fast", g, "1.0.0", "Returns the server's liveliness response.", this::ping));
-        t.add(new CommandSpec("echo", 2, "fast", g, "1.0.0", "Returns the given string.", this::echo));
+        t.add(new CommandSpec("echo", 2, "loading stale fast", g, "1.0.0", "Returns the given string.", this::echo));
         t.add(new CommandSpec("quit", -1, "noscript loading stale fast no_auth allow_busy", g, "1.0.0", "Closes the connection.", this::quit));
         t.add(new CommandSpec("reset", 1, "noscript loading stale fast no_auth allow_busy", g, "6.2.0", "Resets the connection.", this::reset));
         t.add(new CommandSpec("hello", -1, "noscript loading stale fast no_auth allow_busy", g, "6.0.0", "Handshakes with the server.", this::hello));

@@ -22,15 +22,15 @@ public final class IntrospectionCommands {
 
     public void register(CommandTable t) {
         String g = "server";
-        t.add(new CommandSpec("command", -1, "loading stale", g, "2.8.13", "Returns detailed information about all commands.", this::command)
-                .sub(new CommandSpec("count", 2, "loading stale", g, "2.8.13", "Returns a count of commands.", this::count))
-                .sub(new CommandSpec("info", -2, "loading stale", g, "2.8.13", "Returns information about one, multiple or all commands.", this::info))
-                .sub(new CommandSpec("docs", -2, "loading stale", g, "7.0.0", "Returns documentary information about one, multiple or all commands.", this::docs))
-                .sub(new CommandSpec("list", -2, "loading stale", g, "7.0.0", "Returns a list of command names.", this::list))
-                .sub(new CommandSpec("getkeys", -3, "loading stale", g, "2.8.13", "Extracts the key names from an arbitrary command.", this::getkeys))
-                .sub(new CommandSpec("getkeysandflags", -3, "loading stale", g, "7.0.0",
-                        "Extracts the key names and access flags for an arbitrary command.", this::getkeysandflags))
-                .sub(new CommandSpec("help", 2, "loading stale", g, "5.0.0", "Returns helpful text about the different subcommands.", this::help)));
+        t.add(new CommandSpec("command", -1, "loading stale", g, "2.8.13", "Returns detailed information about all commands.", this::command).acl("slow", "connection")
+                .sub(new CommandSpec("count", 2, "loading stale", g, "2.8.13", "Returns a count of commands.", this::count).acl("slow", "connection"))
+                .sub(new CommandSpec("info", -2, "loading stale", g, "2.8.13", "Returns information about one, multiple or all commands.", this::info).acl("slow", "connection"))
+                .sub(new CommandSpec("docs", -2, "loading stale", g, "7.0.0", "Returns documentary information about one, multiple or all commands.", this::docs).acl("slow", "connection"))
+                .sub(new CommandSpec("list", -2, "loading stale", g, "7.0.0", "Returns a list of command names.", this::list).acl("slow", "connection"))
+                .sub(new CommandSpec("getkeys", -4, "loading stale", g, "2.8.13", "Extracts the key names from an arbitrary command.", this::getkeys).acl("slow", "connection"))
+                .sub(new CommandSpec("getkeysandflags", -4, "loading stale", g, "7.0.0",
+                        "Extracts the key names and access flags for an arbitrary command.", this::getkeysandflags).acl("slow", "connection"))
+                .sub(new CommandSpec("help", 2, "loading stale", g, "5.0.0", "Returns helpful text about the different subcommands.", this::help).acl("slow", "connection")));
     }
 
     /** COMMAND: information about every command. */
@@ -67,7 +67,7 @@ public final class IntrospectionCommands {
         out.bulk(c.fullName());
         out.integer(c.arity());
         List<String> flags = new ArrayList<>();
-        for (CommandFlag f : CommandFlag.values()) if (c.has(f)) flags.add(f.wireName());
+        for (CommandFlag f : CommandFlag.values()) if (c.has(f) && f != CommandFlag.PROTECTED) flags.add(f.wireName()); // 7.0 does not list protected
         boolean movable = false;
         for (KeySpec k : c.keySpecs()) if (k.isKeynum() || k.keyword() != null) movable = true;
         if (movable && !flags.contains("movablekeys")) flags.add("movablekeys");
@@ -79,10 +79,11 @@ public final class IntrospectionCommands {
         String[] cats = c.aclCategories();
         out.setHeader(cats.length);
         for (String a : cats) out.simple("@" + a);
-        out.setHeader(0);
-        out.arrayHeader(c.keySpecs().size());
+        out.setHeader(c.tips().length);
+        for (String t : c.tips()) out.bulk(t);
+        out.setHeader(c.keySpecs().size());
         for (KeySpec k : c.keySpecs()) writeKeySpec(k, out);
-        out.arrayHeader(c.subcommands().size());
+        out.setHeader(c.subcommands().size());
         for (CommandSpec sub : c.subcommands().values()) writeInfo(sub, out);
     }
 
@@ -202,6 +203,10 @@ public final class IntrospectionCommands {
         for (String n : names) out.bulk(n);
     }
 
+    /**
+     * The command whose keys COMMAND GETKEYS(ANDFLAGS) extracts, with Valkey's checks in its
+     * order: unknown command, a command without keys, then the arity.
+     */
     private CommandSpec resolveForKeys(byte[][] argv) {
         byte[][] target = java.util.Arrays.copyOfRange(argv, 2, argv.length);
         CommandSpec c = server.commands().lookup(target[0]);
@@ -211,16 +216,23 @@ public final class IntrospectionCommands {
             if (sub == null) throw new CommandError("ERR Invalid command specified");
             c = sub;
         }
+        if (c.keySpecs().isEmpty()) throw new CommandError("ERR The command has no key arguments");
         if (!c.arityAccepts(target.length)) throw new CommandError("ERR Invalid number of arguments specified for command");
         return c;
+    }
+
+    /** The key positions, or Valkey's error when none could be found in a command that needs some. */
+    private static int[] keyPositionsOrError(CommandSpec c, byte[][] target) {
+        int[] pos = c.keyPositions(target);
+        if (pos.length == 0 && !c.has(CommandFlag.NO_MANDATORY_KEYS)) throw new CommandError("ERR Invalid arguments specified for command");
+        return pos;
     }
 
     /** COMMAND GETKEYS command [arg ...]: the key arguments of that command line. */
     void getkeys(Session s, byte[][] argv, ReplySink out) {
         CommandSpec c = resolveForKeys(argv);
         byte[][] target = java.util.Arrays.copyOfRange(argv, 2, argv.length);
-        int[] pos = c.keyPositions(target);
-        if (pos.length == 0 && c.keySpecs().isEmpty()) throw new CommandError("ERR The command has no key arguments");
+        int[] pos = keyPositionsOrError(c, target);
         out.arrayHeader(pos.length);
         for (int p : pos) out.bulk(target[p]);
     }
@@ -229,8 +241,7 @@ public final class IntrospectionCommands {
     void getkeysandflags(Session s, byte[][] argv, ReplySink out) {
         CommandSpec c = resolveForKeys(argv);
         byte[][] target = java.util.Arrays.copyOfRange(argv, 2, argv.length);
-        int[] pos = c.keyPositions(target);
-        if (pos.length == 0 && c.keySpecs().isEmpty()) throw new CommandError("ERR The command has no key arguments");
+        int[] pos = keyPositionsOrError(c, target);
         out.arrayHeader(pos.length);
         String flags = c.keySpecs().get(0).flags();
         for (int p : pos) {

@@ -451,7 +451,7 @@ public final class KeyCommands {
     // ---- OBJECT ---------------------------------------------------------------------------------
 
     private Value objectLookup(Session s, byte[] key) {
-        return s.db().lookup(key, Database.NO_TOUCH | Database.NO_STATS);
+        return s.db().lookup(key, Database.NO_TOUCH); // a read without touching: hits and misses count, as in Valkey
     }
 
     /** OBJECT ENCODING key. */

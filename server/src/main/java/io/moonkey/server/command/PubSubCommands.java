@@ -28,7 +28,7 @@ public final class PubSubCommands {
                 .sub(new CommandSpec("numpat", 2, "pubsub loading stale", g, "2.8.0", "Returns a count of unique pattern subscriptions.", this::numpat))
                 .sub(new CommandSpec("shardchannels", -2, "pubsub loading stale", g, "7.0.0", "Returns the active shard channels.", this::shardchannels))
                 .sub(new CommandSpec("shardnumsub", -2, "pubsub loading stale", g, "7.0.0", "Returns the count of subscribers of shard channels.", this::numsubEmpty))
-                .sub(new CommandSpec("help", 2, "loading stale", g, "6.2.0", "Returns helpful text about the different subcommands.", this::help)));
+                .sub(new CommandSpec("help", 2, "loading stale", g, "6.2.0", "Returns helpful text about the different subcommands.", this::help).acl("slow")));
     }
 
     /** SUBSCRIBE channel [channel ...]: one confirmation per channel. */

@@ -26,13 +26,13 @@ public final class ServerCommands {
 
     public void register(CommandTable t) {
         String g = "server";
-        t.add(new CommandSpec("dbsize", 1, "readonly fast", g, "1.0.0", "Returns the number of keys in the database.", this::dbsize));
-        t.add(new CommandSpec("flushdb", -1, "write", g, "1.0.0", "Remove all keys from the current database.", this::flushdb));
-        t.add(new CommandSpec("flushall", -1, "write", g, "1.0.0", "Removes all keys from all databases.", this::flushall));
-        t.add(new CommandSpec("swapdb", 3, "write fast", g, "4.0.0", "Swaps two databases.", this::swapdb));
+        t.add(new CommandSpec("dbsize", 1, "readonly fast", g, "1.0.0", "Returns the number of keys in the database.", this::dbsize).acl("keyspace", "read", "fast"));
+        t.add(new CommandSpec("flushdb", -1, "write", g, "1.0.0", "Remove all keys from the current database.", this::flushdb).acl("keyspace", "write", "slow", "dangerous"));
+        t.add(new CommandSpec("flushall", -1, "write", g, "1.0.0", "Removes all keys from all databases.", this::flushall).acl("keyspace", "write", "slow", "dangerous"));
+        t.add(new CommandSpec("swapdb", 3, "write fast", g, "4.0.0", "Swaps two databases.", this::swapdb).acl("keyspace", "write", "fast", "dangerous"));
         t.add(new CommandSpec("time", 1, "loading stale fast", g, "2.6.0", "Returns the server time.", this::time));
-        t.add(new CommandSpec("info", -1, "loading stale", g, "1.0.0", "Returns information and statistics about the server.", this::info));
-        t.add(new CommandSpec("lastsave", 1, "loading stale fast", g, "1.0.0", "Returns the Unix timestamp of the last successful save to disk.", this::lastsave));
+        t.add(new CommandSpec("info", -1, "loading stale", g, "1.0.0", "Returns information and statistics about the server.", this::info).acl("slow", "dangerous"));
+        t.add(new CommandSpec("lastsave", 1, "loading stale fast", g, "1.0.0", "Returns the Unix timestamp of the last successful save to disk.", this::lastsave).acl("admin", "fast", "dangerous"));
         t.add(new CommandSpec("monitor", 1, "admin noscript loading stale", g, "1.0.0", "Listens for all requests received by the server in real-time.", this::monitor));
         t.add(new CommandSpec("shutdown", -1, "admin noscript loading stale no_multi allow_busy", g, "1.0.0",
                 "Synchronously saves the database(s) to disk and shuts down the server.", this::shutdown));

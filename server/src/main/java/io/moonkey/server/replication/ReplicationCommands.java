@@ -28,9 +28,9 @@ public final class ReplicationCommands {
                 "An internal command used in replication.", this::psync));
         t.add(new CommandSpec("replconf", -1, "admin noscript loading stale allow_busy", g, "3.0.0",
                 "An internal command for configuring the replication stream.", this::replconf));
-        t.add(new CommandSpec("role", 1, "noscript loading stale fast", g, "2.8.12", "Returns the replication role.", this::role));
+        t.add(new CommandSpec("role", 1, "noscript loading stale fast", g, "2.8.12", "Returns the replication role.", this::role).acl("admin", "fast", "dangerous"));
         t.add(new CommandSpec("wait", 3, "noscript", "generic", "3.0.0",
-                "Blocks until the asynchronous replication of all preceding write commands sent by the connection is completed.", this::waitCommand));
+                "Blocks until the asynchronous replication of all preceding write commands sent by the connection is completed.", this::waitCommand).acl("slow", "connection"));
     }
 
     /** SYNC: the old full synchronisation (the RDB payload, then the stream, no +FULLRESYNC line). */

@@ -72,13 +72,13 @@ public final class EvalCommands {
         String g = "scripting";
         String flags = "noscript stale skip_monitor no_mandatory_keys movablekeys";
         t.add(new CommandSpec("eval", -3, flags, g, "2.6.0", "Executes a server-side Lua script.",
-                (s, a, o) -> eval(s, a, o, false, false)).keys(KeySpec.keynum("RW ACCESS UPDATE", 2, 2, 1, 1)));
+                (s, a, o) -> eval(s, a, o, false, false)).keys(KeySpec.keynum("RW ACCESS UPDATE", 2, 0, 1, 1)));
         t.add(new CommandSpec("evalsha", -3, flags, g, "2.6.0", "Executes a server-side Lua script by SHA1 digest.",
-                (s, a, o) -> eval(s, a, o, true, false)).keys(KeySpec.keynum("RW ACCESS UPDATE", 2, 2, 1, 1)));
+                (s, a, o) -> eval(s, a, o, true, false)).keys(KeySpec.keynum("RW ACCESS UPDATE", 2, 0, 1, 1)));
         t.add(new CommandSpec("eval_ro", -3, "readonly " + flags, g, "7.0.0", "Executes a read-only server-side Lua script.",
-                (s, a, o) -> eval(s, a, o, false, true)).keys(KeySpec.keynum("RO ACCESS", 2, 2, 1, 1)));
+                (s, a, o) -> eval(s, a, o, false, true)).keys(KeySpec.keynum("RO ACCESS", 2, 0, 1, 1)));
         t.add(new CommandSpec("evalsha_ro", -3, "readonly " + flags, g, "7.0.0", "Executes a read-only server-side Lua script by SHA1 digest.",
-                (s, a, o) -> eval(s, a, o, true, true)).keys(KeySpec.keynum("RO ACCESS", 2, 2, 1, 1)));
+                (s, a, o) -> eval(s, a, o, true, true)).keys(KeySpec.keynum("RO ACCESS", 2, 0, 1, 1)));
         t.add(new CommandSpec("script", -2, "", g, "2.6.0", "A container for Lua scripts management commands.", null)
                 .sub(new CommandSpec("debug", 3, "noscript", g, "3.2.0", "Sets the debug mode of server-side Lua scripts.", this::debug))
                 .sub(new CommandSpec("exists", -3, "noscript", g, "2.6.0", "Determines whether server-side Lua scripts exist in the script cache.", this::exists))

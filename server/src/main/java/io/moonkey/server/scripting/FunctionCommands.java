@@ -72,9 +72,9 @@ public final class FunctionCommands {
         String g = "scripting";
         String flags = "noscript stale skip_monitor no_mandatory_keys movablekeys";
         t.add(new CommandSpec("fcall", -3, flags, g, "7.0.0", "Invokes a function.",
-                (s, a, o) -> fcall(s, a, o, false)).keys(KeySpec.keynum("RW ACCESS UPDATE", 2, 2, 1, 1)));
+                (s, a, o) -> fcall(s, a, o, false)).keys(KeySpec.keynum("RW ACCESS UPDATE", 2, 0, 1, 1)));
         t.add(new CommandSpec("fcall_ro", -3, "readonly " + flags, g, "7.0.0", "Invokes a read-only function.",
-                (s, a, o) -> fcall(s, a, o, true)).keys(KeySpec.keynum("RO ACCESS", 2, 2, 1, 1)));
+                (s, a, o) -> fcall(s, a, o, true)).keys(KeySpec.keynum("RO ACCESS", 2, 0, 1, 1)));
         t.add(new CommandSpec("function", -2, "", g, "7.0.0", "A container for function commands.", null)
                 .sub(new CommandSpec("delete", 3, "write noscript", g, "7.0.0", "Deletes a library and its functions.", this::delete))
                 .sub(new CommandSpec("flush", -2, "write noscript", g, "7.0.0", "Deletes all libraries and functions.", this::flush))
