@@ -79,6 +79,11 @@ public final class ListCommands {
         throw new CommandError(WRONGTYPE);
     }
 
+    /** A new empty list with the node size list-max-listpack-size asks for now. */
+    static ListValue newList(Session s) {
+        return ListValue.withFill(s.server().config().getLong("list-max-listpack-size"));
+    }
+
     /**
      * Accounts for an in-place change of the list at {@code key} that was {@code before} bytes:
      * deletes the key if the list became empty (Valkey stores no empty lists), else records the
@@ -142,7 +147,7 @@ public final class ListCommands {
                 out.integer(0);
                 return;
             }
-            l = new ListValue();
+            l = newList(s);
             for (int i = 2; i < argv.length; i++) l.push(argv[i], head);
             db.put(key, l, false); // a new key: also wakes clients blocked on it
         } else {
