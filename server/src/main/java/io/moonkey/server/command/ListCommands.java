@@ -112,10 +112,6 @@ public final class ListCommands {
         return v;
     }
 
-    private static int clampIndex(long index, int size) {
-        return (int) Math.max(0, Math.min(index, size));
-    }
-
     // ---- pushes ---------------------------------------------------------------------------------
 
     /** LPUSH key element [element ...]: prepends the elements in order; replies the new length. */
@@ -407,7 +403,7 @@ public final class ListCommands {
         } else {
             if (stop >= size) stop = size - 1;
             dropped = size - (int) (stop - start + 1);
-            l.trim(clampIndex(start, size), (int) stop);
+            l.trim((int) start, (int) stop);
         }
         s.notifyKeyspace(KeyspaceEvents.LIST, "ltrim", key);
         changed(s, key, l, before);
