@@ -261,7 +261,10 @@ class ListDifferentialTest {
                         cmd("LINDEX", List.of(k)),
                         cmd("BLPOP", List.of(k)),
                         cmd("LMOVE", List.of(k, k, end())),
-                        cmd("DBSIZE", List.of())));
+                        cmd("DBSIZE", List.of()),
+                        // node sizes: invisible in replies, but every command must work across nodes
+                        cmd("CONFIG", List.of(Arbitraries.of("SET"), Arbitraries.of("list-max-listpack-size", "list-max-ziplist-size"),
+                                Arbitraries.of("1", "2", "0", "-1", "-5", "-2")))));
     }
 
     @Provide
@@ -292,6 +295,7 @@ class ListDifferentialTest {
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("DISCARD");
             c.call("UNWATCH");
+            c.call("CONFIG", "SET", "list-max-listpack-size", "-2");
             c.call("SELECT", "0");
             c.call("FLUSHALL");
         }

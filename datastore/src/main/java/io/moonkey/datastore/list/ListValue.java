@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * A list value, laid out as Valkey's quicklist: a ring of {@link ListPack} nodes, each packing
- * up to about 8 KB of elements (list-max-listpack-size's default, -2) into one byte array. Pushes
+ * elements into one byte array up to the node size list-max-listpack-size sets (the default, -2,
+ * is 8 KB; a positive value is a count of elements, within 8 KB). Pushes
  * and pops at both ends are amortised O(1); access by index walks the node counts from the
  * nearer end, then the entries of one node; edits in the middle move bytes within one node and
  * split it when it outgrows the limit. An element larger than a node gets a node of its own.
@@ -19,11 +20,14 @@ import java.util.function.Consumer;
 public final class ListValue extends Value implements Elements {
     /** Object header, the access word and this class's fields. */
     private static final int OBJECT_BYTES = 48;
-    /** Bytes of entries per node, as list-max-listpack-size -2 (8 KB). */
+    /** Bytes of entries per node, as list-max-listpack-size -2 (8 KB); also the bound for a count limit. */
     static final int NODE_BYTES = 8192;
     private static final int MIN_RING = 2;
 
+    /** Bytes of entries a node may hold; more only as a single element. */
     private final int nodeLimit;
+    /** Elements a node may hold. */
+    private final int maxEntries;
     private ListPack[] ring;
     private int first;
     private int nodeCount;
@@ -32,13 +36,30 @@ public final class ListValue extends Value implements Elements {
     private long packBytes;
 
     public ListValue() {
-        this(NODE_BYTES);
+        this(NODE_BYTES, Integer.MAX_VALUE);
     }
 
-    /** A list whose nodes hold up to {@code nodeLimit} bytes of entries (small in tests, to exercise splitting). */
-    ListValue(int nodeLimit) {
+    /** A list whose nodes hold up to {@code nodeLimit} bytes and {@code maxEntries} elements. */
+    ListValue(int nodeLimit, int maxEntries) {
         this.nodeLimit = nodeLimit;
+        this.maxEntries = maxEntries;
         this.ring = new ListPack[MIN_RING];
+    }
+
+    /**
+     * An empty list with the node size of list-max-listpack-size {@code fill}: -1 to -5 for 4 to
+     * 64 KB (lower values count as -5), a positive count of elements within 8 KB, 0 for one
+     * element per node, as Valkey's quicklist fill.
+     */
+    public static ListValue withFill(long fill) {
+        if (fill >= 0) return new ListValue(NODE_BYTES, (int) Math.max(1, Math.min(fill, Integer.MAX_VALUE)));
+        int level = (int) Math.min(5, -fill);
+        return new ListValue(4096 << (level - 1), Integer.MAX_VALUE);
+    }
+
+    /** Whether node {@code p} has no room for one more entry of {@code need} bytes. */
+    private boolean full(ListPack p, int need) {
+        return p.used() + need > nodeLimit || p.count >= maxEntries;
     }
 
     @Override
@@ -58,7 +79,7 @@ public final class ListValue extends Value implements Elements {
 
     @Override
     public ListValue duplicate() {
-        ListValue d = new ListValue(nodeLimit);
+        ListValue d = new ListValue(nodeLimit, maxEntries);
         d.ring = new ListPack[ring.length];
         for (int i = 0; i < nodeCount; i++) d.ring[i] = node(i).copy();
         d.nodeCount = nodeCount;
@@ -166,7 +187,7 @@ public final class ListValue extends Value implements Elements {
     public void pushHead(byte[] e) {
         int need = ListPack.entrySize(e.length);
         ListPack p = nodeCount == 0 ? null : node(0);
-        if (p == null || p.used() + need > nodeLimit) {
+        if (p == null || full(p, need)) {
             if (p != null) seal(p);
             p = addNode(0, need);
         }
@@ -180,7 +201,7 @@ public final class ListValue extends Value implements Elements {
     public void pushTail(byte[] e) {
         int need = ListPack.entrySize(e.length);
         ListPack p = nodeCount == 0 ? null : node(nodeCount - 1);
-        if (p == null || p.used() + need > nodeLimit) {
+        if (p == null || full(p, need)) {
             if (p != null) seal(p);
             p = addNode(nodeCount, need);
         }
@@ -303,7 +324,7 @@ public final class ListValue extends Value implements Elements {
     /** Splits node {@code n} in two when it holds more than a node's worth in several entries. */
     private void splitIfOversized(int n) {
         ListPack p = node(n);
-        if (p.used() <= nodeLimit || p.count < 2) return;
+        if ((p.used() <= nodeLimit && p.count <= maxEntries) || p.count < 2) return;
         long before = p.memoryUsage();
         ListPack tail = p.splitAt(p.count >> 1);
         p.fit(p.used());

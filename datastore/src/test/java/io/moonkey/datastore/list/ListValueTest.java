@@ -52,7 +52,7 @@ class ListValueTest {
     void entryLengthBoundaries() {
         int[] lengths = {0, 1, 127, 128, 129, 16383, 16384, 16385, 2097151, 2097152};
         for (int limit : new int[] {64, ListValue.NODE_BYTES}) {
-            ListValue l = new ListValue(limit);
+            ListValue l = new ListValue(limit, Integer.MAX_VALUE);
             for (int i = 0; i < lengths.length; i++) {
                 byte[] e = new byte[lengths[i]];
                 java.util.Arrays.fill(e, (byte) ('a' + i));
@@ -70,7 +70,27 @@ class ListValueTest {
             assertTrue(l.memoryUsage() > 2 * 2097151, "the estimate counts the element bytes");
             for (int i = 0; i < lengths.length; i++) l.pop(i % 2 == 0);
             assertTrue(l.isEmpty());
-            assertEquals(new ListValue(limit).memoryUsage(), l.memoryUsage());
+            assertEquals(new ListValue(limit, Integer.MAX_VALUE).memoryUsage(), l.memoryUsage());
+        }
+    }
+
+    /** list-max-listpack-size: a positive count of elements per node, or -1..-5 for 4..64 KB. */
+    @Test
+    void fillSetsTheNodeSize() {
+        ListValue counted = ListValue.withFill(2);
+        for (int i = 0; i < 5; i++) counted.pushTail(b("e" + i));
+        assertEquals(3, counted.nodeCount());
+        counted.insert(1, b("x"));
+        assertEquals(4, counted.nodeCount(), "an insert into a full node splits it");
+        ListValue single = ListValue.withFill(0);
+        for (int i = 0; i < 4; i++) single.pushHead(b("e" + i));
+        assertEquals(4, single.nodeCount());
+        byte[] kb = new byte[1000];
+        for (long fill : new long[] {-1, -2, -5, -100}) {
+            ListValue l = ListValue.withFill(fill);
+            for (int i = 0; i < 200; i++) l.pushTail(kb);
+            int perNode = (4096 << (Math.min(5, -fill) - 1)) / ListPack.entrySize(kb.length);
+            assertEquals((200 + perNode - 1) / perNode, l.nodeCount(), "fill " + fill);
         }
     }
 
@@ -111,6 +131,11 @@ class ListValueTest {
     }
 
     @Provide
+    Arbitrary<Integer> entryLimits() {
+        return Arbitraries.of(1, 2, 5, Integer.MAX_VALUE);
+    }
+
+    @Provide
     Arbitrary<List<Op>> ops() {
         Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(-3, 40),
                 Arbitraries.integers().between(-3, 40), Arbitraries.of("a", "b", "", "longer-element-value", "c", "x".repeat(200), "y".repeat(20000)))
@@ -119,8 +144,9 @@ class ListValueTest {
     }
 
     @Property(tries = 300)
-    void behavesLikeAnArrayList(@ForAll("ops") List<Op> ops, @ForAll("nodeLimits") int nodeLimit) {
-        ListValue l = new ListValue(nodeLimit);
+    void behavesLikeAnArrayList(@ForAll("ops") List<Op> ops, @ForAll("nodeLimits") int nodeLimit,
+            @ForAll("entryLimits") int maxEntries) {
+        ListValue l = new ListValue(nodeLimit, maxEntries);
         List<String> model = new ArrayList<>();
         for (Op o : ops) {
             int n = model.size();

@@ -97,7 +97,7 @@ final class ListBlockingCommands {
         byte[] e = from.pop(fromHead);
         ListValue to = (ListValue) d;
         if (to == null) {
-            to = new ListValue();
+            to = ListCommands.newList(s);
             to.push(e, toHead);
             db.put(dst, to, false); // a new key: wakes clients blocked on it
         } else if (to == from) {

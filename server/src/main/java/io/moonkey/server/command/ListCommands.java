@@ -79,6 +79,11 @@ public final class ListCommands {
         throw new CommandError(WRONGTYPE);
     }
 
+    /** A new empty list with the node size list-max-listpack-size asks for now. */
+    static ListValue newList(Session s) {
+        return ListValue.withFill(s.server().config().getLong("list-max-listpack-size"));
+    }
+
     /**
      * Accounts for an in-place change of the list at {@code key} that was {@code before} bytes:
      * deletes the key if the list became empty (Valkey stores no empty lists), else records the
@@ -105,10 +110,6 @@ public final class ListCommands {
         long v = Numbers.parseCanonicalLong(arg, 0, arg.length);
         if ((v == Numbers.NOT_A_LONG && !Numbers.isLongMinValue(arg)) || v < 0) throw new CommandError(error);
         return v;
-    }
-
-    private static int clampIndex(long index, int size) {
-        return (int) Math.max(0, Math.min(index, size));
     }
 
     // ---- pushes ---------------------------------------------------------------------------------
@@ -142,7 +143,7 @@ public final class ListCommands {
                 out.integer(0);
                 return;
             }
-            l = new ListValue();
+            l = newList(s);
             for (int i = 2; i < argv.length; i++) l.push(argv[i], head);
             db.put(key, l, false); // a new key: also wakes clients blocked on it
         } else {
@@ -402,7 +403,7 @@ public final class ListCommands {
         } else {
             if (stop >= size) stop = size - 1;
             dropped = size - (int) (stop - start + 1);
-            l.trim(clampIndex(start, size), (int) stop);
+            l.trim((int) start, (int) stop);
         }
         s.notifyKeyspace(KeyspaceEvents.LIST, "ltrim", key);
         changed(s, key, l, before);

@@ -190,7 +190,7 @@ public final class SortCommand {
             }
             return;
         }
-        ListValue stored = new ListValue();
+        ListValue stored = ListCommands.newList(s);
         for (long j = start; j <= end; j++) {
             byte[] e = items[(int) j].element;
             if (getops == 0) stored.pushTail(e);
