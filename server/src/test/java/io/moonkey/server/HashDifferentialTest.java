@@ -288,4 +288,13 @@ class HashDifferentialTest {
     void transactions() throws Exception {
         run(false, "MULTI", "HSET h1 a 1", "HINCRBY h1 a 5", "HGETALL h1", "HINCRBY h1 a x", "EXEC", "HGETALL h1");
     }
+
+    @Example
+    void longStringsInAListpack() throws Exception {
+        String v300 = "v".repeat(300), f200 = "f".repeat(200), v20k = "w".repeat(20_000);
+        run(false, "CONFIG SET hash-max-listpack-value 30000", "HSET h1 a 1 " + f200 + " " + v300 + " b " + v20k, "OBJECT ENCODING h1",
+                "HGETALL h1", "HSET h1 " + f200 + " short", "HGETALL h1", "HSTRLEN h1 b", "HSET h1 a " + v20k, "HDEL h1 " + f200,
+                "HGETALL h1", "HSCAN h1 0 MATCH f*", "HSCAN h1 0 MATCH a", "HINCRBY h1 n 1", "HKEYS h1", "HVALS h1",
+                "CONFIG SET hash-max-listpack-value 64", "HSET h1 c 1", "OBJECT ENCODING h1", "HINCRBY h1 n 1", "OBJECT ENCODING h1");
+    }
 }

@@ -49,7 +49,7 @@ class SetDifferentialTest {
         if (reference != null) reference.close();
     }
 
-    private static final List<String> KEYS = List.of("s1", "s2", "s3", "str");
+    private static final List<String> KEYS = List.of("s1", "s2", "s3", "str", "d");
 
     private static Arbitrary<String> key() {
         return Arbitraries.of(KEYS);
@@ -307,5 +307,13 @@ class SetDifferentialTest {
     @Example
     void transactions() throws Exception {
         run(false, "MULTI", "SADD s1 1 2 3", "SADD s1 a", "SMEMBERS s2", "SINTERSTORE s2 s1 s1", "SCARD s2", "EXEC", "OBJECT ENCODING s2");
+    }
+
+    @Example
+    void sdiffPicksValkeysAlgorithmAndSoItsEncoding() throws Exception {
+        // three keys and small subtrahends: the copy-then-remove algorithm, leaving a table of integers
+        run(false, "SADD s1 1 2 3 4 5 6 7 8 9 10 a", "SADD s2 a", "SADD s3 x", "SDIFFSTORE d s1 s2 s3", "OBJECT ENCODING d",
+                "SMEMBERS d", "SDIFFSTORE d s1 s2", "OBJECT ENCODING d", "SADD s3 y z w v u", "SDIFFSTORE d s1 s2 s3",
+                "OBJECT ENCODING d", "SDIFF s1 s2 s3", "SDIFF s1 nokey s2", "SDIFFSTORE d s1 nokey s2", "OBJECT ENCODING d");
     }
 }

@@ -16,8 +16,8 @@ public final class HashValue extends Value {
     private static final int OBJECT_BYTES = 24;
     /** A ListPack object: header, one reference, two ints. */
     private static final int PACK_OBJECT_BYTES = 24;
-    /** An EntryTable object: header, two references, three ints and a long. */
-    private static final int TABLE_OBJECT_BYTES = 40;
+    /** An EntryTable object: header, two references, three ints, a long and a byte. */
+    private static final int TABLE_OBJECT_BYTES = 48;
 
     private ListPack pack;
     private FieldTable table;

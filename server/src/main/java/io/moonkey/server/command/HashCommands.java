@@ -139,9 +139,8 @@ public final class HashCommands {
         if ((argv.length & 1) != 0) throw new CommandError("ERR wrong number of arguments for '" + name + "' command");
         Database db = s.db();
         HashValue h = writeHash(db, argv[1]);
-        long before = -1;
+        long before = h == null ? -1 : h.memoryUsage(); // -1: a new key, stored at the end
         if (h == null) h = new HashValue();
-        else before = h.memoryUsage();
         convertForArguments(h, argv, 2);
         long added = 0;
         for (int i = 2; i < argv.length; i += 2) {
@@ -157,12 +156,12 @@ public final class HashCommands {
     void hsetnx(Session s, byte[][] argv, ReplySink out) {
         Database db = s.db();
         HashValue h = writeHash(db, argv[1]);
-        long before = -1;
-        if (h == null) h = new HashValue();
-        else if (h.find(argv[2]) >= 0) {
+        if (h != null && h.find(argv[2]) >= 0) {
             out.integer(0);
             return;
-        } else before = h.memoryUsage();
+        }
+        long before = h == null ? -1 : h.memoryUsage();
+        if (h == null) h = new HashValue();
         convertForArguments(h, argv, 2);
         setField(h, argv[2], argv[3]);
         stored(db, argv[1], h, before);
