@@ -29,6 +29,8 @@ class SortedSetDifferentialTest {
     private static ReferenceServer reference;
     private static TestServer ours;
     private static RespConnection refConn, ourConn;
+    /** Whether this build has the set type (another branch's); the set inputs of the algebra join the sequences when it does. */
+    private static boolean setsAvailable;
 
     @BeforeContainer
     static void start() throws Exception {
@@ -37,6 +39,7 @@ class SortedSetDifferentialTest {
         ours = new TestServer("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
         refConn = new RespConnection(reference.port);
         ourConn = ours.connect();
+        setsAvailable = !ourConn.call("SADD", "probe", "x").startsWith("-");
     }
 
     @AfterContainer
@@ -54,7 +57,7 @@ class SortedSetDifferentialTest {
     }
 
     private static Arbitrary<String> anyKey() {
-        return Arbitraries.of("z1", "z2", "z3", "s", "none", "l");
+        return Arbitraries.of("z1", "z2", "z3", "s", "none", "l", "st");
     }
 
     private static Arbitrary<String> member() {
@@ -120,6 +123,8 @@ class SortedSetDifferentialTest {
                 net.jqwik.api.Tuple.of(1, cmd("ZADD", k, zaddFlag, zaddFlag, zaddFlag, sc, m)),
                 net.jqwik.api.Tuple.of(4, cmd("ZADD l 0", m)),
                 net.jqwik.api.Tuple.of(2, cmd("ZADD l 0", m, of("0"), m)),
+                net.jqwik.api.Tuple.of(3, cmd("SADD st", m)),
+                net.jqwik.api.Tuple.of(1, cmd("SREM st", m)),
                 net.jqwik.api.Tuple.of(3, cmd("ZINCRBY", k, sc, m)),
                 net.jqwik.api.Tuple.of(3, cmd("ZREM", k, m)),
                 net.jqwik.api.Tuple.of(2, cmd("ZREM", a, m, m, m)),
@@ -219,6 +224,7 @@ class SortedSetDifferentialTest {
             String name = cmd.get(0);
             // blocking pops only where they cannot block: inside MULTI, or on keys holding data
             if (name.startsWith("BZ") && !inMulti && !blockSafe(cmd)) continue;
+            if (!setsAvailable && (name.equals("SADD") || name.equals("SREM"))) continue;
             // random or hash-ordered replies are normalised one by one, not inside an EXEC reply
             if (inMulti && (name.equals("ZRANDMEMBER") || name.equals("ZSCAN"))) continue;
             if (name.equals("MULTI")) inMulti = true;
