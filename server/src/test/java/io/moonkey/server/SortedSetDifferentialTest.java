@@ -667,6 +667,57 @@ class SortedSetDifferentialTest {
         assertEquals(expected.toString(), refConn.call("ZRANGE", "r", "0", "-1", "WITHSCORES"));
     }
 
+    /**
+     * Blocked pops served by another client's writes, on both servers: two waiters in arrival
+     * order, several keys, BZMPOP counts, RESP3, and a timeout; every reply compared.
+     */
+    @Example
+    void blockedPopsServedAlike() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        String[][][] scenarios = {
+            // {first waiter}, {second waiter}, {writes by a third client}...
+            {{"BZPOPMIN", "k1", "k2", "5"}, {"BZPOPMAX", "k2", "5"}, {"ZADD", "k2", "1", "a", "2", "b", "3", "c"}},
+            {{"BZMPOP", "5", "2", "k1", "k2", "MAX", "COUNT", "2"}, {"BZMPOP", "5", "1", "k2", "MIN", "COUNT", "5"},
+                {"ZADD", "k2", "1", "a", "2", "b", "3", "c"}},
+            {{"BZPOPMIN", "k1", "5"}, {"BZPOPMIN", "k1", "5"}, {"ZADD", "k1", "1", "a"}, {"ZADD", "k1", "0.5", "b"}},
+            {{"BZPOPMAX", "k1", "5"}, {"BZMPOP", "5", "1", "k1", "MIN"}, {"ZUNIONSTORE", "k1", "1", "src"}},
+            {{"BZPOPMIN", "k1", "0.1"}, {"BZMPOP", "0.1", "1", "k1", "MIN"}},
+        };
+        for (int protocol : new int[] {2, 3}) {
+            for (String[][] sc : scenarios) {
+                fresh(protocol);
+                both("ZADD", "src", "4", "x", "5", "y");
+                List<String> replies = new ArrayList<>();
+                for (int server = 0; server < 2; server++) {
+                    int port = server == 0 ? reference.port : ours.port;
+                    try (RespConnection w1 = new RespConnection(port); RespConnection w2 = new RespConnection(port);
+                         RespConnection writer = new RespConnection(port)) {
+                        w1.call("HELLO", Integer.toString(protocol));
+                        w2.call("HELLO", Integer.toString(protocol));
+                        w1.sendRaw(RespConnection.encode(RespConnection.args(sc[0])));
+                        awaitBlocked(writer, 1);
+                        w2.sendRaw(RespConnection.encode(RespConnection.args(sc[1])));
+                        awaitBlocked(writer, 2);
+                        StringBuilder b = new StringBuilder();
+                        for (int i = 2; i < sc.length; i++) b.append(writer.call(sc[i]));
+                        b.append(w1.readReply()).append(w2.readReply());
+                        b.append(writer.call("ZRANGE", "k1", "0", "-1", "WITHSCORES")).append(writer.call("ZRANGE", "k2", "0", "-1", "WITHSCORES"));
+                        replies.add(b.toString());
+                    }
+                }
+                assertEquals(replies.get(0), replies.get(1), List.of(sc).stream().map(c -> String.join(" ", c)).toList().toString());
+            }
+        }
+    }
+
+    private static void awaitBlocked(RespConnection c, int n) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            if (c.call("INFO", "clients").contains("blocked_clients:" + n + "\r\n")) return;
+            Thread.sleep(5);
+        }
+        throw new AssertionError("never saw " + n + " blocked clients");
+    }
+
     /** ZRANDMEMBER with a positive count gives distinct members of the set; negative counts may repeat. */
     @Example
     void randomMembers() throws Exception {
