@@ -259,6 +259,40 @@ final class RankedTree {
         return stored;
     }
 
+    /** The score of the entry the last {@link #removeAt} removed. */
+    double removedScore;
+
+    /** Removes the entry of rank {@code rank} (0 <= rank < size); returns its member, its score in {@link #removedScore}. */
+    byte[] removeAt(int rank) {
+        byte[] stored = removeAtFrom(root, rank);
+        size--;
+        while (root instanceof Inner in && in.count == 1) {
+            root = in.children[0];
+            bytes -= INNER_BYTES;
+        }
+        return stored;
+    }
+
+    private byte[] removeAtFrom(Node node, int rank) {
+        if (node instanceof Leaf l) {
+            int n = l.count;
+            byte[] stored = l.members[rank];
+            removedScore = l.scores[rank];
+            System.arraycopy(l.members, rank + 1, l.members, rank, n - rank - 1);
+            System.arraycopy(l.scores, rank + 1, l.scores, rank, n - rank - 1);
+            l.members[n - 1] = null;
+            l.count = n - 1;
+            return stored;
+        }
+        Inner in = (Inner) node;
+        int i = 0;
+        while (rank >= in.sizes[i]) rank -= in.sizes[i++];
+        in.sizes[i]--;
+        byte[] stored = removeAtFrom(in.children[i], rank);
+        rebalance(in, i);
+        return stored;
+    }
+
     /** After a removal under child i: drops it when empty, merges it with a neighbour when both are sparse. */
     private void rebalance(Inner in, int i) {
         Node c = in.children[i];

@@ -138,6 +138,19 @@ public final class SortedSetValue extends Value implements Elements {
         return s;
     }
 
+    /** The score of the entry the last {@link #removeAt} removed. */
+    public double removedScore() {
+        return tree.removedScore;
+    }
+
+    /** Removes the entry of rank {@code rank} (pops, range removals); returns its member, the score in {@link #removedScore}. */
+    public byte[] removeAt(int rank) {
+        byte[] member = tree.removeAt(rank);
+        if (dict != null) dict.removeDouble(member);
+        memberBytes -= Memory.byteArray(member.length);
+        return member;
+    }
+
     // ---- encodings ------------------------------------------------------------------------------
 
     /** Switches to the skiplist encoding (adds the member table). */

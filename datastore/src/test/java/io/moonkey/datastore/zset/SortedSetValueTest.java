@@ -61,6 +61,15 @@ class SortedSetValueTest {
                 }
                 scores.put(m, s);
                 model.put(new Key(s, m), true);
+            } else if (op.member() % 5 == 0 && z.size() > 0) {
+                int rank = op.member() % z.size();
+                Key k = new ArrayList<>(model.keySet()).get(rank);
+                byte[] removed = z.removeAt(rank);
+                assertEquals(k.member(), new String(removed, StandardCharsets.ISO_8859_1));
+                assertEquals(k.score() + 0.0, z.removedScore() + 0.0);
+                assertTrue(Double.isNaN(z.score(removed)));
+                model.remove(k);
+                scores.remove(k.member());
             } else {
                 double r = z.remove(bytes(m));
                 if (old == null) {

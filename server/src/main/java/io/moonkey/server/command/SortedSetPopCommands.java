@@ -5,7 +5,6 @@ import static io.moonkey.server.command.Arguments.is;
 import static io.moonkey.server.command.SortedSetCommands.spec;
 
 import io.moonkey.datastore.Database;
-import io.moonkey.datastore.zset.EntryCursor;
 import io.moonkey.datastore.zset.SortedSetValue;
 import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Session;
@@ -18,7 +17,6 @@ final class SortedSetPopCommands {
     private static final byte[] ZPOPMAX = Arguments.bytes("ZPOPMAX");
 
     private final SortedSetCommands zsets;
-    private final EntryCursor cursor = SortedSetValue.newCursor(); // commands run on one thread
 
     SortedSetPopCommands(SortedSetCommands zsets) {
         this.zsets = zsets;
@@ -105,12 +103,9 @@ final class SortedSetPopCommands {
             out.arrayHeader(take);
         }
         long before = z.memoryUsage();
-        EntryCursor c = cursor;
         for (int i = 0; i < take; i++) {
-            z.seek(c, max ? z.size() - 1 : 0);
-            byte[] m = c.member();
-            double score = c.score();
-            z.remove(m);
+            byte[] m = z.removeAt(max ? z.size() - 1 : 0);
+            double score = z.removedScore();
             if (nested) out.arrayHeader(2);
             out.bulk(m);
             out.doubleValue(score);

@@ -261,10 +261,7 @@ final class SortedSetRangeCommands {
             return;
         }
         long before = z.memoryUsage();
-        byte[][] doomed = new byte[n][];
-        int[] k = {0};
-        walk(z, from, to, false, (m, sc) -> doomed[k[0]++] = m);
-        for (byte[] m : doomed) z.remove(m);
+        for (int i = 0; i < n; i++) z.removeAt(from);
         s.notifyKeyspace(KeyspaceEvents.ZSET, event, key);
         SortedSetCommands.afterRemoval(s, key, z, before);
         s.dirty(n);
