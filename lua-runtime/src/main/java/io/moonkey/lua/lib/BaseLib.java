@@ -290,6 +290,7 @@ public final class BaseLib {
                     throw TableLib.readonlyError(); // raised by the C API: no position (Valkey's patch)
                 }
                 t.setMetatable((LuaTable) mt);
+                cx.state.weakTables.noteMetatable(t, (LuaTable) mt);
                 return cx.return1(t);
             }
         });
@@ -420,7 +421,11 @@ public final class BaseLib {
                     case "count" -> {
                         return cx.return1((rt.totalMemory() - rt.freeMemory()) / 1024.0);
                     }
-                    case "collect", "step", "stop", "restart", "setpause", "setstepmul" -> {
+                    case "collect" -> {
+                        cx.state.weakTables.collect();
+                        return cx.return1(0.0);
+                    }
+                    case "step", "stop", "restart", "setpause", "setstepmul" -> {
                         return cx.return1(0.0);
                     }
                     default -> throw Args.argError(1, "collectgarbage", "invalid option '" + o + "'");

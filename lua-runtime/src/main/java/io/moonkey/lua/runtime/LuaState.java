@@ -21,6 +21,8 @@ public final class LuaState {
     /** The metatable every string shares ({@code __index} = the string library). */
     public LuaTable stringMetatable;
     public final CallContext main = new CallContext(this, null);
+    /** The weak tables of this state, swept by collectgarbage("collect"). */
+    public final WeakTables weakTables = new WeakTables();
     /** Where {@code print} and {@code io.write} go. */
     public PrintStream stdout = System.out;
 

@@ -64,6 +64,23 @@ public final class LuaTable {
         this.readonly = readonly;
     }
 
+    // ------------------------------------------------------------------ weak-table sweeps
+
+    /** The array part, for {@link WeakTables}' sweep (which runs while no Lua code does). */
+    Object[] arrayPart() {
+        return array;
+    }
+
+    /** The node keys (null for the empty node part), for {@link WeakTables}. */
+    Object[] nodeKeys() {
+        return keys;
+    }
+
+    /** The node values, for {@link WeakTables}. */
+    Object[] nodeVals() {
+        return vals;
+    }
+
     // ------------------------------------------------------------------ reads
 
     /** Raw get ({@code rawget}); absent keys read as nil. */

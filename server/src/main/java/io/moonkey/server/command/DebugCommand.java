@@ -87,14 +87,13 @@ public final class DebugCommand {
                     + " serializedlength:" + serialized + " lru:" + (v.access() & 0xffffff)
                     + " lru_seconds_idle:" + ks.idleTimeMs(v) / 1000);
         } else if (is(sub, "digest") && argv.length == 2) {
-            out.bulk(HexFormat.of().formatHex(digestAll()));
+            out.simple(HexFormat.of().formatHex(new DatasetDigest().dataset(server.keyspace())));
         } else if (is(sub, "digest-value")) {
             out.arrayHeader(argv.length - 2);
             for (int i = 2; i < argv.length; i++) {
                 Value v = s.db().lookup(argv[i], Database.NO_TOUCH | Database.NO_STATS);
-                byte[] d = new byte[20];
-                if (v != null) d = sha1(valueBytes(v));
-                out.bulk(HexFormat.of().formatHex(d));
+                byte[] d = v == null ? new byte[20] : new DatasetDigest().value(v, s.db().expireTime(argv[i]) >= 0);
+                out.simple(HexFormat.of().formatHex(d));
             }
         } else if (is(sub, "protocol") && argv.length == 3) {
             protocol(latin1(argv[2]).toLowerCase(java.util.Locale.ROOT), out);
@@ -130,44 +129,6 @@ public final class DebugCommand {
             case "verbatim" -> out.verbatim("txt", "This is a verbatim\nstring".getBytes(StandardCharsets.US_ASCII));
             default -> throw new CommandError("ERR Wrong protocol type name. Please use one of the following: "
                     + "string|integer|double|bignum|null|array|set|map|attrib|push|verbatim|true|false");
-        }
-    }
-
-    private static byte[] valueBytes(Value v) {
-        if (v instanceof StringValue sv) return sv.bytes();
-        return v.type().typeName().getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** An order-independent digest of the whole dataset; 20 zero bytes when it is empty. */
-    private byte[] digestAll() {
-        byte[] acc = new byte[20];
-        Keyspace ks = server.keyspace();
-        for (int i = 0; i < ks.databases(); i++) {
-            Database db = ks.db(i);
-            if (db.size() == 0) continue;
-            final int dbId = i;
-            db.forEachKey(k -> {
-                Value v = db.lookup(k, Database.NO_TOUCH | Database.NO_STATS);
-                if (v == null) return;
-                byte[] vb = valueBytes(v);
-                long exp = db.expireTime(k);
-                byte[] rec = new byte[k.length + vb.length + 24];
-                System.arraycopy(k, 0, rec, 0, k.length);
-                System.arraycopy(vb, 0, rec, k.length + 4, vb.length);
-                rec[k.length] = (byte) dbId;
-                for (int b = 0; b < 8; b++) rec[rec.length - 1 - b] = (byte) (exp >>> (8 * b));
-                byte[] h = sha1(rec);
-                for (int b = 0; b < 20; b++) acc[b] ^= h[b];
-            });
-        }
-        return acc;
-    }
-
-    private static byte[] sha1(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-1").digest(b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -101,6 +101,7 @@ public final class LuaEngine implements ScriptingEngine {
         state = ScriptEnvironment.create(vm == Vm.EVAL ? ServerApi.Context.EVAL : ServerApi.Context.FUNCTION_RUN,
                 bridge, random);
         state.setChunkLoader(new CompiledChunkLoader());
+        state.weakTables.setMinInterval(200); // scripts share the server: at most five full GCs a second
     }
 
     @Override
