@@ -353,6 +353,32 @@ class StreamDifferentialTest {
     }
 
     @Example
+    void bigAndBinaryEntries() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        for (boolean resp3 : new boolean[] {false, true}) {
+            reset(resp3);
+            List<String> done = new ArrayList<>();
+            String big = "b".repeat(5000), binary = "a\0b\r\nc\u00ff";
+            List<List<String>> cmds = new ArrayList<>();
+            for (int i = 1; i <= 12; i++) {
+                cmds.add(List.of("XADD", "s", i + "-0", i % 2 == 0 ? "f" : binary, i % 3 == 0 ? big : binary + i, "", Integer.toString(i * 1000)));
+            }
+            cmds.add(List.of("XINFO", "STREAM", "s"));
+            cmds.add(List.of("XRANGE", "s", "-", "+", "COUNT", "5"));
+            cmds.add(List.of("XREAD", "COUNT", "3", "STREAMS", "s", "nokey", "s", "4-0", "0", "9"));
+            cmds.add(List.of("XTRIM", "s", "MAXLEN", "~", "4"));
+            cmds.add(List.of("XINFO", "STREAM", "s", "FULL"));
+            cmds.add(List.of("XGROUP", "CREATE", "s", binary, "0"));
+            String consumer = "c\0\u00ff"; // no CR LF: the idle-time mask finds entries by their shape
+            cmds.add(List.of("XREADGROUP", "GROUP", binary, consumer, "COUNT", "2", "STREAMS", "s", ">"));
+            cmds.add(List.of("XINFO", "GROUPS", "s"));
+            cmds.add(List.of("XPENDING", "s", binary, "-", "+", "10", consumer));
+            cmds.add(List.of("XADD", "s", "20-" + binary, "f", "v"));
+            for (List<String> c : cmds) run(c, done);
+        }
+    }
+
+    @Example
     void autoIdHasTheIdShape() throws Exception {
         Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
         reset(false);

@@ -92,4 +92,28 @@ class StreamPropagationTest {
         assertEquals(":5\r\n", c.call("XLEN", "bull:q:events")); // as redis-server 7.0.15 replies
         assertEquals("XTRIM bull:q:events MAXLEN = 5", stream.get(stream.size() - 1));
     }
+
+    @Test
+    void rebuildCommandsRecreateTheStream() throws Exception {
+        c.call("XADD", "s", "1-1", "a", "1", "b", "2");
+        c.call("XADD", "s", "2-1", "a", "3", "b", "4");
+        c.call("XADD", "s", "3-1", "other", "x");
+        c.call("XDEL", "s", "2-1");
+        c.call("XGROUP", "CREATE", "s", "g", "0");
+        c.call("XREADGROUP", "GROUP", "g", "alice", "COUNT", "1", "STREAMS", "s", ">");
+        c.call("XGROUP", "CREATECONSUMER", "s", "g", "bob");
+        c.call("XGROUP", "CREATE", "s", "h", "$", "ENTRIESREAD", "7");
+        c.call("XADD", "empty", "MAXLEN", "0", "5-5", "f", "v");
+        LocalClient copy = new LocalClient();
+        for (String key : List.of("s", "empty")) {
+            io.moonkey.datastore.stream.Stream st = (io.moonkey.datastore.stream.Stream) c.server.keyspace().db(0).lookupRead(key.getBytes());
+            io.moonkey.datastore.stream.StreamRebuildCommands.forEach(key.getBytes(), st, argv -> {
+                String[] a = new String[argv.length];
+                for (int i = 0; i < a.length; i++) a[i] = new String(argv[i], StandardCharsets.ISO_8859_1);
+                copy.call(a);
+            });
+            String seen = "seen-time\r\n:\\d+";
+            assertEquals(c.call("XINFO", "STREAM", key, "FULL").replaceAll(seen, ""), copy.call("XINFO", "STREAM", key, "FULL").replaceAll(seen, ""));
+        }
+    }
 }

@@ -12,7 +12,7 @@ public final class StreamCursor {
     private int index;
     private StreamNode current;
     private boolean done;
-    private final StreamEntry entry = new StreamEntry();
+    private StreamEntry entry; // made on first use: most cursors only look at IDs
 
     StreamCursor(Stream stream, long startMs, long startSeq, long endMs, long endSeq, boolean reverse) {
         this.stream = stream;
@@ -87,6 +87,7 @@ public final class StreamCursor {
 
     /** The current entry, viewed in place (the same view object each time). */
     public StreamEntry entry() {
+        if (entry == null) entry = new StreamEntry();
         current.read(index, entry);
         return entry;
     }

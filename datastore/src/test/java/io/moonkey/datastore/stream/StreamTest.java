@@ -188,13 +188,14 @@ class StreamTest {
     @Property(tries = 200)
     void behavesLikeASortedMap(@ForAll @Size(max = 60) List<@IntRange(min = 0, max = 99) Integer> ops, @ForAll @IntRange(min = 1, max = 5) int perNode) {
         Stream s = new Stream();
-        TreeMap<Long, String> model = new TreeMap<>();
+        TreeMap<Long, byte[][]> model = new TreeMap<>();
         long next = 1;
         for (int op : ops) {
             if (op < 60) {
-                String v = "v" + op;
-                add(s, next, 0, fv("f", v), BYTES, perNode);
-                model.put(next++, v);
+                // same fields as a node's first entry or not; strings long enough for multi-byte lengths; binary bytes
+                byte[][] entry = op % 3 == 0 ? fv("g", "x".repeat(op * 5), "h\0\r\n", "") : fv("f", "v" + op);
+                add(s, next, 0, entry, BYTES, perNode);
+                model.put(next++, entry);
             } else if (op < 80) {
                 long victim = op % 7 + next - 7;
                 assertEquals(model.remove(victim) != null, s.delete(victim, 0));
@@ -210,7 +211,7 @@ class StreamTest {
             assertEquals(model.size(), s.length());
             assertEquals(new ArrayList<>(model.keySet()), ms(s.all()));
             assertEquals(s.recomputedMemoryUsage(), s.memoryUsage());
-            for (Map.Entry<Long, String> e : model.entrySet()) assertArrayEquals(fv("f", e.getValue()), s.entry(e.getKey(), 0));
+            for (Map.Entry<Long, byte[][]> e : model.entrySet()) assertArrayEquals(e.getValue(), s.entry(e.getKey(), 0));
         }
     }
 }

@@ -178,7 +178,7 @@ final class StreamReadCommands {
         long[] top = new long[2];
         for (int k = 0; k < n; k++) {
             byte[] key = argv[streamsAt + k];
-            if (!(db.lookup(key, Database.NO_STATS | Database.NO_TOUCH) instanceof Stream st)) continue;
+            if (!(db.lookupRead(key) instanceof Stream st)) continue; // looked up again, counted again, as Valkey does
             long gtMs = after[2 * k], gtSeq = after[2 * k + 1];
             boolean serve = false, history = false;
             Consumer consumer = null;
