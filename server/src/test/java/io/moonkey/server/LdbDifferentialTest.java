@@ -242,6 +242,70 @@ class LdbDifferentialTest {
                 "return {counter, v, z, tostring(w)}"), stepsWithPrintAndTrace(60));
     }
 
+    /** PUC's jumps at the end of blocks: while back-jumps, jumps over else parts, chained jumps. */
+    @Test
+    void ifsAndBlocksInsideLoops() throws Exception {
+        compare(String.join("\n",
+                "local t = {}",
+                "for i = 1, 3 do",
+                "  for j = 1, 2 do",
+                "    t[#t + 1] = i * j",
+                "  end",
+                "end",
+                "local x = 0",
+                "while x < 3 do",
+                "  x = x + 1",
+                "  if x == 2 then",
+                "    local y = x * 10",
+                "    redis.call('set', 'fz:y', y)",
+                "  else",
+                "    x = x + 0",
+                "  end",
+                "end",
+                "local sum = 0",
+                "for _, v in ipairs(t) do sum = sum + v end",
+                "local r = redis.call('get', 'fz:y') or 'none'",
+                "do",
+                "  local inner = sum",
+                "  sum = inner + 1",
+                "end",
+                "return {sum, r, x}"), stepsWithPrintAndTrace(60));
+        compare(String.join("\n",
+                "local n = 0",
+                "local out = {}",
+                "while n < 4 do",
+                "  n = n + 1",
+                "  if n % 2 == 0 then",
+                "    if n == 4 then",
+                "      out[#out + 1] = 'four'",
+                "    else",
+                "      out[#out + 1] = 'even'",
+                "    end",
+                "  elseif n == 3 then",
+                "    do",
+                "      local k = n",
+                "      out[#out + 1] = k",
+                "    end",
+                "  else",
+                "    out[#out + 1] = 'one'",
+                "  end",
+                "end",
+                "local m = 0",
+                "while true do",
+                "  m = m + 1",
+                "  if m > 2 then break end",
+                "end",
+                "while m > 0 do",
+                "  m = m - 1",
+                "  if m == 1 then",
+                "    out[#out + 1] = 'm1'",
+                "  end",
+                "end",
+                "if #out > 2 then",
+                "  out[#out + 1] = 'done'",
+                "end"), stepsWithPrintAndTrace(80));
+    }
+
     @Test
     void protocolErrorsAndDegenerateSessions() throws Exception {
         for (String raw : new String[] {"hello\r\n", "*0\r\n", "*1\r\n$0\r\n\r\n"}) {
