@@ -61,6 +61,11 @@ class LdbDifferentialTest {
 
     /** Runs the session on one server: every reply, then whether the connection was closed. */
     private static List<String> replay(int port, String script, String[]... commands) throws Exception {
+        return replay(port, script, 0, new String[0], commands);
+    }
+
+    private static List<String> replay(int port, String script, int numkeys, String[] keysAndArgs, String[]... commands)
+            throws Exception {
         List<String> out = new ArrayList<>();
         try (RespConnection setup = new RespConnection(port)) {
             setup.call("FLUSHALL");
@@ -68,7 +73,8 @@ class LdbDifferentialTest {
             setup.call("SET", "d:num", "41");
         }
         try (LdbClient c = new LdbClient(port)) {
-            out.add(c.start("sync", script));
+            c.cmd("SCRIPT", "DEBUG", "sync");
+            out.add(c.eval(script, numkeys, keysAndArgs));
             for (String[] cmd : commands) {
                 String r = c.cmd(cmd);
                 out.add(r);
@@ -83,8 +89,14 @@ class LdbDifferentialTest {
     }
 
     private static void compare(String script, String[]... commands) throws Exception {
-        List<String> expected = replay(reference.port, script, commands).stream().map(LdbDifferentialTest::normalise).toList();
-        List<String> actual = replay(ours.port, script, commands).stream().map(LdbDifferentialTest::pointers).toList();
+        compareWithKeys(script, 0, new String[0], commands);
+    }
+
+    private static void compareWithKeys(String script, int numkeys, String[] keysAndArgs, String[]... commands) throws Exception {
+        List<String> expected = replay(reference.port, script, numkeys, keysAndArgs, commands).stream()
+                .map(LdbDifferentialTest::normalise).toList();
+        List<String> actual = replay(ours.port, script, numkeys, keysAndArgs, commands).stream()
+                .map(LdbDifferentialTest::pointers).toList();
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
             assertEquals(expected.get(i), actual.get(i), "reply " + i + (i > 0 && i <= commands.length ? " to " + String.join(" ", commands[i - 1]) : ""));
         }
@@ -240,6 +252,99 @@ class LdbDifferentialTest {
                 "local z = (v > 3) and 'big' or 'small'",
                 "local w = not z",
                 "return {counter, v, z, tostring(w)}"), stepsWithPrintAndTrace(60));
+    }
+
+    /** PUC's jumps at the end of blocks: while back-jumps, jumps over else parts, chained jumps. */
+    @Test
+    void ifsAndBlocksInsideLoops() throws Exception {
+        compare(String.join("\n",
+                "local t = {}",
+                "for i = 1, 3 do",
+                "  for j = 1, 2 do",
+                "    t[#t + 1] = i * j",
+                "  end",
+                "end",
+                "local x = 0",
+                "while x < 3 do",
+                "  x = x + 1",
+                "  if x == 2 then",
+                "    local y = x * 10",
+                "    redis.call('set', 'fz:y', y)",
+                "  else",
+                "    x = x + 0",
+                "  end",
+                "end",
+                "local sum = 0",
+                "for _, v in ipairs(t) do sum = sum + v end",
+                "local r = redis.call('get', 'fz:y') or 'none'",
+                "do",
+                "  local inner = sum",
+                "  sum = inner + 1",
+                "end",
+                "return {sum, r, x}"), stepsWithPrintAndTrace(60));
+        compare(String.join("\n",
+                "local n = 0",
+                "local out = {}",
+                "while n < 4 do",
+                "  n = n + 1",
+                "  if n % 2 == 0 then",
+                "    if n == 4 then",
+                "      out[#out + 1] = 'four'",
+                "    else",
+                "      out[#out + 1] = 'even'",
+                "    end",
+                "  elseif n == 3 then",
+                "    do",
+                "      local k = n",
+                "      out[#out + 1] = k",
+                "    end",
+                "  else",
+                "    out[#out + 1] = 'one'",
+                "  end",
+                "end",
+                "local m = 0",
+                "while true do",
+                "  m = m + 1",
+                "  if m > 2 then break end",
+                "end",
+                "while m > 0 do",
+                "  m = m - 1",
+                "  if m == 1 then",
+                "    out[#out + 1] = 'm1'",
+                "  end",
+                "end",
+                "if #out > 2 then",
+                "  out[#out + 1] = 'done'",
+                "end"), stepsWithPrintAndTrace(80));
+    }
+
+    @Test
+    void keysArgvLibrariesAndPcallOfCall() throws Exception {
+        compareWithKeys(String.join("\n",
+                "local result = {}",
+                "for i, key in ipairs(KEYS) do",
+                "  local v = redis.call('GET', key)",
+                "  if not v then",
+                "    redis.call('SET', key, ARGV[i] or 'default')",
+                "    result[i] = 'set'",
+                "  elseif tonumber(v) then",
+                "    result[i] = redis.call('INCRBY', key, 10)",
+                "  else",
+                "    result[i] = string.format('%s:%d', v, #v)",
+                "  end",
+                "end",
+                "local encoded = cjson.encode({n = #KEYS, first = result[1]})",
+                "local decoded = cjson.decode(encoded)",
+                "local parts = {}",
+                "for w in string.gmatch('a,b,c', '[^,]+') do",
+                "  table.insert(parts, w:upper())",
+                "end",
+                "local joined = table.concat(parts, '-')",
+                "local ok, e = pcall(redis.call, 'INCR', KEYS[3])",
+                "if not ok then",
+                "  redis.debug('error', e)",
+                "end",
+                "return {decoded.n, joined, result[2], tostring(ok)}"), 3, new String[] {"d:none", "d:num", "d:str", "x", "y"}, stepsWithPrintAndTrace(70));
     }
 
     @Test

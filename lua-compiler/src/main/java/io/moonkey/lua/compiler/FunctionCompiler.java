@@ -264,8 +264,9 @@ final class FunctionCompiler {
         }
         stat.block(f.body());
         if (!StatEmitter.endsWithReturn(f.body())) {
-            if (hooks != null && !scope.isMain()) {
-                hooks.line(f.endLine()); // PUC's final RETURN carries the line of "end"
+            if (hooks != null) {
+                // PUC's final RETURN carries the line of "end", in the main chunk of its last token.
+                hooks.line(scope.isMain() ? f.body().lastLine() : f.endLine());
             }
             line(f.endLine());
             mv.visitVarInsn(ALOAD, 1);

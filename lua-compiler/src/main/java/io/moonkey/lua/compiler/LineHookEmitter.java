@@ -61,13 +61,13 @@ final class LineHookEmitter {
     }
 
     /**
-     * At a loop's back-edge: if nothing in the iteration fired ({@code while true do end}), the
-     * jump itself is PUC's event, so that stepping still stops in an empty endless loop.
+     * A jump PUC emits when a block ends (a while loop's back-jump, the jump over an else
+     * part), on the line of the block's last token. If nothing in a loop iteration fired yet
+     * ({@code while true do end}), the backward jump itself is the iteration's event, so that
+     * stepping still stops in an empty endless loop.
      */
-    void endIteration(int line) {
-        if (forceNext) {
-            line(line);
-        }
+    void jump(int line) {
+        line(line);
     }
 
     /** A line event at {@code line}, with the locals visible now. */

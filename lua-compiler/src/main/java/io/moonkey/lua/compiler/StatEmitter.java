@@ -72,7 +72,14 @@ final class StatEmitter {
                 ex.call(c.call());
                 mv().visitInsn(POP);
             }
-            case Stat.Do d -> block(d.body());
+            case Stat.Do d -> {
+                int tail = takeTail();
+                if (tail > 0) {
+                    blockBeforeJump(d.body(), tail);
+                } else {
+                    block(d.body());
+                }
+            }
             case Stat.While w -> whileLoop(w);
             case Stat.Repeat r -> repeatLoop(r);
             case Stat.If i -> ifStat(i);
@@ -447,11 +454,12 @@ final class StatEmitter {
         }
         ex.cond(w.cond(), exit, false);
         breaks.push(exit);
-        block(w.body());
-        breaks.pop();
         if (fc.hooks != null) {
-            fc.hooks.endIteration(w.line());
+            blockBeforeJump(w.body(), w.body().lastLine() > 0 ? w.body().lastLine() : w.line()); // the back-jump
+        } else {
+            block(w.body());
         }
+        breaks.pop();
         poll();
         mv.visitJumpInsn(GOTO, top);
         mv.visitLabel(exit);
@@ -475,6 +483,7 @@ final class StatEmitter {
 
     private void ifStat(Stat.If s) {
         MethodVisitor mv = mv();
+        int tail = takeTail();
         Label end = new Label();
         for (int i = 0; i < s.conds().size(); i++) {
             Label next = new Label();
@@ -482,14 +491,63 @@ final class StatEmitter {
                 hook(s.conds().get(i).line()); // elseif
             }
             ex.cond(s.conds().get(i), next, false);
-            block(s.blocks().get(i));
+            Block b = s.blocks().get(i);
+            if (fc.hooks != null && (i + 1 < s.conds().size() || s.orElse() != null)) {
+                blockBeforeJump(b, b.lastLine()); // the jump over the rest of the if
+            } else if (tail > 0) {
+                blockBeforeJump(b, tail);
+            } else {
+                block(b);
+            }
             mv.visitJumpInsn(GOTO, end);
             mv.visitLabel(next);
         }
         if (s.orElse() != null) {
-            block(s.orElse());
+            if (tail > 0) {
+                blockBeforeJump(s.orElse(), tail);
+            } else {
+                block(s.orElse());
+            }
         }
         mv.visitLabel(end);
+    }
+
+    // ------------------------------------------------------------------ debug mode: jumps after blocks
+
+    /** Debug mode: the line of the jump that follows the statement being emitted (0: none). */
+    private int tailJump;
+
+    private int takeTail() {
+        int t = tailJump;
+        tailJump = 0;
+        return t;
+    }
+
+    /**
+     * Debug mode: a block that PUC follows with a jump on line {@code jumpLine} (a while loop's
+     * back-jump, the jump over an else part). The path that falls through into the jump has its
+     * line event; paths that reach it by jumping (the exits of an if ending the block) do not,
+     * as PUC chains a jump to a jump straight to the final target.
+     */
+    private void blockBeforeJump(Block b, int jumpLine) {
+        int mark = fc.hooks.mark();
+        List<Stat> stats = b.stats();
+        for (int i = 0; i < stats.size() - 1; i++) {
+            stat(stats.get(i));
+        }
+        Stat last = stats.isEmpty() ? null : stats.get(stats.size() - 1);
+        if (last instanceof Stat.If || last instanceof Stat.Do) {
+            tailJump = jumpLine; // taken by the if, or by the do block's own last statement
+            stat(last);
+            tailJump = 0;
+            fc.hooks.release(mark);
+        } else {
+            if (last != null) {
+                stat(last);
+            }
+            fc.hooks.release(mark); // the block's locals are gone at the jump
+            fc.hooks.jump(jumpLine);
+        }
     }
 
     /** Numeric for (manual §2.4.5, lvm.c OP_FORPREP/OP_FORLOOP): a double counter, PUC's exact steps. */

@@ -151,6 +151,15 @@ class LineHookTest {
     }
 
     @Test
+    void jumpsAtTheEndOfBlocksFireOnTheirLine() {
+        // Checked against redis-server: while's back-jump on the line of the body's last token; from an if's exits it
+        // does not fire (PUC chains the jumps); the jump over an else part; the main chunk's return.
+        String src = "local x = 0\nwhile x < 2 do\n  x = x + 1\n  if x == 1 then\n    x = x + 0\n  else\n"
+                + "    x = x + 0\n  end\nend\nif x then\n  x = 1\nend";
+        assertEquals(List.of("1", "2", "3", "4", "5", "2", "3", "4", "7", "8", "2", "10", "11", "12"), run(src, false));
+    }
+
+    @Test
     void blockLocalsGoOutOfScope() {
         List<String> e = run("local a = 1\nif a then\n  local b = 2\n  a = b\nend\nreturn a", true);
         assertEquals(List.of("1:", "2:a=1", "3:a=1", "4:a=1,b=2", "6:a=2"), e);

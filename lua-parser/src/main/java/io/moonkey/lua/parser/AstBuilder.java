@@ -42,7 +42,9 @@ final class AstBuilder {
         if (ctx.laststat() != null) {
             stats.add(laststat(ctx.laststat()));
         }
-        return new Block(line(ctx.getStart()), stats);
+        // An empty block's stop token is the one before it: the last token read, as PUC's lastline.
+        Token last = ctx.getStop();
+        return new Block(line(ctx.getStart()), stats, last == null ? 0 : line(last));
     }
 
     private Stat stat(Lua51.StatContext ctx) {
