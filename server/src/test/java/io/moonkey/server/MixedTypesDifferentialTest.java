@@ -159,7 +159,8 @@ class MixedTypesDifferentialTest {
                     "XREAD BLOCK '" + t + "'");
         }
         for (String[] c : DigestDifferentialTest.commands("command getkeys lmpop a b c; command getkeys eval x 2 k1 k2 a; command getkeys get;"
-                + "command getkeys ping x; command getkeys nosuch a; command getkeys zunion 2 a b; command getkeys lmpop 1 x left")) {
+                + "command getkeys ping x; command getkeys nosuch a; command getkeys zunion 2 a b; command getkeys lmpop 1 x left;"
+                + "command getkeys xread count 2 streams s1 s2 0 0; command getkeys xreadgroup group g c streams s1 >; command getkeys xread streams s1 s2 0")) {
             assertEquals(refConn.call(c), ourConn.call(c), String.join(" ", c));
         }
     }

@@ -650,7 +650,7 @@ class SortedSetDifferentialTest {
         double[] scores = {0.1, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-7, 1.5e300, 3, 123456789012345678.0};
         for (int i = 0; i < 200; i++) z.add(("m" + i).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), scores[i % scores.length] + (i % 3));
         List<byte[][]> commands = new ArrayList<>();
-        io.moonkey.server.command.SortedSetContents.rewrite("r".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), z, commands::add);
+        io.moonkey.server.persistence.DatasetCommands.rebuild("r".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), z, commands::add);
         assertEquals(4, commands.size()); // 64 + 64 + 64 + 8 members
         StringBuilder expected = new StringBuilder("*400\r\n");
         z.forEach((m, sc) -> {

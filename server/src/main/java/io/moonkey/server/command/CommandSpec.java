@@ -196,7 +196,11 @@ public final class CommandSpec {
             if (k.keyword() != null) {
                 for (int i = k.begin(); i < argv.length - 1; i++) {
                     if (new String(argv[i]).equalsIgnoreCase(k.keyword())) {
-                        for (int j = i + 1; j < argv.length; j++) out.add(j);
+                        int first = i + 1;
+                        int last = k.lastKey() >= 0 ? first + k.lastKey() : argv.length - 1;
+                        // a limit of n keeps 1/n of what follows (XREAD ... STREAMS k1 k2 id1 id2)
+                        if (k.lastKey() < 0 && k.limit() > 1) last = first + (argv.length - first) / k.limit() - 1;
+                        for (int j = first; j <= last && j < argv.length; j += Math.max(1, k.step())) out.add(j);
                         break;
                     }
                 }

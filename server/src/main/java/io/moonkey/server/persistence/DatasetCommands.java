@@ -7,11 +7,8 @@ import io.moonkey.datastore.Value;
 import io.moonkey.datastore.hash.HashValue;
 import io.moonkey.datastore.list.ListValue;
 import io.moonkey.datastore.set.SetValue;
-import io.moonkey.datastore.stream.ConsumerGroup;
-import io.moonkey.datastore.stream.PendingEntry;
 import io.moonkey.datastore.stream.Stream;
-import io.moonkey.datastore.stream.StreamCursor;
-import io.moonkey.datastore.stream.StreamId;
+import io.moonkey.datastore.stream.StreamRebuildCommands;
 import io.moonkey.datastore.zset.SortedSetValue;
 import io.moonkey.server.resp.DoubleFormat;
 import java.nio.charset.StandardCharsets;
@@ -75,48 +72,9 @@ public final class DatasetCommands {
             for (int p = h.first(); p >= 0; p = h.next(p)) b.add(h.field(p), h.value(p));
             b.flush();
         } else if (v instanceof Stream st) {
-            rebuildStream(key, st, out);
+            StreamRebuildCommands.forEach(key, st, out); // the stream package knows groups and pending entries
         } else {
             throw new IllegalStateException("no rewrite form for " + v.type().typeName() + " values");
-        }
-    }
-
-    /**
-     * A stream: its entries (or, when it has none, an XADD trimmed to nothing that sets the last
-     * ID), XSETID with the counters, then each group, its pending entries (XCLAIM ... FORCE
-     * JUSTID) and its consumers without pending entries.
-     */
-    private static void rebuildStream(byte[] key, Stream st, Consumer<byte[][]> out) {
-        byte[] lastId = StreamId.toBytes(st.lastMs(), st.lastSeq());
-        if (st.length() > 0) {
-            StreamCursor c = st.all();
-            while (c.next()) {
-                byte[][] fv = c.entry().toArrays();
-                byte[][] argv = new byte[3 + fv.length][];
-                argv[0] = bytes("XADD");
-                argv[1] = key;
-                argv[2] = StreamId.toBytes(c.ms(), c.seq());
-                System.arraycopy(fv, 0, argv, 3, fv.length);
-                out.accept(argv);
-            }
-        } else {
-            out.accept(new byte[][] {bytes("XADD"), key, bytes("MAXLEN"), bytes("0"), lastId, bytes("x"), bytes("y")});
-        }
-        out.accept(new byte[][] {bytes("XSETID"), key, lastId, bytes("ENTRIESADDED"), bytes(Long.toString(st.entriesAdded())),
-                bytes("MAXDELETEDID"), StreamId.toBytes(st.maxDeletedMs(), st.maxDeletedSeq())});
-        for (ConsumerGroup g : st.groups()) {
-            out.accept(new byte[][] {bytes("XGROUP"), bytes("CREATE"), key, g.name(), StreamId.toBytes(g.lastMs(), g.lastSeq()),
-                    bytes("ENTRIESREAD"), bytes(Long.toString(g.entriesRead()))});
-            var it = g.pending().iterator();
-            while (it.hasNext()) {
-                PendingEntry e = it.next();
-                out.accept(new byte[][] {bytes("XCLAIM"), key, g.name(), e.consumer().name(), bytes("0"), StreamId.toBytes(e.ms(), e.seq()),
-                        bytes("TIME"), bytes(Long.toString(e.deliveryTime())), bytes("RETRYCOUNT"), bytes(Long.toString(e.deliveryCount())),
-                        bytes("JUSTID"), bytes("FORCE")});
-            }
-            for (io.moonkey.datastore.stream.Consumer c : g.consumers()) {
-                if (c.pending().isEmpty()) out.accept(new byte[][] {bytes("XGROUP"), bytes("CREATECONSUMER"), key, g.name(), c.name()});
-            }
         }
     }
 
