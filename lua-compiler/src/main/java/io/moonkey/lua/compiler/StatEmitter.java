@@ -50,9 +50,29 @@ final class StatEmitter {
     }
 
     void statements(List<Stat> stats) {
+        boolean functionStart = atFunctionStart;
+        atFunctionStart = false;
+        Stat previous = null;
         for (Stat s : stats) {
+            if (fc.hooks != null && nilLocal(s) && (nilLocal(previous) || (previous == null && functionStart))) {
+                silent = true;
+            }
             stat(s);
+            previous = s;
         }
+    }
+
+    /** Debug mode: the next statements are the first of a function body (PUC's pc 0). */
+    boolean atFunctionStart;
+    /** Debug mode: the next statement has no instruction of its own. */
+    private boolean silent;
+
+    /**
+     * {@code local a} or {@code local a = nil}: PUC's LOADNIL is left out at the start of a
+     * function and merged into the LOADNIL just before, so such a statement has no line event.
+     */
+    private static boolean nilLocal(Stat s) {
+        return s instanceof Stat.Local l && l.values().stream().allMatch(v -> v instanceof Expr.Nil);
     }
 
     private void stat(Stat s) {
@@ -60,7 +80,10 @@ final class StatEmitter {
         int mark = 0;
         if (hooks != null) {
             mark = hooks.mark();
-            hooks.line(hookLine(s));
+            if (!silent) {
+                hooks.line(hookLine(s));
+            }
+            silent = false;
         }
         fc.line(s.line());
         switch (s) {
@@ -338,13 +361,17 @@ final class StatEmitter {
             Expr v = values.get(0);
             if (t instanceof Expr.NameRef r) {
                 Binding b = fc.resolution.binding(r);
-                storeBinding(b, () -> valueFor(b, v), a.line());
+                storeBinding(b, () -> {
+                    valueFor(b, v);
+                    hook(a.lastLine()); // PUC's store is on the statement's last line
+                }, a.line());
             } else {
                 Expr.Index i = (Expr.Index) t;
                 fc.loadCx();
                 ex.object(i.object());
                 String keyD = ex.key(i.key());
                 ex.object(v);
+                hook(a.lastLine());
                 fc.site(a.line(), ex.describe(i.object()));
                 mv.visitMethodInsn(INVOKESTATIC, INDEX, "set", "(" + CX_D + OBJECT_D + keyD + OBJECT_D + ")V", false);
             }
@@ -366,6 +393,7 @@ final class StatEmitter {
             }
         }
         int[] vals = valuesToTemps(values, n);
+        hook(a.lastLine());
         for (int i = n - 1; i >= 0; i--) {
             Expr t = targets.get(i);
             int tmp = vals[i];
