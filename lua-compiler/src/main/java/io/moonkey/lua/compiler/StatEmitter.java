@@ -54,7 +54,7 @@ final class StatEmitter {
         atFunctionStart = false;
         Stat previous = null;
         for (Stat s : stats) {
-            if (fc.hooks != null && nilLocal(s) && (nilLocal(previous) || (previous == null && functionStart))) {
+            if (fc.hooks != null && PucLines.nilLocal(s) && (PucLines.nilLocal(previous) || (previous == null && functionStart))) {
                 silent = true;
             }
             stat(s);
@@ -67,21 +67,13 @@ final class StatEmitter {
     /** Debug mode: the next statement has no instruction of its own. */
     private boolean silent;
 
-    /**
-     * {@code local a} or {@code local a = nil}: PUC's LOADNIL is left out at the start of a
-     * function and merged into the LOADNIL just before, so such a statement has no line event.
-     */
-    private static boolean nilLocal(Stat s) {
-        return s instanceof Stat.Local l && l.values().stream().allMatch(v -> v instanceof Expr.Nil);
-    }
-
     private void stat(Stat s) {
         LineHookEmitter hooks = fc.hooks;
         int mark = 0;
         if (hooks != null) {
             mark = hooks.mark();
             if (!silent) {
-                hooks.line(hookLine(s));
+                hooks.line(PucLines.firstLine(s));
             }
             silent = false;
         }
@@ -116,27 +108,6 @@ final class StatEmitter {
         }
     }
 
-    /**
-     * The line of a statement's first instruction in PUC's code, where its line event happens
-     * (0: none, the statement's parts fire their own). A function statement starts with the
-     * closure, which carries the line of its {@code end} (ldb.md §7 note).
-     */
-    private static int hookLine(Stat s) {
-        return switch (s) {
-            case Stat.Do d -> 0;
-            case Stat.While w -> 0;
-            case Stat.Repeat r -> 0;
-            case Stat.LocalFunction lf -> lf.function().endLine();
-            case Stat.FunctionDecl fd -> fd.function().endLine();
-            // A value that is a function literal: its closure is the statement's first instruction.
-            case Stat.Local l when !l.values().isEmpty() && l.values().get(0) instanceof Expr.Function f -> f.endLine();
-            case Stat.Return r when !r.values().isEmpty() && r.values().get(0) instanceof Expr.Function f -> f.endLine();
-            case Stat.Assign a when a.targets().get(0) instanceof Expr.NameRef && !a.values().isEmpty()
-                    && a.values().get(0) instanceof Expr.Function f -> f.endLine();
-            default -> s.line();
-        };
-    }
-
     /** A line event in debug mode (nothing is emitted otherwise). */
     private void hook(int line) {
         if (fc.hooks != null) {
@@ -149,11 +120,6 @@ final class StatEmitter {
         if (fc.hooks != null) {
             fc.hooks.loopHead();
         }
-    }
-
-    /** PUC emits no test for a constant true condition ({@code while true do}, {@code while 1 do}). */
-    private static boolean alwaysTrue(Expr e) {
-        return e instanceof Expr.True || e instanceof Expr.Number || e instanceof Expr.Str;
     }
 
     /** For measuring the cost of interruption checks only: {@code -Dmoonkey.lua.loopPolls=false}. */
@@ -477,7 +443,7 @@ final class StatEmitter {
         Label exit = new Label();
         mv.visitLabel(top);
         loopHead();
-        if (!alwaysTrue(w.cond())) {
+        if (!PucLines.alwaysTrue(w.cond())) {
             hook(w.line());
         }
         ex.cond(w.cond(), exit, false);
