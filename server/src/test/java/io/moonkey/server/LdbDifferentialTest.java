@@ -348,6 +348,21 @@ class LdbDifferentialTest {
     }
 
     @Test
+    void coroutinesLoadstringAndStoresAfterMultiLineCalls() throws Exception {
+        compare(String.join("\n",
+                "local t = {}",
+                "t[1] = coroutine.wrap(function() local q = 5",
+                " coroutine.yield(q)",
+                " return 7 end)",
+                "local x = t[1]()",
+                "local f = loadstring(\"return 3\")",
+                "local y",
+                "y = f(",
+                ")",
+                "return {x, f(), y}"), stepsWithPrintAndTrace(30));
+    }
+
+    @Test
     void protocolErrorsAndDegenerateSessions() throws Exception {
         for (String raw : new String[] {"hello\r\n", "*0\r\n", "*1\r\n$0\r\n\r\n"}) {
             List<String> expected = new ArrayList<>();

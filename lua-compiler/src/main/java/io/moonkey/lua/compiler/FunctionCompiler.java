@@ -262,6 +262,7 @@ final class FunctionCompiler {
             }
             declare(arg, isCell(arg) ? Storage.CELL : Storage.OBJECT);
         }
+        stat.atFunctionStart = hooks != null;
         stat.block(f.body());
         if (!StatEmitter.endsWithReturn(f.body())) {
             if (hooks != null) {

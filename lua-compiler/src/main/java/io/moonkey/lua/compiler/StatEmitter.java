@@ -50,17 +50,32 @@ final class StatEmitter {
     }
 
     void statements(List<Stat> stats) {
+        boolean functionStart = atFunctionStart;
+        atFunctionStart = false;
+        Stat previous = null;
         for (Stat s : stats) {
+            if (fc.hooks != null && PucLines.nilLocal(s) && (PucLines.nilLocal(previous) || (previous == null && functionStart))) {
+                silent = true;
+            }
             stat(s);
+            previous = s;
         }
     }
+
+    /** Debug mode: the next statements are the first of a function body (PUC's pc 0). */
+    boolean atFunctionStart;
+    /** Debug mode: the next statement has no instruction of its own. */
+    private boolean silent;
 
     private void stat(Stat s) {
         LineHookEmitter hooks = fc.hooks;
         int mark = 0;
         if (hooks != null) {
             mark = hooks.mark();
-            hooks.line(hookLine(s));
+            if (!silent) {
+                hooks.line(PucLines.firstLine(s));
+            }
+            silent = false;
         }
         fc.line(s.line());
         switch (s) {
@@ -93,27 +108,6 @@ final class StatEmitter {
         }
     }
 
-    /**
-     * The line of a statement's first instruction in PUC's code, where its line event happens
-     * (0: none, the statement's parts fire their own). A function statement starts with the
-     * closure, which carries the line of its {@code end} (ldb.md §7 note).
-     */
-    private static int hookLine(Stat s) {
-        return switch (s) {
-            case Stat.Do d -> 0;
-            case Stat.While w -> 0;
-            case Stat.Repeat r -> 0;
-            case Stat.LocalFunction lf -> lf.function().endLine();
-            case Stat.FunctionDecl fd -> fd.function().endLine();
-            // A value that is a function literal: its closure is the statement's first instruction.
-            case Stat.Local l when !l.values().isEmpty() && l.values().get(0) instanceof Expr.Function f -> f.endLine();
-            case Stat.Return r when !r.values().isEmpty() && r.values().get(0) instanceof Expr.Function f -> f.endLine();
-            case Stat.Assign a when a.targets().get(0) instanceof Expr.NameRef && !a.values().isEmpty()
-                    && a.values().get(0) instanceof Expr.Function f -> f.endLine();
-            default -> s.line();
-        };
-    }
-
     /** A line event in debug mode (nothing is emitted otherwise). */
     private void hook(int line) {
         if (fc.hooks != null) {
@@ -126,11 +120,6 @@ final class StatEmitter {
         if (fc.hooks != null) {
             fc.hooks.loopHead();
         }
-    }
-
-    /** PUC emits no test for a constant true condition ({@code while true do}, {@code while 1 do}). */
-    private static boolean alwaysTrue(Expr e) {
-        return e instanceof Expr.True || e instanceof Expr.Number || e instanceof Expr.Str;
     }
 
     /** For measuring the cost of interruption checks only: {@code -Dmoonkey.lua.loopPolls=false}. */
@@ -338,13 +327,17 @@ final class StatEmitter {
             Expr v = values.get(0);
             if (t instanceof Expr.NameRef r) {
                 Binding b = fc.resolution.binding(r);
-                storeBinding(b, () -> valueFor(b, v), a.line());
+                storeBinding(b, () -> {
+                    valueFor(b, v);
+                    hook(a.lastLine()); // PUC's store is on the statement's last line
+                }, a.line());
             } else {
                 Expr.Index i = (Expr.Index) t;
                 fc.loadCx();
                 ex.object(i.object());
                 String keyD = ex.key(i.key());
                 ex.object(v);
+                hook(a.lastLine());
                 fc.site(a.line(), ex.describe(i.object()));
                 mv.visitMethodInsn(INVOKESTATIC, INDEX, "set", "(" + CX_D + OBJECT_D + keyD + OBJECT_D + ")V", false);
             }
@@ -366,6 +359,7 @@ final class StatEmitter {
             }
         }
         int[] vals = valuesToTemps(values, n);
+        hook(a.lastLine());
         for (int i = n - 1; i >= 0; i--) {
             Expr t = targets.get(i);
             int tmp = vals[i];
@@ -449,7 +443,7 @@ final class StatEmitter {
         Label exit = new Label();
         mv.visitLabel(top);
         loopHead();
-        if (!alwaysTrue(w.cond())) {
+        if (!PucLines.alwaysTrue(w.cond())) {
             hook(w.line());
         }
         ex.cond(w.cond(), exit, false);

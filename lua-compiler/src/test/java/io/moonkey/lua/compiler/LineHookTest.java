@@ -160,6 +160,22 @@ class LineHookTest {
     }
 
     @Test
+    void storesAreOnTheAssignmentsLastLine() {
+        // Checked against redis-server: the call fires where it starts, the store where the statement ends.
+        assertEquals(List.of("1", "2", "4", "2", "4", "5"),
+                run("local t = {}\nt[1] = tostring(function()\n  return 1\nend)\nreturn t", false));
+        // "local y" at the start of a function has no instruction (PUC leaves its LOADNIL out).
+        assertEquals(List.of("2", "3", "2", "3", "4"), run("local y\ny = tostring(\n1)\nreturn y", false));
+    }
+
+    @Test
+    void localsWithoutValuesShareTheLoadnilBeforeThem() {
+        // Checked against redis-server: merged into the previous LOADNIL, left out at a function's start.
+        assertEquals(List.of("1", "2", "5", "6", "12", "13", "11", "14"), run("local a = 1\nlocal b\nlocal c = nil\nlocal d\n"
+                + "if a then\n  local e\n  local f\nend\nlocal function g()\n  local h\n  return 1\nend\ng()\nreturn 1", false));
+    }
+
+    @Test
     void blockLocalsGoOutOfScope() {
         List<String> e = run("local a = 1\nif a then\n  local b = 2\n  a = b\nend\nreturn a", true);
         assertEquals(List.of("1:", "2:a=1", "3:a=1", "4:a=1,b=2", "6:a=2"), e);

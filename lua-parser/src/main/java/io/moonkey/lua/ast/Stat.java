@@ -31,11 +31,17 @@ public sealed interface Stat extends Node {
     /**
      * {@code t1, t2 = e1, e2}. Each target is an {@link Expr.NameRef} or an {@link Expr.Index}.
      * Lua 5.1 evaluates all expressions before assigning (§2.4.3); PUC stores right to left.
+     *
+     * @param lastLine the line of the statement's last token, where PUC's stores are (0: unknown)
      */
-    record Assign(int line, List<Expr> targets, List<Expr> values) implements Stat {
+    record Assign(int line, List<Expr> targets, List<Expr> values, int lastLine) implements Stat {
         public Assign {
             targets = List.copyOf(targets);
             values = List.copyOf(values);
+        }
+
+        public Assign(int line, List<Expr> targets, List<Expr> values) {
+            this(line, targets, values, 0);
         }
     }
 

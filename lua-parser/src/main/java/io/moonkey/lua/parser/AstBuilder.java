@@ -115,7 +115,7 @@ final class AstBuilder {
                 for (Lua51.SuffixedexpContext t : c.assignment().suffixedexp()) {
                     targets.add(suffixed(t));
                 }
-                yield new Stat.Assign(line, targets, exprs(c.assignment().explist()));
+                yield new Stat.Assign(line, targets, exprs(c.assignment().explist()), line(c.getStop()));
             }
             default -> throw new IllegalStateException("unknown statement " + ctx.getClass());
         };
