@@ -77,6 +77,7 @@ final class Connection implements ClientChannel {
         }
         server.countNetwork(n, 0);
         processInput();
+        server.aof().flush(System.currentTimeMillis(), false); // an acknowledged write is in the AOF first
         flush();
     }
 

@@ -167,6 +167,7 @@ public final class AppendOnlyFile {
      * write is in the file), and syncs per appendfsync.
      */
     public void flush(long now, boolean sync) {
+        if (buffer.size() == 0 && !needsFsync) return; // the common case: nothing appended
         if (incr == null) {
             buffer.reset();
             return;
