@@ -1,5 +1,6 @@
 package io.moonkey.server;
 
+import static io.moonkey.server.CommandArbitraries.cmd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -187,14 +187,6 @@ class ListDifferentialTest {
         return Arbitraries.of("0.01", "0.02", "x", "-1", "0.001");
     }
 
-    private static Arbitrary<List<String>> cmd(String name, List<Arbitrary<String>> args) {
-        return Combinators.combine(args).as(list -> {
-            List<String> l = new ArrayList<>();
-            l.add(name);
-            l.addAll(list);
-            return l;
-        });
-    }
 
     private static Arbitrary<List<String>> command() {
         Arbitrary<String> k = key(), e = element(), i = index();

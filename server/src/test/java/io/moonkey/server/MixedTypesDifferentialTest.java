@@ -1,12 +1,12 @@
 package io.moonkey.server;
 
+import static io.moonkey.server.CommandArbitraries.cmd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -58,15 +58,6 @@ class MixedTypesDifferentialTest {
         return Arbitraries.of("1", "2.5", "-1", "0", "inf", "1e3");
     }
 
-    private static Arbitrary<List<String>> cmd(String name, List<Arbitrary<String>> args) {
-        if (args.isEmpty()) return Arbitraries.just(List.of(name));
-        return Combinators.combine(args).as(list -> {
-            List<String> l = new ArrayList<>();
-            l.addAll(List.of(name.split(" ")));
-            l.addAll(list);
-            return l;
-        });
-    }
 
     private static Arbitrary<List<String>> command() {
         Arbitrary<String> k = key(), m = member(), s = score();

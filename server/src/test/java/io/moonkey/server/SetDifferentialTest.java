@@ -1,12 +1,12 @@
 package io.moonkey.server;
 
+import static io.moonkey.server.CommandArbitraries.cmd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -66,14 +66,6 @@ class SetDifferentialTest {
         return Arbitraries.of("0", "1", "2", "3", "5", "10", "-1", "-3", "-10", "x", "-9223372036854775808", "9223372036854775807");
     }
 
-    private static Arbitrary<List<String>> cmd(String name, List<Arbitrary<String>> args) {
-        return Combinators.combine(args).as(list -> {
-            List<String> l = new ArrayList<>();
-            l.add(name);
-            l.addAll(list);
-            return l;
-        });
-    }
 
     private static Arbitrary<List<String>> command() {
         Arbitrary<String> k = key(), m = member();

@@ -1,5 +1,6 @@
 package io.moonkey.server;
 
+import static io.moonkey.server.CommandArbitraries.cmd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -60,14 +61,6 @@ class SortDifferentialTest {
         return Arbitraries.of(ELEMENTS);
     }
 
-    private static Arbitrary<List<String>> cmd(String name, List<Arbitrary<String>> args) {
-        return Combinators.combine(args).as(list -> {
-            List<String> l = new ArrayList<>();
-            l.add(name);
-            l.addAll(list);
-            return l;
-        });
-    }
 
     /** A data-setting command: list pushes, BY weights (w_*), GET values (v_*), other types. */
     private static Arbitrary<List<String>> setup() {

@@ -1,5 +1,6 @@
 package io.moonkey.server;
 
+import static io.moonkey.server.CommandArbitraries.cmd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -83,14 +83,6 @@ class StreamDifferentialTest {
         return Arbitraries.of("0", "1", "2", "3", "10", "-1", "x");
     }
 
-    private static Arbitrary<List<String>> cmd(String name, List<Arbitrary<String>> args) {
-        return Combinators.combine(args).as(list -> {
-            List<String> l = new ArrayList<>();
-            for (String part : name.split(" ")) l.add(part);
-            l.addAll(list);
-            return l;
-        });
-    }
 
     private static Arbitrary<List<String>> command() {
         Arbitrary<String> k = key(), i = id(), f = field(), v = value(), g = group(), c = consumer(), n = count();
