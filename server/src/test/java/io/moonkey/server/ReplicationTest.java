@@ -120,4 +120,20 @@ class ReplicationTest {
             assertEquals(m.call("xpending", "st", "g"), r.call("xpending", "st", "g"));
         }
     }
+
+    /** A replica that stops reading is dropped at the replica class's output limit, not kept growing. */
+    @Test
+    void aReplicaThatDoesNotReadIsDroppedAtItsOutputLimit() throws Exception {
+        try (TestServer master = new TestServer("--save", "", "--appendonly", "no", "--client-output-buffer-limit", "replica 1mb 0 0");
+                RespConnection m = master.connect(); RespConnection rep = master.connect()) {
+            rep.sendRaw(RespConnection.encode(RespConnection.args("psync", "?", "-1")));
+            for (int i = 0; i < 200 && !m.call("info", "replication").contains("connected_slaves:1\r\n"); i++) Thread.sleep(10);
+            String big = "x".repeat(64 * 1024);
+            for (int i = 0; i < 200 && m.call("info", "replication").contains("connected_slaves:1\r\n"); i++) {
+                m.call("set", "k" + i, big); // the replica never reads: its pending output grows
+            }
+            assertTrue(m.call("info", "replication").contains("connected_slaves:0\r\n"));
+            assertEquals("+PONG\r\n", m.call("ping"));
+        }
+    }
 }
