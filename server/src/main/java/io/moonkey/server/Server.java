@@ -470,6 +470,12 @@ public final class Server {
         activeExpire = on;
     }
 
+    /** Called by the event loop once it has stopped: what must end with the server. */
+    public void stopped() {
+        aof.close();
+        scripting.shutdown();
+    }
+
     /** Asks the event loop to stop (SHUTDOWN, SIGTERM). */
     public void shutdown() {
         EventLoop l = eventLoop;

@@ -91,4 +91,15 @@ class LdbForkedTest {
             assertEquals("$-1\r\n", other.call("GET", "fk:aborted"));
         }
     }
+
+    /** §2.1: on shutdown all forked sessions are killed; the debugged client sees its connection end. */
+    @Test
+    void shutdownEndsForkedSessions() throws Exception {
+        TestServer own = new TestServer();
+        try (LdbClient c = new LdbClient(own.port)) {
+            assertEquals(log("* Stopped at 1, stop reason = step over", "-> 1   local a = 1"), c.start("yes", "local a = 1\nreturn a"));
+            own.close();
+            assertTrue(c.closedByPeer());
+        }
+    }
 }

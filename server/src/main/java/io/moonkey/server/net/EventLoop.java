@@ -88,7 +88,7 @@ public final class EventLoop {
             }
         }
         closeAll();
-        server.aof().close();
+        server.stopped();
     }
 
     /** Starts the loop on a new thread (tests, embedding). */

@@ -354,4 +354,9 @@ public final class EvalCommands {
     private static String latin1(byte[] b) {
         return new String(b, StandardCharsets.ISO_8859_1);
     }
+
+    /** Ends what outlives a request: the forked debugging sessions (called at shutdown). */
+    public void shutdown() {
+        debugger.killForkedSessions();
+    }
 }

@@ -33,6 +33,8 @@ public final class Debugger {
     };
 
     private final Server server;
+    /** The connections of running forked sessions, closed at shutdown. */
+    private final java.util.Set<SocketChannel> forkedSockets = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Debugger(Server server) {
         this.server = server;
@@ -70,6 +72,7 @@ public final class Debugger {
         String remote = ch.remoteAddress();
         String local = ch.localAddress();
         SocketChannel socket = ch.detach();
+        forkedSockets.add(socket);
         DetachedChannel client = new DetachedChannel(socket, remote, local);
         Session forked = copy.newSession(client);
         forked.select(s.dbIndex());
@@ -92,8 +95,24 @@ public final class Debugger {
         } catch (RuntimeException | Error e) {
             server.log().warning("forked Lua debugging session failed: " + e);
         } finally {
+            forkedSockets.remove(client.socket());
             link.close();
         }
+    }
+
+    /**
+     * At shutdown (§2.1: forked sessions are killed): closes every forked session's connection;
+     * its debugger detaches and the private copy is dropped with its thread.
+     */
+    public void killForkedSessions() {
+        for (SocketChannel s : forkedSockets.toArray(new SocketChannel[0])) {
+            try {
+                s.close();
+            } catch (java.io.IOException e) {
+                // already gone
+            }
+        }
+        forkedSockets.clear();
     }
 
     private static byte[] bytes(String s) {
