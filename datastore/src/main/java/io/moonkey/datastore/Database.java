@@ -59,6 +59,16 @@ public final class Database {
         return table.tableBytes() + expires.tableBytes();
     }
 
+    /** The main table's slot arrays (MEMORY STATS overhead.hashtable.main). */
+    public long mainTableBytes() {
+        return table.tableBytes();
+    }
+
+    /** The expires table's slot arrays (MEMORY STATS overhead.hashtable.expires). */
+    public long expiresTableBytes() {
+        return expires.tableBytes();
+    }
+
     // ---- lookups ---------------------------------------------------------------------------
 
     /** The value of {@code key} for a reading command: counts a hit or miss, updates access. */

@@ -255,13 +255,14 @@ public final class InfoReport {
 
     private long peakSeen;
 
-    private long peak(long used) {
+    /** The highest used_memory seen so far (INFO and MEMORY STATS report it). */
+    public long peak(long used) {
         peakSeen = Math.max(peakSeen, used);
         return peakSeen;
     }
 
     /** Resident set size from /proc when available, else the committed heap. */
-    static long rssBytes() {
+    public static long rssBytes() {
         try {
             for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {

@@ -150,6 +150,7 @@ public final class Server {
         new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
         io.moonkey.server.command.CommandTips.apply(commands);
         aof.start(); // appendonly yes: replay the AOF before serving anyone
+        startupMemory = keyspace.usedMemory() - keyspace.datasetBytes();
     }
 
     /** Connects configuration parameters to the running server. */
@@ -184,6 +185,17 @@ public final class Server {
 
     /** Client buffer bytes, recomputed each cron tick (summing per command would cost O(clients)). */
     private long clientBytes;
+    private long startupMemory;
+
+    /** used_memory when the server became ready (MEMORY STATS startup.allocated). */
+    public long startupMemory() {
+        return startupMemory;
+    }
+
+    /** The clients' buffers counted in used_memory, as of the last cron. */
+    public long clientOutputBytes() {
+        return clientBytes;
+    }
 
     private long computeClientBytes() {
         long n = 0;

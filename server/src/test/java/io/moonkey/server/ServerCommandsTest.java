@@ -107,6 +107,10 @@ class ServerCommandsTest {
         assertEquals("+OK\r\n", c.call("DEBUG", "SLEEP", "0"));
         assertEquals("+OK\r\n", c.call("DEBUG", "LOG", "hello"));
         assertTrue(c.call("DEBUG", "DIGEST-VALUE", "k", "zz").startsWith("*2\r\n+"));
+        String stats = c.call("MEMORY", "STATS");
+        assertTrue(stats.startsWith("*") && stats.contains("$14\r\npeak.allocated\r\n:") && stats.contains("$4\r\ndb.0\r\n*6\r\n")
+                && stats.contains("$19\r\nfragmentation.bytes\r\n:"), stats);
+        assertEquals("$45\r\nStats not supported for the current allocator\r\n", c.call("MEMORY", "MALLOC-STATS"));
         LocalClient off = new LocalClient(new Server());
         assertTrue(off.call("DEBUG", "DIGEST").startsWith("-ERR DEBUG command not allowed."));
     }

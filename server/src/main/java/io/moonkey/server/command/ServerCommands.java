@@ -41,6 +41,8 @@ public final class ServerCommands {
                         .keys(KeySpec.range("RO", 2, 0, 1)))
                 .sub(new CommandSpec("doctor", 2, "", g, "4.0.0", "Outputs a memory problems report.", this::memoryDoctor))
                 .sub(new CommandSpec("purge", 2, "", g, "4.0.0", "Asks the allocator to release memory.", this::memoryPurge))
+                .sub(new CommandSpec("stats", 2, "", g, "4.0.0", "Returns details about memory usage.", this::memoryStats))
+                .sub(new CommandSpec("malloc-stats", 2, "", g, "4.0.0", "Returns the allocator statistics.", this::memoryMallocStats))
                 .sub(new CommandSpec("help", 2, "loading stale", g, "4.0.0", "Returns helpful text about the different subcommands.", this::memoryHelp)));
         t.add(new CommandSpec("slowlog", -2, "", g, "2.2.12", "A container for slow log commands.", null)
                 .sub(new CommandSpec("get", -2, "admin loading stale", g, "2.2.12", "Returns the slow log's entries.", this::slowlogGet))
@@ -167,6 +169,104 @@ public final class ServerCommands {
     void memoryDoctor(Session s, byte[][] argv, ReplySink out) {
         out.verbatim("txt", "Hi Sam, I can't find any memory issue in your instance. I can only account for what occurs on this base."
                 .getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * MEMORY STATS: Valkey's fields in its order. The allocator figures are the JVM heap's: used
+     * (allocated), committed (active) and the process's resident set (resident).
+     */
+    void memoryStats(Session s, byte[][] argv, ReplySink out) {
+        io.moonkey.datastore.Keyspace ks = server.keyspace();
+        long used = ks.usedMemory();
+        long peak = info.peak(used);
+        long startup = server.startupMemory();
+        long clients = server.clientOutputBytes();
+        io.moonkey.server.scripting.ScriptingStats sc = server.scriptingStats();
+        java.util.List<Integer> dbs = new java.util.ArrayList<>();
+        long tables = 0;
+        for (int i = 0; i < ks.databases(); i++) {
+            io.moonkey.datastore.Database db = ks.db(i);
+            if (db.size() == 0) continue;
+            dbs.add(i);
+            tables += db.mainTableBytes() + db.expiresTableBytes();
+        }
+        long overhead = startup + clients + sc.scriptsEvalBytes() + sc.functionsBytes() + tables;
+        long keys = ks.totalKeys();
+        long dataset = Math.max(0, used - overhead);
+        Runtime rt = Runtime.getRuntime();
+        long allocated = rt.totalMemory() - rt.freeMemory(), active = rt.totalMemory();
+        long resident = io.moonkey.server.InfoReport.rssBytes();
+        out.mapHeader(27 + dbs.size());
+        out.bulk("peak.allocated");
+        out.integer(peak);
+        out.bulk("total.allocated");
+        out.integer(used);
+        out.bulk("startup.allocated");
+        out.integer(startup);
+        out.bulk("replication.backlog");
+        out.integer(0);
+        out.bulk("clients.slaves");
+        out.integer(0);
+        out.bulk("clients.normal");
+        out.integer(clients);
+        out.bulk("cluster.links");
+        out.integer(0);
+        out.bulk("aof.buffer");
+        out.integer(0);
+        out.bulk("lua.caches");
+        out.integer(sc.scriptsEvalBytes());
+        out.bulk("functions.caches");
+        out.integer(sc.functionsBytes());
+        for (int i : dbs) {
+            io.moonkey.datastore.Database db = ks.db(i);
+            out.bulk("db." + i);
+            out.mapHeader(3);
+            out.bulk("overhead.hashtable.main");
+            out.integer(db.mainTableBytes());
+            out.bulk("overhead.hashtable.expires");
+            out.integer(db.expiresTableBytes());
+            out.bulk("overhead.hashtable.slot-to-keys");
+            out.integer(0);
+        }
+        out.bulk("overhead.total");
+        out.integer(overhead);
+        out.bulk("keys.count");
+        out.integer(keys);
+        out.bulk("keys.bytes-per-key");
+        out.integer(keys == 0 ? 0 : (used - startup) / keys);
+        out.bulk("dataset.bytes");
+        out.integer(dataset);
+        out.bulk("dataset.percentage");
+        out.doubleValue(used - startup <= 0 ? 0 : dataset * 100.0 / (used - startup));
+        out.bulk("peak.percentage");
+        out.doubleValue(peak == 0 ? 0 : used * 100.0 / peak);
+        out.bulk("allocator.allocated");
+        out.integer(allocated);
+        out.bulk("allocator.active");
+        out.integer(active);
+        out.bulk("allocator.resident");
+        out.integer(resident);
+        out.bulk("allocator-fragmentation.ratio");
+        out.doubleValue(allocated == 0 ? 0 : (double) active / allocated);
+        out.bulk("allocator-fragmentation.bytes");
+        out.integer(active - allocated);
+        out.bulk("allocator-rss.ratio");
+        out.doubleValue(active == 0 ? 0 : (double) resident / active);
+        out.bulk("allocator-rss.bytes");
+        out.integer(resident - active);
+        out.bulk("rss-overhead.ratio");
+        out.doubleValue(1.0);
+        out.bulk("rss-overhead.bytes");
+        out.integer(0);
+        out.bulk("fragmentation");
+        out.doubleValue(used == 0 ? 0 : (double) resident / used);
+        out.bulk("fragmentation.bytes");
+        out.integer(resident - used);
+    }
+
+    /** MEMORY MALLOC-STATS: the JVM's heap has no allocator report, as Valkey built without jemalloc. */
+    void memoryMallocStats(Session s, byte[][] argv, ReplySink out) {
+        out.bulk("Stats not supported for the current allocator");
     }
 
     /** MEMORY PURGE: runs a full collection so the JVM can return free heap to the OS. */
