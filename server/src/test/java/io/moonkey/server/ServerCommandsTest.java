@@ -74,6 +74,9 @@ class ServerCommandsTest {
         assertTrue(latestMs >= 30 && maxMs >= latestMs, latest);
         assertTrue(c.call("LATENCY", "HISTORY", "command").startsWith("*1\r\n*2\r\n:"));
         assertEquals("*0\r\n", c.call("LATENCY", "HISTORY", "fast-command"));
+        String graph = c.call("LATENCY", "GRAPH", "command");
+        assertTrue(graph.startsWith("$") && graph.contains("command - high ") && graph.matches("(?s).*-{80}\n#\n#\n#\n#\n[0-9]\ns\n.*"), graph);
+        assertEquals("-ERR No samples available for event 'fast-command'\r\n", c.call("LATENCY", "GRAPH", "fast-command"));
         assertEquals(":1\r\n", c.call("LATENCY", "RESET", "nosuch", "command"));
         assertEquals(":0\r\n", c.call("LATENCY", "RESET"));
         assertEquals("*0\r\n", c.call("LATENCY", "LATEST"));

@@ -54,6 +54,7 @@ public final class ServerCommands {
                 .sub(new CommandSpec("history", 3, "admin noscript loading stale", g, "2.8.13", "Returns timestamp-latency samples for an event.", this::latencyHistory))
                 .sub(new CommandSpec("reset", -2, "admin noscript loading stale", g, "2.8.13", "Resets the latency data for one or more events.", this::latencyReset))
                 .sub(new CommandSpec("doctor", 2, "admin noscript loading stale", g, "2.8.13", "Returns a human-readable latency analysis report.", this::latencyDoctor))
+                .sub(new CommandSpec("graph", 3, "admin noscript loading stale", g, "2.8.13", "Returns a latency graph for an event.", this::latencyGraph))
                 .sub(new CommandSpec("histogram", -2, "admin noscript loading stale", g, "7.0.0",
                         "Returns the cumulative distribution of latencies of a subset or all commands.", this::emptyMap))
                 .sub(new CommandSpec("help", 2, "loading stale", g, "2.8.13", "Returns helpful text about the different subcommands.", this::latencyHelp)));
@@ -361,6 +362,14 @@ public final class ServerCommands {
     }
 
     /** LATENCY HISTORY event: its [time, latency] samples, oldest first. */
+    /** LATENCY GRAPH event: the recorded samples of {@code event} as a text chart. */
+    void latencyGraph(Session s, byte[][] argv, ReplySink out) {
+        String event = new String(argv[2], StandardCharsets.ISO_8859_1);
+        var series = server.latency().events().get(event);
+        if (series == null || series.samples().isEmpty()) throw new CommandError("ERR No samples available for event '" + event + "'");
+        out.verbatim("txt", LatencyGraph.render(event, series, System.currentTimeMillis() / 1000).getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     void latencyHistory(Session s, byte[][] argv, ReplySink out) {
         var series = server.latency().events().get(new String(argv[2], StandardCharsets.ISO_8859_1));
         if (series == null) {
