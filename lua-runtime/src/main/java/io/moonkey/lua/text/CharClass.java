@@ -70,6 +70,31 @@ final class CharClass {
         return upper != res;
     }
 
+    /**
+     * The property bits a class letter tests ({@code %a}, {@code %D}...), or 0 when {@code cl} is
+     * not one of the bit-tested classes (then {@link #matches} applies); an upper-case letter
+     * negates the test.
+     */
+    static int mask(int cl) {
+        return switch (cl | 0x20) {
+            case 'a' -> ALPHA;
+            case 'c' -> CNTRL;
+            case 'd' -> DIGIT;
+            case 'l' -> LOWER;
+            case 'p' -> PUNCT;
+            case 's' -> SPACE;
+            case 'u' -> UPPER;
+            case 'w' -> ALPHA | DIGIT;
+            case 'x' -> XDIGIT;
+            default -> 0;
+        };
+    }
+
+    /** The property bits of byte {@code c}. */
+    static int bits(int c) {
+        return TABLE[c & 0xFF];
+    }
+
     static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }

@@ -640,8 +640,26 @@ public final class PatternMatcher {
 
     /** How many consecutive subject bytes from {@code s} match the single item {@code [p, ep)}. */
     private int maxRun(int s, int p, int ep) {
+        int pc = pat[p] & 0xFF;
+        int end = srcEnd;
+        // the common items get a tight loop: '.', a class like %d or %S, a literal byte
+        if (pc == '.') return end - s;
+        if (pc == '%') {
+            int cl = pat[p + 1] & 0xFF;
+            int mask = CharClass.mask(cl);
+            if (mask != 0) {
+                boolean negate = cl >= 'A' && cl <= 'Z';
+                int i = s;
+                while (i < end && ((CharClass.bits(src[i]) & mask) != 0) != negate) i++;
+                return i - s;
+            }
+        } else if (pc != '[') {
+            int i = s;
+            while (i < end && (src[i] & 0xFF) == pc) i++;
+            return i - s;
+        }
         int i = 0;
-        while (s + i < srcEnd && singleMatch(src[s + i] & 0xFF, p, ep)) {
+        while (s + i < end && singleMatch(src[s + i] & 0xFF, p, ep)) {
             i++;
         }
         return i;
