@@ -151,7 +151,10 @@ class MixedTypesDifferentialTest {
         }
         for (String[] c : DigestDifferentialTest.commands("command getkeys lmpop a b c; command getkeys eval x 2 k1 k2 a; command getkeys get;"
                 + "command getkeys ping x; command getkeys nosuch a; command getkeys zunion 2 a b; command getkeys lmpop 1 x left;"
-                + "command getkeys xread count 2 streams s1 s2 0 0; command getkeys xreadgroup group g c streams s1 >; command getkeys xread streams s1 s2 0")) {
+                + "command getkeys xread count 2 streams s1 s2 0 0; command getkeys xreadgroup group g c streams s1 >; command getkeys xread streams s1 s2 0;"
+                + "command getkeys sort l store dst; command getkeys sort l limit 0 store by x store y; command getkeys sort_ro l;"
+                + "command getkeys sort l by w_* get x store; command getkeysandflags sort l get # store dst; command getkeysandflags lmove a b left right;"
+                + "command getkeysandflags mset a 1 b 2; command getkeysandflags smove s d m; command getkeysandflags xread streams s1 s2 0 0")) {
             assertEquals(refConn.call(c), ourConn.call(c), String.join(" ", c));
         }
     }

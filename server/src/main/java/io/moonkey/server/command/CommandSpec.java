@@ -190,8 +190,32 @@ public final class CommandSpec {
      * The argv indexes of the keys (COMMAND GETKEYS, and what key-aware code such as cluster
      * routing will use). Invalid key counts give no keys, as Valkey's GETKEYS does.
      */
-    public int[] keyPositions(byte[][] argv) {
-        List<Integer> out = new ArrayList<>();
+    /** Receives each key position of a command line with the key-spec flags that apply to it. */
+    @FunctionalInterface
+    public interface KeySink {
+        void key(int position, String flags);
+    }
+
+    /** Finds keys where key specs cannot (SORT's STORE anywhere in the arguments); Valkey's getkeys_proc. */
+    @FunctionalInterface
+    public interface KeyFinder {
+        void find(byte[][] argv, KeySink sink);
+    }
+
+    private KeyFinder keyFinder;
+
+    /** Sets a key finder that replaces the key specs for COMMAND GETKEYS(ANDFLAGS). */
+    public CommandSpec keysBy(KeyFinder finder) {
+        keyFinder = finder;
+        return this;
+    }
+
+    /** The argv positions of the keys of a command line, with their flags, as the key specs (or the finder) say. */
+    public void forEachKey(byte[][] argv, KeySink out) {
+        if (keyFinder != null) {
+            keyFinder.find(argv, out);
+            return;
+        }
         for (KeySpec k : keySpecs) {
             if (k.keyword() != null) {
                 for (int i = k.begin(); i < argv.length - 1; i++) {
@@ -200,7 +224,7 @@ public final class CommandSpec {
                         int last = k.lastKey() >= 0 ? first + k.lastKey() : argv.length - 1;
                         // a limit of n keeps 1/n of what follows (XREAD ... STREAMS k1 k2 id1 id2)
                         if (k.lastKey() < 0 && k.limit() > 1) last = first + (argv.length - first) / k.limit() - 1;
-                        for (int j = first; j <= last && j < argv.length; j += Math.max(1, k.step())) out.add(j);
+                        for (int j = first; j <= last && j < argv.length; j += Math.max(1, k.step())) out.key(j, k.flags());
                         break;
                     }
                 }
@@ -218,12 +242,17 @@ public final class CommandSpec {
                 }
                 int first = k.begin() + k.firstKeyAfterNum();
                 if (n < 0 || first + n * k.step() > argv.length) continue;
-                for (int i = 0; i < n; i++) out.add(first + i * k.step());
+                for (int i = 0; i < n; i++) out.key(first + i * k.step(), k.flags());
                 continue;
             }
             int last = k.lastKey() < 0 ? argv.length + k.lastKey() : k.begin() + k.lastKey();
-            for (int i = k.begin(); i <= last && i < argv.length; i += Math.max(1, k.step())) out.add(i);
+            for (int i = k.begin(); i <= last && i < argv.length; i += Math.max(1, k.step())) out.key(i, k.flags());
         }
+    }
+
+    public int[] keyPositions(byte[][] argv) {
+        List<Integer> out = new ArrayList<>();
+        forEachKey(argv, (pos, flags) -> out.add(pos));
         int[] r = new int[out.size()];
         for (int i = 0; i < r.length; i++) r[i] = out.get(i);
         return r;

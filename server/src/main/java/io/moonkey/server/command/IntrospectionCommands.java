@@ -241,15 +241,25 @@ public final class IntrospectionCommands {
     void getkeysandflags(Session s, byte[][] argv, ReplySink out) {
         CommandSpec c = resolveForKeys(argv);
         byte[][] target = java.util.Arrays.copyOfRange(argv, 2, argv.length);
-        int[] pos = keyPositionsOrError(c, target);
-        out.arrayHeader(pos.length);
-        String flags = c.keySpecs().get(0).flags();
-        for (int p : pos) {
+        keyPositionsOrError(c, target);
+        List<Integer> positions = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        c.forEachKey(target, (pos, f) -> {
+            positions.add(pos);
+            flags.add(f);
+        });
+        out.arrayHeader(positions.size());
+        for (int i = 0; i < positions.size(); i++) {
             out.arrayHeader(2);
-            out.bulk(target[p]);
-            String[] fl = flags.split(" ");
-            out.setHeader(fl.length);
-            for (String f : fl) out.simple(f);
+            out.bulk(target[positions.get(i)]);
+            List<String> shown = new ArrayList<>();
+            for (String f : flags.get(i).split(" ")) {
+                if (f.equals("VARIABLE_FLAGS")) continue; // resolved per call in Valkey; not listed
+                boolean upper = f.equals("RO") || f.equals("RW") || f.equals("OW") || f.equals("RM");
+                shown.add(upper ? f : f.toLowerCase(Locale.ROOT));
+            }
+            out.setHeader(shown.size());
+            for (String f : shown) out.simple(f);
         }
     }
 

@@ -33,11 +33,34 @@ public final class SortCommand {
         this.server = server;
     }
 
+    /**
+     * SORT's keys for COMMAND GETKEYS: the sorted key, and the STORE destination wherever it
+     * stands, skipping the arguments of LIMIT, BY and GET (the last STORE wins, as in Valkey).
+     */
+    static void keys(byte[][] argv, CommandSpec.KeySink out) {
+        if (argv.length < 2) return;
+        out.key(1, "RO ACCESS");
+        int store = -1;
+        for (int i = 2; i < argv.length; i++) {
+            String a = new String(argv[i], java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+            switch (a) {
+                case "limit" -> i += 2;
+                case "by", "get" -> i += 1;
+                case "store" -> {
+                    if (i + 1 < argv.length) store = i + 1;
+                    i += 1;
+                }
+                default -> { }
+            }
+        }
+        if (store > 0) out.key(store, "OW UPDATE");
+    }
+
     public void register(CommandTable t) {
         String g = "generic";
         t.add(new CommandSpec("sort", -2, "write denyoom movablekeys", g, "1.0.0",
                 "Sorts the elements in a list, a set, or a sorted set, optionally storing the result.", this::sort)
-                .keys(KeySpec.range("RO ACCESS", 1, 0, 1)).acl("write", "set", "sortedset", "list", "slow", "dangerous"));
+                .keys(KeySpec.range("RO ACCESS", 1, 0, 1)).keysBy(SortCommand::keys).acl("write", "set", "sortedset", "list", "slow", "dangerous"));
         t.add(new CommandSpec("sort_ro", -2, "readonly movablekeys", g, "7.0.0",
                 "Returns the sorted elements of a list, a set, or a sorted set.", this::sortRo)
                 .keys(KeySpec.range("RO ACCESS", 1, 0, 1)).acl("read", "set", "sortedset", "list", "slow", "dangerous"));
