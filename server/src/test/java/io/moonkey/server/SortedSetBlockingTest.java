@@ -140,7 +140,7 @@ class SortedSetBlockingTest {
             b.call("ZADD", "k2", "1.5", "m", "0.1", "n");
             assertEquals("*2\r\n$2\r\nk2\r\n*1\r\n*2\r\n$1\r\nm\r\n,1.5\r\n", a.readReply());
             send(a, "BZPOPMIN", "k1", "k2", "1");
-            assertEquals("*3\r\n$2\r\nk2\r\n$1\r\nn\r\n,0.10000000000000001\r\n", a.readReply());
+            assertEquals("*3\r\n$2\r\nk2\r\n$1\r\nn\r\n,0.1\r\n", a.readReply()); // Valkey: shortest form
             assertEquals(List.of("ZADD k2 1.5 m 0.1 n", "ZPOPMAX k2 1", "ZPOPMIN k2"), written());
         }
     }

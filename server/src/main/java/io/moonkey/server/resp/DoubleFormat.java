@@ -1,29 +1,38 @@
 package io.moonkey.server.resp;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-
 /**
- * Doubles as text the way redis-server 7.0 replies them (addReplyDouble): C's "%.17g", that is
- * 17 significant digits, trailing zeros dropped, exponent form below 1e-4 and from 1e17 on;
- * "inf", "-inf", "nan".
+ * Doubles as text the way Valkey replies them: the shortest string that reads back to the same
+ * double, "%.17g"-style layout (exponent form for very small or large magnitudes), "inf",
+ * "-inf", "nan".
  */
 public final class DoubleFormat {
     private DoubleFormat() {}
-
-    private static final MathContext DIGITS_17 = new MathContext(17, RoundingMode.HALF_EVEN);
 
     public static String format(double d) {
         if (Double.isNaN(d)) return "nan";
         if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         if (d == 0) return (1 / d < 0) ? "-0" : "0";
         if (d == Math.rint(d) && Math.abs(d) < 1e17) return Long.toString((long) d);
-        // the exact binary value rounded to 17 digits, as printf does
-        BigDecimal r = new BigDecimal(d).round(DIGITS_17).stripTrailingZeros();
-        String digits = r.unscaledValue().abs().toString();
-        int exp = digits.length() - 1 - r.scale();
-        StringBuilder b = new StringBuilder(26);
+        // Double.toString gives the shortest round-trip digits; re-layout them %g style.
+        String s = Double.toString(Math.abs(d));
+        String digits;
+        int exp;
+        int e = s.indexOf('E');
+        String mant = e < 0 ? s : s.substring(0, e);
+        int dot = mant.indexOf('.');
+        String intPart = mant.substring(0, dot), frac = mant.substring(dot + 1);
+        exp = (e < 0 ? 0 : Integer.parseInt(s.substring(e + 1))) + intPart.length() - 1;
+        digits = intPart + frac;
+        int lead = 0;
+        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+            lead++;
+            exp--;
+        }
+        digits = digits.substring(lead);
+        int end = digits.length();
+        while (end > 1 && digits.charAt(end - 1) == '0') end--;
+        digits = digits.substring(0, end);
+        StringBuilder b = new StringBuilder(24);
         if (d < 0) b.append('-');
         if (exp < -4 || exp >= 17) {
             b.append(digits.charAt(0));
