@@ -223,7 +223,12 @@ class ListCommandsTest {
     @Test
     void blockingCommandsInScriptsAndMulti() throws Exception {
         try (RespConnection a = server.connect()) {
-            assertTrue(a.call("eval", "return redis.call('blpop', KEYS[1], '0')", "1", "x").startsWith("-ERR This Redis command is not allowed from script"));
+            // Valkey lets scripts call blocking commands, which answer at once (differences.md §3 row 8)
+            assertEquals("$-1\r\n", a.call("eval", "return redis.call('blpop', KEYS[1], '0')", "1", "x")); // null -> false -> nil
+            a.call("rpush", "x", "v");
+            assertEquals("*2\r\n" + bulk("x") + bulk("v"), a.call("eval", "return redis.call('blpop', KEYS[1], '0')", "1", "x"));
+            assertEquals("$-1\r\n", a.call("eval", "return redis.call('blmove', KEYS[1], 'y', 'LEFT', 'LEFT', '0')", "1", "x"));
+            assertEquals(":0\r\n", a.call("eval", "return redis.call('wait', 1, 0)", "0")); // WAIT answers at once too
             assertEquals("$-1\r\n", a.call("eval", "return redis.call('blmpop', '0', '1', KEYS[1], 'LEFT')", "1", "x"));
             a.call("multi");
             a.call("blpop", "x", "0");

@@ -173,6 +173,8 @@ class MixedTypesDifferentialTest {
         for (String line : names.split("\r\n")) {
             if (line.startsWith("*") || line.startsWith("$")) continue;
             if (List.of("sort", "sort_ro", "publish").contains(line)) continue;
+            // blocking commands and WAIT are noscript on redis 7.0 only (differences.md §3 row 8)
+            if (List.of("blpop", "brpop", "brpoplpush", "blmove", "bzpopmin", "bzpopmax", "wait").contains(line)) continue;
             Object expected = Resp.parse(refConn.call("command", "info", line));
             if (((List<?>) expected).get(0) == null) continue; // a command redis-server 7.0.15 lacks
             Object actual = Resp.parse(ourConn.call("command", "info", line));

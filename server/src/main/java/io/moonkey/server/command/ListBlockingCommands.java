@@ -49,20 +49,20 @@ final class ListBlockingCommands {
         t.add(new CommandSpec("lmpop", -4, "write movablekeys", g, "7.0.0",
                 "Returns multiple elements from a list after removing them. Deletes the list if the last element was popped.", this::lmpop)
                 .keys(KeySpec.keynum("RW ACCESS DELETE", 1, 0, 1, 1)).acl("write", "list", "slow"));
-        t.add(new CommandSpec("blpop", -3, "write noscript blocking", g, "2.0.0",
+        t.add(new CommandSpec("blpop", -3, "write blocking", g, "2.0.0",
                 "Removes and returns the first element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped.",
                 this::blpop)
                 .keys(KeySpec.range("RW ACCESS DELETE", 1, -2, 1)).acl("write", "list", "slow", "blocking"));
-        t.add(new CommandSpec("brpop", -3, "write noscript blocking", g, "2.0.0",
+        t.add(new CommandSpec("brpop", -3, "write blocking", g, "2.0.0",
                 "Removes and returns the last element in a list. Blocks until an element is available otherwise. Deletes the list if the last element was popped.",
                 this::brpop)
                 .keys(KeySpec.range("RW ACCESS DELETE", 1, -2, 1)).acl("write", "list", "slow", "blocking"));
-        t.add(new CommandSpec("brpoplpush", 4, "write denyoom noscript blocking", g, "2.2.0",
+        t.add(new CommandSpec("brpoplpush", 4, "write denyoom blocking", g, "2.2.0",
                 "Pops an element from a list, pushes it to another list and returns it. Block until an element is available otherwise. Deletes the list if the last element was popped.",
                 this::brpoplpush)
                 .keys(KeySpec.range("RW ACCESS DELETE", 1, 0, 1)).keys(KeySpec.range("RW INSERT", 2, 0, 1))
                 .acl("write", "list", "slow", "blocking"));
-        t.add(new CommandSpec("blmove", 6, "write denyoom noscript blocking", g, "6.2.0",
+        t.add(new CommandSpec("blmove", 6, "write denyoom blocking", g, "6.2.0",
                 "Pops an element from a list, pushes it to another list and returns it. Blocks until an element is available otherwise. Deletes the list if the last element was moved.",
                 this::blmove)
                 .keys(KeySpec.range("RW ACCESS DELETE", 1, 0, 1)).keys(KeySpec.range("RW INSERT", 2, 0, 1))

@@ -32,10 +32,10 @@ final class SortedSetPopCommands {
         t.add(spec("zmpop", -4, "write movablekeys", "7.0.0",
                 "Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. Deletes the sorted set if the last member was popped.",
                 this::zmpop).keys(KeySpec.keynum("RW ACCESS DELETE", 1, 0, 1, 1)));
-        t.add(spec("bzpopmin", -3, "write noscript blocking fast", "5.0.0",
+        t.add(spec("bzpopmin", -3, "write blocking fast", "5.0.0",
                 "Removes and returns the member with the lowest score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped.",
                 this::bzpopmin).keys(KeySpec.range("RW ACCESS DELETE", 1, -2, 1)));
-        t.add(spec("bzpopmax", -3, "write noscript blocking fast", "5.0.0",
+        t.add(spec("bzpopmax", -3, "write blocking fast", "5.0.0",
                 "Removes and returns the member with the highest score from one or more sorted sets. Blocks until a member is available otherwise. Deletes the sorted set if the last element was popped.",
                 this::bzpopmax).keys(KeySpec.range("RW ACCESS DELETE", 1, -2, 1)));
         t.add(spec("bzmpop", -5, "write blocking movablekeys", "7.0.0",

@@ -95,10 +95,7 @@ final class StreamReadCommands {
             int more = argv.length - i - 1;
             byte[] o = argv[i];
             if (is(o, "block") && more > 0) {
-                if (s.isScriptCaller()) {
-                    throw new CommandError("ERR " + latin1(argv[0]) + " command is not allowed with BLOCK option from scripts");
-                }
-                i++;
+                i++; // in a script (or MULTI) BLOCK answers at once, as Valkey does (differences.md §3 row 9)
                 deadline = server.blocked().deadline(argv[i], false);
                 block = true;
             } else if (is(o, "count") && more > 0) {

@@ -29,7 +29,7 @@ public final class ReplicationCommands {
         t.add(new CommandSpec("replconf", -1, "admin noscript loading stale allow_busy", g, "3.0.0",
                 "An internal command for configuring the replication stream.", this::replconf));
         t.add(new CommandSpec("role", 1, "noscript loading stale fast", g, "2.8.12", "Returns the replication role.", this::role).acl("admin", "fast", "dangerous"));
-        t.add(new CommandSpec("wait", 3, "noscript", "generic", "3.0.0",
+        t.add(new CommandSpec("wait", 3, "", "generic", "3.0.0",
                 "Blocks until the asynchronous replication of all preceding write commands sent by the connection is completed.", this::waitCommand).acl("slow", "connection"));
     }
 
