@@ -175,6 +175,7 @@ class MixedTypesDifferentialTest {
             if (List.of("sort", "sort_ro", "publish").contains(line)) continue;
             // blocking commands and WAIT are noscript on redis 7.0 only (differences.md §3 row 8)
             if (List.of("blpop", "brpop", "brpoplpush", "blmove", "bzpopmin", "bzpopmax", "wait").contains(line)) continue;
+            if (List.of("zrank", "zrevrank").contains(line)) continue; // Valkey's WITHSCORE makes their arity -3
             Object expected = Resp.parse(refConn.call("command", "info", line));
             if (((List<?>) expected).get(0) == null) continue; // a command redis-server 7.0.15 lacks
             Object actual = Resp.parse(ourConn.call("command", "info", line));

@@ -337,6 +337,27 @@ class SortedSetDifferentialTest {
     }
 
     /** Scores in bulk strings (RESP2) and doubles (RESP3), in both encodings: the same numbers (shortest form for Valkey, %.17g on the reference). */
+    /** ZRANK/ZREVRANK WITHSCORE (Valkey, 7.2 on): rank and score, a null array for a missing member. Ours only: 7.0 lacks it. */
+    @Example
+    void rankWithScore() throws Exception {
+        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        try (RespConnection c = ours.connect()) {
+            c.call("DEL", "rz");
+            c.call("ZADD", "rz", "1", "a", "2.5", "b");
+            assertEquals("*2\r\n:1\r\n$3\r\n2.5\r\n", c.call("ZRANK", "rz", "b", "WITHSCORE"));
+            assertEquals("*2\r\n:0\r\n$3\r\n2.5\r\n", c.call("ZREVRANK", "rz", "b", "withscore"));
+            assertEquals(":1\r\n", c.call("ZRANK", "rz", "b"));
+            assertEquals("*-1\r\n", c.call("ZRANK", "rz", "zz", "WITHSCORE"));
+            assertEquals("$-1\r\n", c.call("ZRANK", "rz", "zz"));
+            assertEquals("-ERR syntax error\r\n", c.call("ZRANK", "rz", "a", "WITHSCORES"));
+            assertEquals("-ERR wrong number of arguments for 'zrevrank' command\r\n", c.call("ZREVRANK", "rz", "a", "WITHSCORE", "x"));
+            c.call("HELLO", "3");
+            assertEquals("*2\r\n:0\r\n,1\r\n", c.call("ZRANK", "rz", "a", "WITHSCORE"));
+            assertEquals("_\r\n", c.call("ZRANK", "rz", "zz", "WITHSCORE"));
+            c.call("DEL", "rz");
+        }
+    }
+
     @Example
     void scoreFormatting() throws Exception {
         Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
@@ -464,7 +485,8 @@ class SortedSetDifferentialTest {
             "zpopmin", "zpopmax", "zmpop", "bzpopmin", "bzpopmax", "bzmpop", "zremrangebyscore", "zremrangebyrank",
             "zremrangebylex", "zunion", "zinter", "zdiff", "zunionstore", "zinterstore", "zdiffstore", "zintercard"}) {
             // BZPOPMIN and BZPOPMAX are noscript on redis 7.0 only (differences.md §3 row 8)
-            if (!c.equals("bzpopmin") && !c.equals("bzpopmax")) same("COMMAND", "INFO", c);
+            // ZRANK and ZREVRANK take Valkey's WITHSCORE (arity -3, redis 7.0 has 3)
+            if (!List.of("bzpopmin", "bzpopmax", "zrank", "zrevrank").contains(c)) same("COMMAND", "INFO", c);
         }
         // (invalid key counts are left out: GETKEYS's handling of them is the command table's, not ours)
         same("COMMAND", "GETKEYS", "zunionstore", "d", "2", "a", "b", "WEIGHTS", "1", "2");

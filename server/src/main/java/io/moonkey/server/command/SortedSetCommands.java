@@ -60,9 +60,9 @@ public final class SortedSetCommands {
                 this::zcount).keys(KeySpec.range("RO ACCESS", 1, 0, 1)));
         t.add(spec("zlexcount", 4, "readonly fast", "2.8.9", "Returns the number of members in a sorted set within a lexicographical range.",
                 this::zlexcount).keys(KeySpec.range("RO ACCESS", 1, 0, 1)));
-        t.add(spec("zrank", 3, "readonly fast", "2.0.0", "Returns the index of a member in a sorted set ordered by ascending scores.",
+        t.add(spec("zrank", -3, "readonly fast", "2.0.0", "Returns the index of a member in a sorted set ordered by ascending scores.",
                 this::zrank).keys(KeySpec.range("RO ACCESS", 1, 0, 1)));
-        t.add(spec("zrevrank", 3, "readonly fast", "2.0.0", "Returns the index of a member in a sorted set ordered by descending scores.",
+        t.add(spec("zrevrank", -3, "readonly fast", "2.0.0", "Returns the index of a member in a sorted set ordered by descending scores.",
                 this::zrevrank).keys(KeySpec.range("RO ACCESS", 1, 0, 1)));
         t.add(spec("zrandmember", -2, "readonly", "6.2.0", "Returns one or more random members from a sorted set.", this::zrandmember)
                 .keys(KeySpec.range("RO ACCESS", 1, 0, 1)));
@@ -335,25 +335,34 @@ public final class SortedSetCommands {
         out.integer(Math.max(0, z.lexRangeEnd(r) - z.lexRangeStart(r)));
     }
 
-    /** ZRANK key member: the member's 0-based rank by ascending score, or nil. */
+    /**
+     * ZRANK key member [WITHSCORE]: the member's 0-based rank by ascending score, or nil; with
+     * WITHSCORE also its score (Valkey, from 7.2).
+     */
     void zrank(Session s, byte[][] argv, ReplySink out) {
         rankGeneric(s, argv, out, false);
     }
 
-    /** ZREVRANK key member: the member's 0-based rank by descending score, or nil. */
+    /** ZREVRANK key member [WITHSCORE]: the member's 0-based rank by descending score, or nil. */
     void zrevrank(Session s, byte[][] argv, ReplySink out) {
         rankGeneric(s, argv, out, true);
     }
 
     private void rankGeneric(Session s, byte[][] argv, ReplySink out, boolean reverse) {
+        if (argv.length > 4) throw new CommandError("ERR wrong number of arguments for '" + (reverse ? "zrevrank" : "zrank") + "' command");
+        boolean withScore = argv.length == 4;
+        if (withScore && !is(argv[3], "withscore")) throw new CommandError(SYNTAX);
         SortedSetValue z = readZset(s.db(), argv[1]);
         double d = z == null ? Double.NaN : z.score(argv[2]);
         if (Double.isNaN(d)) {
-            out.nullBulk();
+            if (withScore) out.nullArray();
+            else out.nullBulk();
             return;
         }
         int r = z.rank(argv[2], d);
+        if (withScore) out.arrayHeader(2);
         out.integer(reverse ? z.size() - 1 - r : r);
+        if (withScore) out.doubleValue(d);
     }
 
     /**
