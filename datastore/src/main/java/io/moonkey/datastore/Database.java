@@ -232,6 +232,15 @@ public final class Database {
         return table.scan(cursor, out);
     }
 
+    /**
+     * Visits every entry, logically expired ones included, without expiry or access effects:
+     * the whole-dataset readers (DEBUG DIGEST, the RDB snapshot, the AOF rewrite). The visitor
+     * must not change the database.
+     */
+    public void forEachEntry(BiConsumer<byte[], Value> out) {
+        table.forEach(out);
+    }
+
     /** Visits every key (KEYS); expired keys are skipped, not deleted during the walk. */
     public void forEachKey(Consumer<byte[]> out) {
         long now = keyspace.now();

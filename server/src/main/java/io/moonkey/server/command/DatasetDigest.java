@@ -15,8 +15,6 @@ import io.moonkey.lua.text.CFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * DEBUG DIGEST and DIGEST-VALUE, computed exactly as Valkey computes them, so two servers
@@ -44,21 +42,12 @@ final class DatasetDigest {
             Database db = ks.db(i);
             if (db.size() == 0) continue;
             mix(fin, int32(i));
-            List<byte[]> keys = new ArrayList<>(db.size());
-            List<Value> values = new ArrayList<>(db.size());
-            long cursor = 0;
-            do {
-                cursor = db.scan(cursor, (k, v) -> {
-                    keys.add(k);
-                    values.add(v);
-                });
-            } while (cursor != 0);
-            for (int j = 0; j < keys.size(); j++) {
+            db.forEachEntry((key, v) -> {
                 byte[] d = new byte[20];
-                mix(d, keys.get(j));
-                value(d, values.get(j), db.expireTime(keys.get(j)) >= 0);
+                mix(d, key);
+                value(d, v, db.expireTime(key) >= 0);
                 xor(fin, d, 0, 20);
-            }
+            });
         }
         return fin;
     }

@@ -32,22 +32,12 @@ public final class DatasetCommands {
             Database db = keyspace.db(i);
             if (db.size() == 0) continue;
             out.accept(new byte[][] {bytes("SELECT"), bytes(Integer.toString(i))});
-            List<byte[]> keys = new ArrayList<>(db.size());
-            List<Value> values = new ArrayList<>(db.size());
-            long cursor = 0;
-            do {
-                cursor = db.scan(cursor, (k, v) -> {
-                    keys.add(k);
-                    values.add(v);
-                });
-            } while (cursor != 0);
-            for (int j = 0; j < keys.size(); j++) {
-                byte[] key = keys.get(j);
+            db.forEachEntry((key, v) -> {
                 long when = db.expireTime(key);
-                if (when >= 0 && when <= now) continue;
-                rebuild(key, values.get(j), out);
+                if (when >= 0 && when <= now) return; // logically expired
+                rebuild(key, v, out);
                 if (when >= 0) out.accept(new byte[][] {bytes("PEXPIREAT"), key, bytes(Long.toString(when))});
-            }
+            });
         }
     }
 

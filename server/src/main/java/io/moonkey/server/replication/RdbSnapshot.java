@@ -10,7 +10,6 @@ import io.moonkey.datastore.set.SetValue;
 import io.moonkey.datastore.stream.Stream;
 import io.moonkey.datastore.zset.SortedSetValue;
 import io.moonkey.server.persistence.DatasetCommands;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,31 +29,21 @@ public final class RdbSnapshot {
         for (int i = 0; i < keyspace.databases(); i++) {
             Database db = keyspace.db(i);
             if (db.size() == 0) continue;
-            List<byte[]> keys = new ArrayList<>(db.size());
-            List<Value> values = new ArrayList<>(db.size());
-            long cursor = 0;
-            do {
-                cursor = db.scan(cursor, (k, v) -> {
-                    keys.add(k);
-                    values.add(v);
-                });
-            } while (cursor != 0);
-            w.selectDb(i, keys.size(), db.expiresSize());
-            boolean selected = false;
-            for (int j = 0; j < keys.size(); j++) {
-                byte[] key = keys.get(j);
+            w.selectDb(i, db.size(), db.expiresSize());
+            byte[][] select = {"SELECT".getBytes(), Integer.toString(i).getBytes()};
+            boolean[] selected = {false};
+            db.forEachEntry((key, v) -> {
                 long when = db.expireTime(key);
-                if (when >= 0 && when <= now) continue; // logically expired
-                Value v = values.get(j);
+                if (when >= 0 && when <= now) return; // logically expired
                 if (v instanceof Stream) {
-                    if (!selected) streamCommands.add(new byte[][] {"SELECT".getBytes(), Integer.toString(i).getBytes()});
-                    selected = true;
+                    if (!selected[0]) streamCommands.add(select);
+                    selected[0] = true;
                     DatasetCommands.rebuild(key, v, streamCommands::add);
                     if (when >= 0) streamCommands.add(new byte[][] {"PEXPIREAT".getBytes(), key, Long.toString(when).getBytes()});
-                    continue;
+                    return;
                 }
                 write(w, when, key, v);
-            }
+            });
         }
         return w.finish();
     }
