@@ -2,9 +2,10 @@ package io.moonkey.datastore;
 
 /**
  * A string value. Integer-looking strings in canonical form are kept as a {@link IntString}
- * (no byte array at all), everything else as a {@link RawString}.
+ * (no byte array at all), strings of up to 16 bytes as a {@link PackedString} (no array either),
+ * everything else as a {@link RawString}.
  */
-public abstract sealed class StringValue extends Value permits RawString, GrowableString, IntString {
+public abstract sealed class StringValue extends Value permits RawString, PackedString, GrowableString, IntString {
     /** Object header, the access word and one field, rounded as the JVM lays it out. */
     static final int OBJECT_BYTES = 24;
 
@@ -31,12 +32,12 @@ public abstract sealed class StringValue extends Value permits RawString, Growab
             long v = Numbers.parseCanonicalLong(b, 0, b.length);
             if (v != Long.MIN_VALUE || Numbers.isLongMinValue(b)) return new IntString(v);
         }
-        return new RawString(b);
+        return raw(b);
     }
 
     /** The value for the bytes without the integer optimisation (taking ownership of the array). */
     public static StringValue raw(byte[] b) {
-        return new RawString(b);
+        return b.length <= PackedString.MAX ? new PackedString(b) : new RawString(b);
     }
 
     /** An in-place editable copy of {@code content} (encoding raw). */
