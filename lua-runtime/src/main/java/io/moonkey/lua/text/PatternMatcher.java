@@ -68,6 +68,11 @@ public final class PatternMatcher {
     private int matchStart;
     private int matchEnd;
 
+    /** The items of the bound pattern, and those of the last few patterns this matcher saw. */
+    private PatternItems items;
+    private final PatternItems[] recent = new PatternItems[16];
+    private int recentNext;
+
     /**
      * Binds a subject {@code subject[sOff, sOff+sLen)} and a pattern {@code pattern[pOff, pOff+pLen)}
      * (the pattern is cut at its first NUL, as in lua5.1); {@code poll} may be null.
@@ -87,7 +92,23 @@ public final class PatternMatcher {
         this.patFullEnd = limit;
         this.poll = poll;
         this.level = 0;
+        this.items = itemsOf(pattern, pOff, e);
         return this;
+    }
+
+    private PatternItems itemsOf(byte[] pattern, int start, int end) {
+        if (items != null && items.describes(pattern, start, end)) {
+            return items;
+        }
+        for (PatternItems known : recent) {
+            if (known != null && known.describes(pattern, start, end)) {
+                return known;
+            }
+        }
+        PatternItems fresh = new PatternItems(pattern, start, end);
+        recent[recentNext] = fresh;
+        recentNext = (recentNext + 1) & (recent.length - 1);
+        return fresh;
     }
 
     public PatternMatcher reset(byte[] subject, byte[] pattern) {
@@ -149,7 +170,7 @@ public final class PatternMatcher {
         int s = srcInit + start;
         int first = UNKNOWN;
         do {
-            if (first > 0 && !canStart(s, p, first)) {
+            if (first > 0 && !canStart(s, first)) {
                 s++;
                 continue;
             }
@@ -171,11 +192,16 @@ public final class PatternMatcher {
     private static final int UNKNOWN = -2;
 
     /**
-     * Where the pattern's first item ends when it must match one subject byte (a character, a
-     * class, a set or '.', with no quantifier allowing zero); -1 when it need not (captures,
-     * anchors, %b, %f, back-references, optional items).
+     * Where the pattern's first consuming item ends when it must match one subject byte (a
+     * character, a class, a set or '.', with no quantifier allowing zero), looking past leading
+     * captures '(' and '()', which consume nothing; -1 when there is no such item (anchors, %b,
+     * %f, back-references, optional items). The item's start is left in {@link #firstStart}.
      */
     private int firstItemEnd(int p) {
+        while (p < patEnd && pat[p] == '(') {
+            p += p + 1 < patEnd && pat[p + 1] == ')' ? 2 : 1;
+        }
+        firstStart = p;
         if (p >= patEnd) {
             return -1;
         }
@@ -194,9 +220,11 @@ public final class PatternMatcher {
         return q == '*' || q == '?' || q == '-' ? -1 : ep;
     }
 
+    private int firstStart;
+
     /** Whether a match could start at {@code s}: the first item, of end {@code ep}, matches there. */
-    private boolean canStart(int s, int p, int ep) {
-        return s < srcEnd && singleMatch(src[s] & 0xFF, p, ep);
+    private boolean canStart(int s, int ep) {
+        return s < srcEnd && items.matches(firstStart, src[s] & 0xFF);
     }
 
     private boolean hasSpecials() {
@@ -241,7 +269,7 @@ public final class PatternMatcher {
     public int gmatch(int start) {
         int first = UNKNOWN;
         for (int s = srcInit + start; s <= srcEnd; s++) {
-            if (first > 0 && !canStart(s, patStart, first)) {
+            if (first > 0 && !canStart(s, first)) {
                 continue;
             }
             level = 0;
@@ -276,7 +304,7 @@ public final class PatternMatcher {
         int n = 0;
         int first = UNKNOWN;
         while (n < maxN) {
-            if (first > 0 && !anchor && !canStart(s, p, first)) {
+            if (first > 0 && !anchor && !canStart(s, first)) {
                 if (s >= srcEnd) {
                     break;
                 }
@@ -537,21 +565,29 @@ public final class PatternMatcher {
                         }
                         p = ep + 1;
                     }
-                    case '*' -> {
-                        int i = maxRun(s, p, ep);
-                        push(MAX_EXPAND, s, ep, i);
-                        s += i;
-                        p = ep + 1;
-                    }
-                    case '+' -> {
-                        if (!m) {
+                    case '*', '+' -> {
+                        if (!m && patByte(ep) == '+') {
                             fail = true;
-                        } else {
-                            int i = maxRun(s + 1, p, ep);
-                            push(MAX_EXPAND, s + 1, ep, i);
-                            s += 1 + i;
-                            p = ep + 1;
+                            break forward;
                         }
+                        int from = patByte(ep) == '+' ? s + 1 : s;
+                        int i = maxRun(from, p, ep);
+                        // Nothing after the run, or only the end anchor: the longest run is the
+                        // only candidate, so no choice point is needed (lstrlib's max_expand would
+                        // try the shorter ones and fail).
+                        if (ep + 1 == patEnd) {
+                            return from + i;
+                        }
+                        if (ep + 2 == patEnd && pat[ep + 1] == '$') {
+                            if (from + i == srcEnd) {
+                                return srcEnd;
+                            }
+                            fail = true;
+                            break forward;
+                        }
+                        push(MAX_EXPAND, from, ep, i);
+                        s = from + i;
+                        p = ep + 1;
                     }
                     case '-' -> {
                         push(MIN_EXPAND, s, p, ep);
@@ -640,29 +676,13 @@ public final class PatternMatcher {
 
     /** How many consecutive subject bytes from {@code s} match the single item {@code [p, ep)}. */
     private int maxRun(int s, int p, int ep) {
-        int pc = pat[p] & 0xFF;
         int end = srcEnd;
-        // the common items get a tight loop: '.', a class like %d or %S, a literal byte
-        if (pc == '.') return end - s;
-        if (pc == '%') {
-            int cl = pat[p + 1] & 0xFF;
-            int mask = CharClass.mask(cl);
-            if (mask != 0) {
-                boolean negate = cl >= 'A' && cl <= 'Z';
-                int i = s;
-                while (i < end && ((CharClass.bits(src[i]) & mask) != 0) != negate) i++;
-                return i - s;
-            }
-        } else if (pc != '[') {
-            int i = s;
-            while (i < end && (src[i] & 0xFF) == pc) i++;
-            return i - s;
-        }
-        int i = 0;
-        while (s + i < end && singleMatch(src[s + i] & 0xFF, p, ep)) {
-            i++;
-        }
-        return i;
+        if (pat[p] == '.') return end - s;
+        PatternItems it = items;
+        byte[] subject = src;
+        int i = s;
+        while (i < end && it.matches(p, subject[i] & 0xFF)) i++;
+        return i - s;
     }
 
     private void openCapture(int s, int what) {
@@ -732,6 +752,16 @@ public final class PatternMatcher {
 
     /** The index just past the single-character item starting at {@code p}. */
     private int classEnd(int p) {
+        int known = items.itemEnd[p - patStart];
+        if (known != 0) {
+            return patStart + known;
+        }
+        int ep = readClassEnd(p);
+        items.learn(p, ep);
+        return ep;
+    }
+
+    private int readClassEnd(int p) {
         int c = pat[p++];
         if (c == '%') {
             if (p >= patEnd) {
@@ -756,14 +786,9 @@ public final class PatternMatcher {
         return p;
     }
 
+    /** Whether byte {@code c} matches the item {@code [p, ep)}, whose end {@link #classEnd} has found. */
     private boolean singleMatch(int c, int p, int ep) {
-        int pc = pat[p] & 0xFF;
-        return switch (pc) {
-            case '.' -> true;
-            case '%' -> CharClass.matches(c, pat[p + 1] & 0xFF);
-            case '[' -> matchBracketClass(c, p, ep - 1);
-            default -> pc == c;
-        };
+        return items.matches(p, c);
     }
 
     /** A set {@code [...]} from {@code p} (at '[') to {@code ec} (at the closing ']'). */
