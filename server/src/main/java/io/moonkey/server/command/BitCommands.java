@@ -14,7 +14,7 @@ import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
 
-/** Bitmap commands over string values: SETBIT, GETBIT, BITCOUNT, BITPOS, BITOP. */
+/** Bitmap commands over string values: SETBIT, GETBIT, BITCOUNT, BITPOS, BITOP (and BITFIELD, in its own class). */
 public final class BitCommands {
     private static final byte[] EMPTY = new byte[0];
     private final Server server;
@@ -36,6 +36,7 @@ public final class BitCommands {
                 .keys(KeySpec.range("RO ACCESS", 1, 0, 1)));
         t.add(new CommandSpec("bitop", -4, "write denyoom", g, "2.6.0", "Performs bitwise operations on multiple strings, and stores the result.", this::bitop)
                 .keys(KeySpec.range("OW UPDATE", 2, 0, 1)).keys(KeySpec.range("RO ACCESS", 3, -1, 1)));
+        BitfieldCommand.register(t);
     }
 
     private static byte[] content(StringValue v) {
