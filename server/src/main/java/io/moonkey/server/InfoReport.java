@@ -187,6 +187,7 @@ public final class InfoReport {
                 field(b, "keyspace_misses", ks.misses());
                 field(b, "pubsub_channels", server.pubsub().channelCount());
                 field(b, "pubsub_patterns", server.pubsub().patternCount());
+                field(b, "pubsubshard_channels", server.pubsub().shardChannelCount());
                 field(b, "latest_fork_usec", 0);
                 field(b, "total_forks", 0);
                 field(b, "unexpected_error_replies", 0);

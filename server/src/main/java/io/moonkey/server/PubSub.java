@@ -15,9 +15,12 @@ import java.util.Set;
 public final class PubSub {
     private static final byte[] MESSAGE = "message".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PMESSAGE = "pmessage".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SMESSAGE = "smessage".getBytes(StandardCharsets.US_ASCII);
 
     private final Map<byte[], Set<Session>> channels = new Object2ObjectLinkedOpenCustomHashMap<>(ByteArrays.HASH_STRATEGY);
     private final Map<byte[], Set<Session>> patterns = new Object2ObjectLinkedOpenCustomHashMap<>(ByteArrays.HASH_STRATEGY);
+    /** Shard channels (SSUBSCRIBE): a namespace of their own, never matched by patterns. */
+    private final Map<byte[], Set<Session>> shardChannels = new Object2ObjectLinkedOpenCustomHashMap<>(ByteArrays.HASH_STRATEGY);
 
     /** Subscribes; false if already subscribed. */
     boolean subscribe(Session s, byte[] channel) {
@@ -52,10 +55,46 @@ public final class PubSub {
         return true;
     }
 
+    boolean ssubscribe(Session s, byte[] channel) {
+        if (!s.subscriptions.shardChannels.add(channel)) return false;
+        shardChannels.computeIfAbsent(channel, k -> new LinkedHashSet<>()).add(s);
+        return true;
+    }
+
+    boolean sunsubscribe(Session s, byte[] channel) {
+        if (!s.subscriptions.shardChannels.remove(channel)) return false;
+        Set<Session> set = shardChannels.get(channel);
+        if (set != null) {
+            set.remove(s);
+            if (set.isEmpty()) shardChannels.remove(channel);
+        }
+        return true;
+    }
+
     /** Drops every subscription of a closing or reset session. */
     void removeAll(Session s) {
         for (byte[] c : new ArrayList<>(s.subscriptions.channels)) unsubscribe(s, c);
         for (byte[] p : new ArrayList<>(s.subscriptions.patterns)) punsubscribe(s, p);
+        for (byte[] c : new ArrayList<>(s.subscriptions.shardChannels)) sunsubscribe(s, c);
+    }
+
+    /** Delivers a shard message (SPUBLISH) to the shard channel's subscribers; returns their number. */
+    public long spublish(byte[] channel, byte[] message) {
+        Set<Session> subs = shardChannels.get(channel);
+        if (subs == null) return 0;
+        long n = 0;
+        for (Session s : subs) {
+            ClientChannel ch = s.channel();
+            if (ch == null) continue;
+            RespWriter w = ch.writer();
+            w.pushHeader(3);
+            w.bulk(SMESSAGE);
+            w.bulk(channel);
+            w.bulk(message);
+            ch.flushSoon();
+            n++;
+        }
+        return n;
     }
 
     /** Delivers a message; returns the number of receivers (PUBLISH's reply). */
@@ -107,6 +146,24 @@ public final class PubSub {
     int subscribers(byte[] channel) {
         Set<Session> s = channels.get(channel);
         return s == null ? 0 : s.size();
+    }
+
+    /** Active shard channels matching {@code pattern} (null = all). */
+    List<byte[]> shardChannels(byte[] pattern) {
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] c : shardChannels.keySet()) {
+            if (pattern == null || Glob.matches(pattern, c)) out.add(c);
+        }
+        return out;
+    }
+
+    int shardSubscribers(byte[] channel) {
+        Set<Session> s = shardChannels.get(channel);
+        return s == null ? 0 : s.size();
+    }
+
+    public int shardChannelCount() {
+        return shardChannels.size();
     }
 
     int patternCount() {

@@ -13,6 +13,8 @@ public final class PubSubSession {
     private static final byte[] UNSUBSCRIBE = "unsubscribe".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PSUBSCRIBE = "psubscribe".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PUNSUBSCRIBE = "punsubscribe".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SSUBSCRIBE = "ssubscribe".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUNSUBSCRIBE = "sunsubscribe".getBytes(StandardCharsets.US_ASCII);
 
     public static void subscribe(Session s, byte[] channel, ReplySink out) {
         s.server().pubsub().subscribe(s, channel);
@@ -22,6 +24,39 @@ public final class PubSubSession {
     public static void psubscribe(Session s, byte[] pattern, ReplySink out) {
         s.server().pubsub().psubscribe(s, pattern);
         confirm(out, PSUBSCRIBE, pattern, s.subscriberCount());
+    }
+
+    /** SSUBSCRIBE: the confirmation counts the session's shard channels only. */
+    public static void ssubscribe(Session s, byte[] channel, ReplySink out) {
+        s.server().pubsub().ssubscribe(s, channel);
+        confirm(out, SSUBSCRIBE, channel, s.shardChannelCount());
+    }
+
+    /** SUNSUBSCRIBE from the given shard channels, or from all when {@code names} is null. */
+    public static void sunsubscribe(Session s, List<byte[]> names, ReplySink out) {
+        PubSub ps = s.server().pubsub();
+        if (names == null) {
+            names = new ArrayList<>(s.subscriptions.shardChannels);
+            if (names.isEmpty()) {
+                out.pushHeader(3);
+                out.bulk(SUNSUBSCRIBE);
+                out.nullBulk();
+                out.integer(s.shardChannelCount());
+                return;
+            }
+        }
+        for (byte[] n : names) {
+            ps.sunsubscribe(s, n);
+            confirm(out, SUNSUBSCRIBE, n, s.shardChannelCount());
+        }
+    }
+
+    public static List<byte[]> shardChannels(Server server, byte[] pattern) {
+        return server.pubsub().shardChannels(pattern);
+    }
+
+    public static int shardSubscribers(Server server, byte[] channel) {
+        return server.pubsub().shardSubscribers(channel);
     }
 
     /** Unsubscribes from the given channels/patterns, or from all when {@code names} is null. */

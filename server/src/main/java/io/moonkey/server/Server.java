@@ -417,7 +417,7 @@ public final class Server {
         if (timeout > 0) {
             long now = System.currentTimeMillis();
             for (Session s : new ArrayList<>(clients.values())) {
-                if (s.subscriptions.count() == 0 && !s.monitor && now - s.lastInteractionMs > timeout * 1000) {
+                if (s.subscriptions.total() == 0 && !s.monitor && now - s.lastInteractionMs > timeout * 1000) {
                     s.channel().close(false);
                 }
             }

@@ -144,7 +144,7 @@ public final class Session implements Watcher {
 
     /** Inside MULTI with queued commands the subscription context is irrelevant; RESP2 only. */
     public boolean inPubSubContext() {
-        return protocol == 2 && subscriptions.count() > 0;
+        return protocol == 2 && subscriptions.total() > 0;
     }
 
     /** Number of channels plus patterns subscribed. */
@@ -174,6 +174,10 @@ public final class Session implements Watcher {
 
     public int patternCount() {
         return subscriptions.patterns.size();
+    }
+
+    public int shardChannelCount() {
+        return subscriptions.shardChannels.size();
     }
 
     public int queuedCount() {

@@ -126,7 +126,7 @@ public final class ClientCommand {
                 .append(" db=").append(c.dbIndex())
                 .append(" sub=").append(c.channelCount())
                 .append(" psub=").append(c.patternCount())
-                .append(" ssub=0")
+                .append(" ssub=").append(c.shardChannelCount())
                 .append(" multi=").append(c.inMulti() ? c.queuedCount() : -1)
                 .append(" watch=").append(c.watchedCount())
                 .append(" qbuf=").append(ch == null ? 0 : ch.queryBufferBytes())
