@@ -48,6 +48,14 @@ public final class GrowableString extends StringValue {
         len = newLen;
     }
 
+    /** Shortens the string to {@code newLen} bytes (HyperLogLog opcode merges); the room is kept. */
+    public void truncate(int newLen) {
+        if (newLen < len) {
+            java.util.Arrays.fill(buf, newLen, len, (byte) 0);
+            len = newLen;
+        }
+    }
+
     @Override
     public String encoding() {
         return "raw";

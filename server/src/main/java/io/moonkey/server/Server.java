@@ -4,6 +4,7 @@ import io.moonkey.datastore.EvictionPolicy;
 import io.moonkey.datastore.Keyspace;
 import io.moonkey.datastore.KeyspaceListener;
 import io.moonkey.server.command.BitCommands;
+import io.moonkey.server.command.HyperLogLogCommands;
 import io.moonkey.server.command.ClientCommand;
 import io.moonkey.server.command.CommandTable;
 import io.moonkey.server.command.ConfigCommand;
@@ -126,6 +127,7 @@ public final class Server {
         new ConnectionCommands(this).register(commands);
         new StringCommands(this).register(commands);
         new BitCommands(this).register(commands);
+        new HyperLogLogCommands(this).register(commands);
         new KeyCommands(this).register(commands);
         new ListCommands(this).register(commands);
         new HashCommands(this).register(commands);

@@ -169,6 +169,7 @@ public final class CommandSpec {
             switch (group) {
                 case "string" -> c.add("string");
                 case "bitmap" -> c.add("bitmap");
+                case "hyperloglog" -> c.add("hyperloglog");
                 case "pubsub" -> c.add("pubsub");
                 case "transactions" -> c.add("transaction");
                 case "connection" -> c.add("connection");

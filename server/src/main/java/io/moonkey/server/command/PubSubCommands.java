@@ -26,7 +26,7 @@ public final class PubSubCommands {
                 .keys(KeySpec.range("NOT_KEY", 1, -1, 1)));
         t.add(new CommandSpec("sunsubscribe", -1, f, g, "7.0.0", "Stops listening to messages posted to shard channels.", this::sunsubscribe)
                 .keys(KeySpec.range("NOT_KEY", 1, -1, 1)));
-        t.add(new CommandSpec("spublish", 3, "pubsub loading stale fast", g, "7.0.0", "Post a message to a shard channel", this::spublish)
+        t.add(new CommandSpec("spublish", 3, "pubsub loading stale fast may_replicate", g, "7.0.0", "Post a message to a shard channel", this::spublish)
                 .keys(KeySpec.range("NOT_KEY", 1, 0, 1)));
         t.add(new CommandSpec("pubsub", -2, "", g, "2.8.0", "A container for Pub/Sub commands.", null)
                 .sub(new CommandSpec("channels", -2, "pubsub loading stale", g, "2.8.0", "Returns the active channels.", this::channels))
