@@ -70,7 +70,7 @@ public final class PatternMatcher {
 
     /** The items of the bound pattern, and those of the last few patterns this matcher saw. */
     private PatternItems items;
-    private final PatternItems[] recent = new PatternItems[16];
+    private PatternItems[] recent;
     private int recentNext;
 
     /**
@@ -97,8 +97,18 @@ public final class PatternMatcher {
     }
 
     private PatternItems itemsOf(byte[] pattern, int start, int end) {
-        if (items != null && items.describes(pattern, start, end)) {
-            return items;
+        PatternItems last = items;
+        if (last == null) {
+            return new PatternItems(pattern, start, end);
+        }
+        if (last.describes(pattern, start, end)) {
+            return last;
+        }
+        // a second pattern: from now on remember a few (gmatch iterators see only one)
+        if (recent == null) {
+            recent = new PatternItems[16];
+            recent[0] = last;
+            recentNext = 1;
         }
         for (PatternItems known : recent) {
             if (known != null && known.describes(pattern, start, end)) {
@@ -308,7 +318,14 @@ public final class PatternMatcher {
                 if (s >= srcEnd) {
                     break;
                 }
-                out.append(src[s++]); // no match can start here: copy the byte, as a failed attempt would
+                // no match can start here: copy the bytes up to the next possible start, as
+                // failed attempts would one by one
+                int t = s + 1;
+                while (t < srcEnd && !items.matches(firstStart, src[t] & 0xFF)) {
+                    t++;
+                }
+                out.append(src, s, t - s);
+                s = t;
                 continue;
             }
             level = 0;
