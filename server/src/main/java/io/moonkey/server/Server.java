@@ -4,6 +4,7 @@ import io.moonkey.datastore.EvictionPolicy;
 import io.moonkey.datastore.Keyspace;
 import io.moonkey.datastore.KeyspaceListener;
 import io.moonkey.server.command.BitCommands;
+import io.moonkey.server.command.GeoCommands;
 import io.moonkey.server.command.HyperLogLogCommands;
 import io.moonkey.server.command.ClientCommand;
 import io.moonkey.server.command.CommandTable;
@@ -132,7 +133,9 @@ public final class Server {
         new ListCommands(this).register(commands);
         new HashCommands(this).register(commands);
         new SetCommands(this).register(commands);
-        new SortedSetCommands(this).register(commands);
+        SortedSetCommands sortedSets = new SortedSetCommands(this);
+        sortedSets.register(commands);
+        new GeoCommands(this, sortedSets).register(commands);
         new StreamCommands(this).register(commands);
         new SortCommand(this).register(commands);
         new io.moonkey.server.replication.ReplicationCommands(this, replication).register(commands);

@@ -170,6 +170,7 @@ public final class CommandSpec {
                 case "string" -> c.add("string");
                 case "bitmap" -> c.add("bitmap");
                 case "hyperloglog" -> c.add("hyperloglog");
+                case "geo" -> c.add("geo");
                 case "pubsub" -> c.add("pubsub");
                 case "transactions" -> c.add("transaction");
                 case "connection" -> c.add("connection");

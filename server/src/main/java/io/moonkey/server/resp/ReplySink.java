@@ -53,6 +53,15 @@ public interface ReplySink {
     /** A double; RESP2 sees it as a bulk string. */
     void doubleValue(double d);
 
+    /**
+     * A double given as its text (GEO coordinates in Valkey's long-double "human" form); RESP2
+     * sees a bulk string. Sinks that build values rather than bytes take the number it denotes.
+     */
+    default void doubleText(byte[] text) {
+        if (protocol() > 2) doubleValue(Double.parseDouble(new String(text, StandardCharsets.US_ASCII)));
+        else bulk(text);
+    }
+
     /** A boolean; RESP2 sees the integer 1 or 0. */
     void bool(boolean b);
 

@@ -212,6 +212,12 @@ public final class RespWriter implements ReplySink {
     }
 
     @Override
+    public void doubleText(byte[] text) {
+        if (protocol == 3) ascii(',', new String(text, java.nio.charset.StandardCharsets.US_ASCII));
+        else bulk(text);
+    }
+
+    @Override
     public void bool(boolean b) {
         if (protocol == 3) ascii('#', b ? "t" : "f");
         else integer(b ? 1 : 0);
