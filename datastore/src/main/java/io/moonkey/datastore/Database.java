@@ -296,6 +296,7 @@ public final class Database {
     }
 
     private void touch(byte[] key) {
+        keyspace.listener().keyModified(this, key);
         if (watched == null || watched.isEmpty()) return;
         List<Watcher> l = watched.get(key);
         if (l != null) {

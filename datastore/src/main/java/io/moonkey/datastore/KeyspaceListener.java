@@ -13,6 +13,9 @@ public interface KeyspaceListener {
     /** A key that did not exist was stored. */
     default void keyAdded(Database db, byte[] key) {}
 
+    /** A key's value was written or the key deleted (what WATCH and client-side caching watch). */
+    default void keyModified(Database db, byte[] key) {}
+
     /** A reading command looked up a key that does not exist. */
     default void keyMissed(Database db, byte[] key) {}
 

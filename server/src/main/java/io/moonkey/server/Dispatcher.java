@@ -154,6 +154,7 @@ public final class Dispatcher {
         boolean top = depth++ == 0;
         PropagationStream prop = server.propagation();
         if (top) {
+            current = s;
             server.keyspace().freezeClock();
             commandStartMicros = currentMicros();
             prop.begin();
@@ -200,13 +201,43 @@ public final class Dispatcher {
                 server.slowLog().record(micros, argv, ch == null ? "" : ch.remoteAddress(),
                         s.name == null ? "" : latin1(s.name), (int) Math.min(Integer.MAX_VALUE, server.slowlogMaxLen()));
             }
+            if (server.tracking().clients() > 0) track(cmd, argv, top);
             if (top) {
                 prop.end();
                 server.keyspace().unfreezeClock();
             }
             depth--;
         }
-        if (top) server.blocked().serveReadyKeys();
+        if (top) {
+            current = null;
+            if (!s.pendingInvalidations.isEmpty()) server.tracking().afterCommand(s);
+            server.blocked().serveReadyKeys();
+        }
+    }
+
+    /** The client whose command (or script, or EXEC) is running, null between commands. */
+    private Session current;
+
+    public Session currentClient() {
+        return current;
+    }
+
+    /**
+     * Client-side caching after a command: the keys a read-only command read are remembered for
+     * the calling client (for a script, the client that ran it; the read-only script commands
+     * themselves are not key reads), and CLIENT CACHING's answer lasts one command (to EXEC in MULTI).
+     */
+    private void track(CommandSpec cmd, byte[][] argv, boolean top) {
+        Session caller = current;
+        if (caller == null) return;
+        String name = cmd.name();
+        if (cmd.has(CommandFlag.READONLY) && !name.equals("eval_ro") && !name.equals("evalsha_ro") && !name.equals("fcall_ro")) {
+            server.tracking().remember(caller, cmd, argv);
+        }
+        if (top && caller.tracking != null && !caller.inMulti()
+                && !(cmd.parent() != null ? cmd.parent() : cmd).name().equals("client")) {
+            caller.tracking.caching = false;
+        }
     }
 
     private long commandStartMicros;

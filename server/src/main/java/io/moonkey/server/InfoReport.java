@@ -103,7 +103,7 @@ public final class InfoReport {
                 field(b, "client_recent_max_input_buffer", 0);
                 field(b, "client_recent_max_output_buffer", 0);
                 field(b, "blocked_clients", server.blocked().count());
-                field(b, "tracking_clients", 0);
+                field(b, "tracking_clients", server.tracking().clients());
                 field(b, "pubsub_clients", pubsubClients);
                 field(b, "watching_clients", watching);
                 field(b, "clients_in_timeout_table", 0);
@@ -190,6 +190,9 @@ public final class InfoReport {
                 field(b, "pubsubshard_channels", server.pubsub().shardChannelCount());
                 field(b, "latest_fork_usec", 0);
                 field(b, "total_forks", 0);
+                field(b, "tracking_total_keys", server.tracking().keys());
+                field(b, "tracking_total_items", server.tracking().items());
+                field(b, "tracking_total_prefixes", server.tracking().prefixCount());
                 field(b, "unexpected_error_replies", 0);
                 field(b, "total_error_replies", st.errorReplies);
                 field(b, "dump_payload_sanitizations", 0);

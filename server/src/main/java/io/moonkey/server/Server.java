@@ -70,6 +70,7 @@ public final class Server {
     private final PropagationStream propagation = new PropagationStream();
     private final Stats stats = new Stats();
     private final SlowLog slowLog = new SlowLog();
+    private final ClientTracking tracking = new ClientTracking(this);
     private final Map<Long, Session> clients = new LinkedHashMap<>();
     final List<Session> monitors = new ArrayList<>();
     private final String runId;
@@ -113,6 +114,11 @@ public final class Server {
             public void keyAdded(io.moonkey.datastore.Database db, byte[] key) {
                 blocked.signalKeyReady(db, key);
                 events.notify(KeyspaceEvents.NEW, "new", key, db.id());
+            }
+
+            @Override
+            public void keyModified(io.moonkey.datastore.Database db, byte[] key) {
+                if (tracking.clients() > 0) tracking.keyModified(key, dispatcher.currentClient());
             }
 
             @Override
@@ -183,6 +189,7 @@ public final class Server {
     }
 
     private void keyRemovedByKeyspace(io.moonkey.datastore.Database db, byte[] key, KeyspaceListener.Cause cause) {
+        if (tracking.clients() > 0) tracking.keyModified(key, dispatcher.currentClient());
         propagation.add(db.id(), new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
         if (cause == KeyspaceListener.Cause.EXPIRED) events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
         else events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
@@ -227,6 +234,11 @@ public final class Server {
 
     public CommandTable commands() {
         return commands;
+    }
+
+    /** Client-side caching: who tracks which keys (CLIENT TRACKING). */
+    public ClientTracking tracking() {
+        return tracking;
     }
 
     public Dispatcher dispatcher() {
@@ -382,6 +394,7 @@ public final class Server {
     /** Forgets a session whose connection closed: unwatch, unsubscribe, stop monitoring. */
     public void sessionClosed(Session s) {
         clients.remove(s.id());
+        tracking.disable(s);
         blocked.sessionClosed(s);
         replication.sessionClosed(s);
         replication.waiterClosed(s);

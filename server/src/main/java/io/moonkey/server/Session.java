@@ -14,6 +14,10 @@ import java.util.List;
  */
 public final class Session implements Watcher {
     private final Server server;
+    /** CLIENT TRACKING options, null when tracking is off. */
+    public ClientTracking.State tracking;
+    /** Invalidations caused by this client's own command, sent after its reply. */
+    final java.util.List<byte[]> pendingInvalidations = new java.util.ArrayList<>(0);
     private final long id;
     private final ClientChannel channel;
     private int dbIndex;
@@ -319,6 +323,7 @@ public final class Session implements Watcher {
 
     /** RESET: back to a fresh connection's state (keeps id and connection). */
     public void reset() {
+        server.tracking().disable(this);
         resetMulti();
         unwatchAll();
         server.pubsub().removeAll(this);

@@ -39,6 +39,10 @@ public final class ClientCommand {
                 .sub(new CommandSpec("pause", -3, f, g, "3.0.0", "Suspends commands processing.", this::pause))
                 .sub(new CommandSpec("unblock", -3, f, g, "5.0.0", "Unblocks a client blocked by a blocking command from a different connection.", this::unblock))
                 .sub(new CommandSpec("unpause", 2, f, g, "6.2.0", "Resumes processing commands from paused clients.", this::unpause))
+                .sub(new CommandSpec("tracking", -3, "noscript loading stale", g, "6.0.0", "Controls server-assisted client-side caching for the connection.", this::tracking))
+                .sub(new CommandSpec("caching", 3, "noscript loading stale", g, "6.0.0", "Instructs the server whether to track the keys in the next request.", this::caching))
+                .sub(new CommandSpec("getredir", 2, "noscript loading stale", g, "6.0.0", "Returns the client ID to which the connection's tracking notifications are redirected.", this::getredir))
+                .sub(new CommandSpec("trackinginfo", 2, "noscript loading stale", g, "6.2.0", "Returns information about server-assisted client-side caching for the connection.", this::trackinginfo))
                 .sub(new CommandSpec("help", 2, "loading stale", g, "5.0.0", "Returns helpful text about the different subcommands.", this::help)));
     }
 
@@ -101,6 +105,111 @@ public final class ClientCommand {
         out.verbatim("txt", b.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * CLIENT TRACKING ON|OFF [REDIRECT id] [PREFIX prefix ...] [BCAST] [OPTIN] [OPTOUT] [NOLOOP]:
+     * options are parsed first, then checked against each other and the current mode, as Valkey.
+     */
+    void tracking(Session s, byte[][] argv, ReplySink out) {
+        long redirect = 0;
+        boolean bcast = false, optin = false, optout = false, noloop = false;
+        java.util.List<byte[]> prefixes = new java.util.ArrayList<>();
+        for (int j = 3; j < argv.length; j++) {
+            boolean more = j < argv.length - 1;
+            if (is(argv[j], "redirect") && more) {
+                j++;
+                if (redirect != 0) throw new CommandError("ERR A client can only redirect to a single other client");
+                redirect = Arguments.parseLong(argv[j]);
+                if (server.client(redirect) == null) throw new CommandError("ERR The client ID you want redirect to does not exist");
+            } else if (is(argv[j], "bcast")) {
+                bcast = true;
+            } else if (is(argv[j], "optin")) {
+                optin = true;
+            } else if (is(argv[j], "optout")) {
+                optout = true;
+            } else if (is(argv[j], "noloop")) {
+                noloop = true;
+            } else if (is(argv[j], "prefix") && more) {
+                prefixes.add(argv[++j]);
+            } else {
+                throw new CommandError(Arguments.SYNTAX);
+            }
+        }
+        if (is(argv[2], "on")) {
+            io.moonkey.server.ClientTracking.State st = s.tracking;
+            if (!bcast && !prefixes.isEmpty()) throw new CommandError("ERR PREFIX option requires BCAST mode to be enabled");
+            if (st != null && st.bcast != bcast) {
+                throw new CommandError("ERR You can't switch BCAST mode on/off before disabling tracking for this client, and then re-enabling it with a different mode.");
+            }
+            if (bcast && (optin || optout)) throw new CommandError("ERR OPTIN and OPTOUT are not compatible with BCAST");
+            if (optin && optout) throw new CommandError("ERR You can't specify both OPTIN mode and OPTOUT mode");
+            if (st != null && ((optin && st.optout) || (optout && st.optin))) {
+                throw new CommandError("ERR You can't switch OPTIN/OPTOUT mode before disabling tracking for this client, and then re-enabling it with a different mode.");
+            }
+            if (bcast) {
+                String collision = io.moonkey.server.ClientTracking.prefixCollision(st, prefixes);
+                if (collision != null) throw new CommandError(collision);
+            }
+            server.tracking().enable(s, redirect, bcast, optin, optout, noloop, prefixes);
+        } else if (is(argv[2], "off")) {
+            server.tracking().disable(s);
+        } else {
+            throw new CommandError(Arguments.SYNTAX);
+        }
+        out.ok();
+    }
+
+    /** CLIENT CACHING YES|NO: overrides OPTIN/OPTOUT for the next command. */
+    void caching(Session s, byte[][] argv, ReplySink out) {
+        io.moonkey.server.ClientTracking.State st = s.tracking;
+        if (st == null) {
+            throw new CommandError("ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled");
+        }
+        if (is(argv[2], "yes")) {
+            if (!st.optin) throw new CommandError("ERR CLIENT CACHING YES is only valid when tracking is enabled in OPTIN mode.");
+        } else if (is(argv[2], "no")) {
+            if (!st.optout) throw new CommandError("ERR CLIENT CACHING NO is only valid when tracking is enabled in OPTOUT mode.");
+        } else {
+            throw new CommandError(Arguments.SYNTAX);
+        }
+        st.caching = true;
+        out.ok();
+    }
+
+    /** CLIENT GETREDIR: the redirection id, 0 for none, -1 when tracking is off. */
+    void getredir(Session s, byte[][] argv, ReplySink out) {
+        out.integer(s.tracking == null ? -1 : s.tracking.redirect);
+    }
+
+    /** CLIENT TRACKINGINFO: flags, redirect and prefixes of this connection's tracking. */
+    void trackinginfo(Session s, byte[][] argv, ReplySink out) {
+        io.moonkey.server.ClientTracking.State st = s.tracking;
+        java.util.List<String> flags = new java.util.ArrayList<>();
+        flags.add(st != null ? "on" : "off");
+        if (st != null) {
+            if (st.bcast) flags.add("bcast");
+            if (st.optin) {
+                flags.add("optin");
+                if (st.caching) flags.add("caching-yes");
+            }
+            if (st.optout) {
+                flags.add("optout");
+                if (st.caching) flags.add("caching-no");
+            }
+            if (st.noloop) flags.add("noloop");
+            if (st.brokenRedirect) flags.add("broken_redirect");
+        }
+        out.mapHeader(3);
+        out.bulk("flags");
+        out.setHeader(flags.size());
+        for (String f : flags) out.bulk(f);
+        out.bulk("redirect");
+        out.integer(st == null ? -1 : st.redirect);
+        out.bulk("prefixes");
+        java.util.List<byte[]> prefixes = st == null ? java.util.List.of() : st.prefixes;
+        out.arrayHeader(prefixes.size());
+        for (byte[] p : prefixes) out.bulk(p);
+    }
+
     /** CLIENT INFO: this connection's CLIENT LIST line. */
     void info(Session s, byte[][] argv, ReplySink out) {
         StringBuilder b = new StringBuilder();
@@ -109,10 +218,15 @@ public final class ClientCommand {
         out.verbatim("txt", b.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    private static String trackingFlags(Session c) {
+        if (c.tracking == null) return "";
+        return "t" + (c.tracking.brokenRedirect ? "R" : "") + (c.tracking.bcast ? "B" : "");
+    }
+
     private void describe(Session c, Session caller, StringBuilder b) {
         ClientChannel ch = c.channel();
         long now = System.currentTimeMillis();
-        String flags = (server.replication().isReplica(c) ? "S" : "") + (c.subscriberCount() > 0 ? "P" : "") + (c.inMulti() ? "x" : "") + (server.blocked().isBlocked(c) ? "b" : "") + (c.noEvictFlag() ? "e" : "");
+        String flags = (server.replication().isReplica(c) ? "S" : "") + (c.subscriberCount() > 0 ? "P" : "") + (c.inMulti() ? "x" : "") + (server.blocked().isBlocked(c) ? "b" : "") + trackingFlags(c) + (c.noEvictFlag() ? "e" : "");
         if (flags.isEmpty()) flags = "N";
         String cmd = c.lastCommandName();
         b.append("id=").append(c.id())
@@ -139,7 +253,7 @@ public final class ClientCommand {
                 .append(" tot-mem=").append(ch == null ? 0 : ch.writer().capacity() + ch.queryBufferCapacity())
                 .append(" events=r")
                 .append(" cmd=").append(cmd)
-                .append(" user=default redir=-1")
+                .append(" user=default redir=").append(c.tracking == null ? -1 : c.tracking.redirect)
                 .append(" resp=").append(c.protocol())
                 .append(" lib-name=").append(c.libName())
                 .append(" lib-ver=").append(c.libVersion());

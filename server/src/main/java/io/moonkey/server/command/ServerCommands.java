@@ -76,6 +76,7 @@ public final class ServerCommands {
         flushMode(argv);
         long n = s.db().clear();
         s.dirty(n + 1);
+        server.tracking().flushed(s);
         out.ok();
     }
 
@@ -84,6 +85,7 @@ public final class ServerCommands {
         flushMode(argv);
         long n = server.keyspace().flushAll();
         s.dirty(n + 1);
+        server.tracking().flushed(s);
         out.ok();
     }
 

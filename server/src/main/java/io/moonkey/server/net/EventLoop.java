@@ -144,6 +144,7 @@ public final class EventLoop {
         long now = System.currentTimeMillis();
         server.blocked().expireTimeouts(now);
         server.replication().tick(now);
+        server.tracking().broadcastPending(); // BCAST invalidations gathered during this round
         server.aof().flush(now, false); // written before the replies that acknowledge it
         flushPending();
     }
