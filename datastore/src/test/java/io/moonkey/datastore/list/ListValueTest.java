@@ -44,14 +44,14 @@ class ListValueTest {
         }
         assertTrue(l.isEmpty());
         assertEquals(new ListValue().memoryUsage(), l.memoryUsage(), "the ring shrinks back when emptied");
-        assertEquals("quicklist", l.encoding());
+        assertEquals("listpack", l.encoding(), "the commands decide conversions, pushes alone never do");
     }
 
     /** Lengths on both sides of each varint size boundary survive both walking directions. */
     @Test
     void entryLengthBoundaries() {
         int[] lengths = {0, 1, 127, 128, 129, 16383, 16384, 16385, 2097151, 2097152};
-        for (int limit : new int[] {64, ListValue.NODE_BYTES}) {
+        for (int limit : new int[] {64, ListValue.SAFETY_BYTES}) {
             ListValue l = new ListValue(limit, Integer.MAX_VALUE);
             for (int i = 0; i < lengths.length; i++) {
                 byte[] e = new byte[lengths[i]];
@@ -77,19 +77,22 @@ class ListValueTest {
     /** list-max-listpack-size: a positive count of elements per node, or -1..-5 for 4..64 KB. */
     @Test
     void fillSetsTheNodeSize() {
-        ListValue counted = ListValue.withFill(2);
+        ListValue counted = ListValue.quicklist(2);
         for (int i = 0; i < 5; i++) counted.pushTail(b("e" + i));
         assertEquals(3, counted.nodeCount());
         counted.insert(1, b("x"));
         assertEquals(4, counted.nodeCount(), "an insert into a full node splits it");
-        ListValue single = ListValue.withFill(0);
+        ListValue single = ListValue.quicklist(0);
         for (int i = 0; i < 4; i++) single.pushHead(b("e" + i));
         assertEquals(4, single.nodeCount());
         byte[] kb = new byte[1000];
         for (long fill : new long[] {-1, -2, -5, -100}) {
-            ListValue l = ListValue.withFill(fill);
+            ListValue l = ListValue.quicklist(fill);
             for (int i = 0; i < 200; i++) l.pushTail(kb);
-            int perNode = (4096 << (Math.min(5, -fill) - 1)) / ListPack.entrySize(kb.length);
+            // Valkey's rule: a node takes an element while its listpack bytes + the element + 8 stay within the limit;
+            // a 1000-byte string is a 1004-byte entry (2 bytes of encoding, 2 of back-length)
+            int limit = 4096 << (Math.min(5, -fill) - 1), perNode = 1;
+            while (ListpackBytes.EMPTY + 1004 * perNode + 1000 + 8 <= limit) perNode++;
             assertEquals((200 + perNode - 1) / perNode, l.nodeCount(), "fill " + fill);
         }
     }
@@ -126,27 +129,28 @@ class ListValueTest {
 
     /** Tiny nodes make every operation cross node boundaries, split and drop nodes. */
     @Provide
-    Arbitrary<Integer> nodeLimits() {
-        return Arbitraries.of(1, 8, 24, 64, ListValue.NODE_BYTES);
+    Arbitrary<Long> nodeLimits() {
+        return Arbitraries.of(8L, 24L, 64L, 4096L, Long.MAX_VALUE);
     }
 
     @Provide
-    Arbitrary<Integer> entryLimits() {
-        return Arbitraries.of(1, 2, 5, Integer.MAX_VALUE);
+    Arbitrary<Long> entryLimits() {
+        return Arbitraries.of(1L, 2L, 5L, Long.MAX_VALUE);
     }
 
     @Provide
     Arbitrary<List<Op>> ops() {
-        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(-3, 40),
+        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 10), Arbitraries.integers().between(-3, 40),
                 Arbitraries.integers().between(-3, 40), Arbitraries.of("a", "b", "", "longer-element-value", "c", "x".repeat(200), "y".repeat(20000)))
                 .as(Op::new);
         return op.list().ofMaxSize(300);
     }
 
     @Property(tries = 300)
-    void behavesLikeAnArrayList(@ForAll("ops") List<Op> ops, @ForAll("nodeLimits") int nodeLimit,
-            @ForAll("entryLimits") int maxEntries) {
-        ListValue l = new ListValue(nodeLimit, maxEntries);
+    void behavesLikeAnArrayList(@ForAll("ops") List<Op> ops, @ForAll("nodeLimits") long nodeLimit,
+            @ForAll("entryLimits") long maxEntries, @ForAll boolean startAsListpack) {
+        // a byte limit or a count limit, as a fill sets one or the other
+        ListValue l = startAsListpack ? new ListValue() : new ListValue(nodeLimit, nodeLimit == Long.MAX_VALUE ? maxEntries : Long.MAX_VALUE);
         List<String> model = new ArrayList<>();
         for (Op o : ops) {
             int n = model.size();
@@ -206,6 +210,13 @@ class ListValueTest {
                     }
                     assertEquals(expected, removed);
                 }
+                case 9 -> {
+                    // conversions move no element: the model stays as it is
+                    long fill = List.of(-1L, -2L, 1L, 3L).get(Math.floorMod(o.arg(), 4));
+                    if (o.arg2() % 3 == 0) l.growFor(fill, o.value().length(), 1);
+                    else if (o.arg2() % 3 == 1) l.shrinkIfSmall(fill);
+                    else l.packIfSmall(fill);
+                }
                 default -> {
                     if (n > 0) {
                         int start = Math.floorMod(o.arg(), n);
@@ -219,6 +230,7 @@ class ListValueTest {
             assertEquals(model.size(), l.size());
             for (int i = 0; i < model.size(); i++) assertEquals(model.get(i), new String(l.get(i), StandardCharsets.UTF_8));
             assertEquals(l.recomputedUsage(), l.memoryUsage());
+            assertNodesAreConsistent(l);
             ListCursor c = model.isEmpty() ? null : l.cursor(0);
             for (int i = 0; i < model.size(); i++) {
                 assertEquals(model.get(i), new String(c.array(), c.offset(), c.length(), StandardCharsets.UTF_8));
@@ -234,5 +246,22 @@ class ListValueTest {
         byte[][] arr = l.toArray();
         assertEquals(model.size(), arr.length);
         for (int i = 0; i < arr.length; i++) assertArrayEquals(b(model.get(i)), arr[i]);
+    }
+
+    /** Every node's listpack byte count is the sum of its entries', and a listpack is one node. */
+    private static void assertNodesAreConsistent(ListValue l) {
+        if (l.isListPack()) assertTrue(l.nodeCount() <= 1, "a listpack is one node");
+        for (int n = 0; n < l.nodeCount(); n++) {
+            ListPack p = l.node(n);
+            assertTrue(p.count > 0, "no empty nodes");
+            if (p.plain) {
+                assertEquals(1, p.count);
+                assertEquals(p.used() - 2 * ListPack.varintSize(p.lpBytes), p.lpBytes);
+                continue;
+            }
+            int bytes = ListpackBytes.EMPTY;
+            for (int i = 0, off = p.start; i < p.count; i++, off = p.entryAfter(off)) bytes += ListpackBytes.entry(p.elementAt(off));
+            assertEquals(bytes, p.lpBytes);
+        }
     }
 }

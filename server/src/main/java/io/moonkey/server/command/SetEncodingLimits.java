@@ -9,15 +9,15 @@ import io.moonkey.server.Server;
  * of them, so the set commands read them on every write without allocating.
  */
 final class SetEncodingLimits {
-    private final HashSetEncodingLimit intsetEntries;
-    private final HashSetEncodingLimit listpackEntries;
-    private final HashSetEncodingLimit listpackValue;
+    private final EncodingLimit intsetEntries;
+    private final EncodingLimit listpackEntries;
+    private final EncodingLimit listpackValue;
     private SetLimits current = SetLimits.DEFAULTS;
 
     SetEncodingLimits(Server server) {
-        intsetEntries = new HashSetEncodingLimit(server, "set-max-intset-entries");
-        listpackEntries = new HashSetEncodingLimit(server, "set-max-listpack-entries");
-        listpackValue = new HashSetEncodingLimit(server, "set-max-listpack-value");
+        intsetEntries = new EncodingLimit(server, "set-max-intset-entries");
+        listpackEntries = new EncodingLimit(server, "set-max-listpack-entries");
+        listpackValue = new EncodingLimit(server, "set-max-listpack-value");
     }
 
     SetLimits get() {
