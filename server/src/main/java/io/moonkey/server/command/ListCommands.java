@@ -96,12 +96,13 @@ public final class ListCommands {
      * {@code fill}, the shrinking rule). Either way WATCHers of the key are told.
      */
     static void changed(Session s, byte[] key, ListValue l, long before, long fill) {
+        // recorded first even for a list about to go: the delete takes off only what it is now
+        s.db().resized(key, l.memoryUsage() - before);
         if (l.isEmpty()) {
             s.db().delete(key);
             s.notifyKeyspace(KeyspaceEvents.GENERIC, "del", key);
         } else {
-            l.shrinkIfSmall(fill);
-            s.db().resized(key, l.memoryUsage() - before);
+            l.shrinkIfSmall(fill); // moves no bytes
         }
     }
 
