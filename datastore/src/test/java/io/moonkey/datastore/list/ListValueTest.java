@@ -97,6 +97,125 @@ class ListValueTest {
         }
     }
 
+    /** Node sizes in Valkey's listpack bytes: integers as integers, strings with their encoding and back-length. */
+    @Test
+    void nodesCountValkeysListpackBytes() {
+        ListValue l = new ListValue();
+        l.pushTail(b("12345"));          // a 16-bit integer: 3 + 1
+        l.pushTail(b("a"));              // 1 + 1 + 1
+        l.pushTail(b("x".repeat(100)));  // 2 + 100 + 1
+        l.pushTail(b("-9223372036854775808")); // 9 + 1
+        l.pushTail(b("007"));            // not canonical: a string, 1 + 3 + 1
+        assertEquals(ListpackBytes.EMPTY + 4 + 3 + 103 + 10 + 5, l.node(0).lpBytes);
+        l.popHead();
+        l.set(0, b("bb"));
+        assertEquals(ListpackBytes.EMPTY + 4 + 103 + 10 + 5, l.node(0).lpBytes);
+    }
+
+    @Test
+    void growForConvertsOnceTheListpackWouldPassTheLimit() {
+        ListValue l = new ListValue();
+        byte[] e = b("x".repeat(100)); // a 103-byte entry
+        for (int i = 0; i < 39; i++) {
+            l.growFor(-1, e.length, 1);
+            l.pushTail(e);
+        }
+        assertEquals("listpack", l.encoding());
+        assertEquals(7 + 103 * 39, l.node(0).lpBytes);
+        l.growFor(-1, e.length, 1); // 4024 + 100 > 4096
+        assertEquals("quicklist", l.encoding());
+        assertEquals(1, l.nodeCount(), "the listpack becomes the first node whole");
+        l.pushTail(e);
+        assertEquals(2, l.nodeCount());
+        // a count fill: the entries, and 8 KB whatever the count
+        ListValue c = new ListValue();
+        for (int i = 0; i < 3; i++) c.pushTail(b("e"));
+        c.growFor(3, 0, 0);
+        assertEquals("listpack", c.encoding());
+        c.growFor(3, 1, 1);
+        assertEquals("quicklist", c.encoding());
+        ListValue big = new ListValue();
+        big.growFor(1000, 8192, 1);
+        assertEquals("quicklist", big.encoding(), "7 + 8192 bytes pass the safety limit");
+    }
+
+    @Test
+    void shrinkingNeedsOnePackedNodeWithinHalfTheLimits() {
+        ListValue l = ListValue.quicklist(4);
+        for (int i = 0; i < 5; i++) l.pushTail(b("e" + i));
+        assertEquals(2, l.nodeCount());
+        l.shrinkIfSmall(4);
+        assertEquals("quicklist", l.encoding());
+        l.popTail();
+        l.shrinkIfSmall(4);
+        assertEquals("quicklist", l.encoding(), "4 elements: over half of 4");
+        l.packIfSmall(4);
+        assertEquals("listpack", l.encoding(), "a list built whole: the full limit");
+        ListValue p = ListValue.quicklist(-2);
+        p.pushTail(new byte[9000]);
+        p.packIfSmall(-2);
+        assertEquals("quicklist", p.encoding(), "a plain node is never a listpack");
+        ListValue bytes = ListValue.quicklist(-1);
+        for (int i = 0; i < 20; i++) bytes.pushTail(b("x".repeat(100))); // 7 + 2060 bytes
+        bytes.shrinkIfSmall(-1);
+        assertEquals("quicklist", bytes.encoding());
+        bytes.popTail(); // 1964 <= 2048
+        bytes.shrinkIfSmall(-1);
+        assertEquals("listpack", bytes.encoding());
+    }
+
+    /** LINSERT into a full node: split after the pivot, the element at the head of the new node, then merges tried. */
+    @Test
+    void insertIntoAFullNodeSplitsAsValkey() {
+        ListValue l = ListValue.quicklist(4);
+        for (int i = 1; i <= 6; i++) l.pushTail(b(Integer.toString(i))); // [1 2 3 4] [5 6]
+        l.insertAt(1, true, b("x"));
+        assertEquals(List.of("1", "2", "x", "3", "4", "5", "6"), contents(l));
+        assertEquals(List.of(2, 3, 2), nodeSizes(l));
+        l.insertAt(5, true, b("y")); // after 5, a node with room
+        assertEquals(List.of(2, 3, 3), nodeSizes(l));
+        l.insertAt(2, false, b("w")); // before x: its node has room, so it goes there
+        assertEquals(List.of(2, 4, 3), nodeSizes(l));
+        // before x in a full node, not at its head: [w] + v, [x 3 4]; then [1 2] and [w v] merge
+        l.insertAt(3, false, b("v"));
+        assertEquals(List.of(4, 3, 3), nodeSizes(l));
+        l.insertAt(2, false, b("u")); // before w: [1 2 u] [w v], nothing merges within four
+        assertEquals(List.of(3, 2, 3, 3), nodeSizes(l));
+        assertEquals(List.of("1", "2", "u", "w", "v", "x", "3", "4", "5", "y", "6"), contents(l));
+        // a split leaving small neighbours: they merge back within the limit
+        ListValue m = ListValue.quicklist(4);
+        for (int i = 1; i <= 4; i++) m.pushTail(b(Integer.toString(i)));
+        m.insertAt(3, true, b("t")); // at the tail of a full node with no next: a new node
+        assertEquals(List.of(4, 1), nodeSizes(m));
+        m.insertAt(2, false, b("u")); // before 3 inside the full node: [1 2 u] [3 4] then [3 4] + [t] merge
+        assertEquals(List.of("1", "2", "u", "3", "4", "t"), contents(m));
+        assertEquals(List.of(3, 3), nodeSizes(m));
+    }
+
+    /** LSET of an element that does not fit its node: a node of its own between the two halves. */
+    @Test
+    void replacingBeyondTheNodeLimitSplits() {
+        ListValue l = new ListValue(64, Long.MAX_VALUE);
+        l.pushTail(b("a".repeat(20)));
+        l.pushTail(b("b"));
+        l.pushTail(b("c"));
+        assertEquals(1, l.nodeCount());
+        l.set(1, b("z".repeat(40))); // 7 + 22 + 42 + 3 > 64: [a] [z] [c], then [z] and [c] merge (49 + 10 - 7)
+        assertEquals(List.of("a".repeat(20), "z".repeat(40), "c"), contents(l));
+        assertEquals(List.of(1, 2), nodeSizes(l));
+        l.set(1, b("q".repeat(100))); // larger than a node: a plain node replaced in place
+        assertTrue(l.node(1).plain);
+        l.set(1, b("r")); // a small element for a plain node: it joins a neighbour
+        assertEquals(List.of("a".repeat(20), "r", "c"), contents(l));
+        assertEquals(List.of(1, 2), nodeSizes(l));
+    }
+
+    private static List<Integer> nodeSizes(ListValue l) {
+        List<Integer> r = new ArrayList<>();
+        for (int n = 0; n < l.nodeCount(); n++) r.add(l.node(n).count);
+        return r;
+    }
+
     @Test
     void duplicateIsIndependent() {
         ListValue l = new ListValue();
