@@ -206,11 +206,7 @@ public final class SetValue extends Value implements Elements {
         table = null;
     }
 
-    /** Moves the members into a hash table. */
-    public void convertToTable() {
-        convertToTable(size());
-    }
-
+    /** Moves the members into a hash table sized for {@code expected} members. */
     private void convertToTable(long expected) {
         if (table != null) return;
         MemberTable t = new MemberTable(expected(Math.max(expected, size())));

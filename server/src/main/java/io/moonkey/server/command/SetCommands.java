@@ -118,8 +118,9 @@ public final class SetCommands {
             long before = set.memoryUsage();
             set.fitSizeHint(hint, lim);
             for (int i = 2; i < argv.length; i++) if (set.add(argv[i], lim)) added++;
-            // a conversion by the hint alone changes the size even when nothing is added
-            if (set.memoryUsage() != before) db.resized(argv[1], set.memoryUsage() - before);
+            long delta = set.memoryUsage() - before;
+            if (added > 0) db.resized(argv[1], delta);
+            else if (delta != 0) db.reencoded(delta); // converted by the size hint alone: not a change WATCH sees, as Valkey
         }
         if (added > 0) {
             s.dirty(added);
