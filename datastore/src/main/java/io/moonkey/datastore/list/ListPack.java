@@ -16,7 +16,7 @@ import java.util.Arrays;
 final class ListPack {
     /** Object header plus six fields. */
     static final int OBJECT_BYTES = 40;
-    private static final int MIN_CAPACITY = 32;
+    private static final int MIN_CAPACITY = 16;
 
     byte[] buf;
     int start, end, count;

@@ -33,15 +33,18 @@ public final class ListValue extends Value implements Elements {
     /** The largest element count per node a quicklist takes (Valkey's FILL_MAX). */
     private static final int FILL_MAX = (1 << 15) - 1;
     private static final int MIN_RING = 2;
-    /** The fill of list-max-listpack-size's default, -2. */
-    public static final long DEFAULT_FILL = -2;
 
-    /** Whether the list is in the listpack encoding (at most one node, no limits). */
-    private boolean listpack;
-    /** Listpack bytes a quicklist node may hold, or Long.MAX_VALUE when the fill counts elements. */
-    private long nodeBytes;
-    /** Elements a quicklist node may hold, or Long.MAX_VALUE when the fill counts bytes. */
-    private long nodeCountLimit;
+    /** A limit that does not apply (the other one does). */
+    private static final int NONE = Integer.MAX_VALUE;
+
+    /**
+     * Listpack bytes a quicklist node may hold, {@link #NONE} when the fill counts elements, or
+     * 0 while the list is in the listpack encoding (one node, no limits): one field for both
+     * keeps the object at 48 bytes.
+     */
+    private int nodeBytes;
+    /** Elements a quicklist node may hold, or {@link #NONE} when the fill counts bytes. */
+    private int nodeCountLimit;
     private ListPack[] ring;
     private int first;
     private int nodeCount;
@@ -51,30 +54,26 @@ public final class ListValue extends Value implements Elements {
 
     /** An empty list in the listpack encoding: how every command creates a list. */
     public ListValue() {
-        this.listpack = true;
         this.ring = new ListPack[MIN_RING];
-        quicklistLimits(DEFAULT_FILL);
     }
 
     /** An empty quicklist whose nodes hold up to {@code nodeBytes} listpack bytes and {@code maxEntries} elements (tests). */
     ListValue(long nodeBytes, long maxEntries) {
         this.ring = new ListPack[MIN_RING];
-        this.nodeBytes = nodeBytes;
-        this.nodeCountLimit = maxEntries;
+        this.nodeBytes = (int) Math.min(NONE, nodeBytes);
+        this.nodeCountLimit = (int) Math.min(NONE, maxEntries);
     }
 
     /** An empty list in the quicklist encoding with the nodes of list-max-listpack-size {@code fill} (SORT STORE builds one). */
     public static ListValue quicklist(long fill) {
-        ListValue l = new ListValue();
-        l.listpack = false;
-        return l.quicklistLimits(fill);
+        return new ListValue().quicklistLimits(fill);
     }
 
     /** Sets the node limits of a quicklist from {@code fill}, clamped as Valkey's quicklistSetFill. */
     private ListValue quicklistLimits(long fill) {
         fill = Math.max(-5, Math.min(FILL_MAX, fill));
-        nodeBytes = byteLimit(fill);
-        nodeCountLimit = countLimit(fill);
+        nodeBytes = (int) Math.min(NONE, byteLimit(fill));
+        nodeCountLimit = (int) Math.min(NONE, countLimit(fill));
         return this;
     }
 
@@ -90,13 +89,13 @@ public final class ListValue extends Value implements Elements {
 
     /** quicklistNodeExceedsLimit: a node of {@code bytes} listpack bytes and {@code count} elements is over the limits. */
     private static boolean exceeds(long byteLimit, long countLimit, long bytes, long count) {
-        if (byteLimit != Long.MAX_VALUE) return bytes > byteLimit;
+        if (byteLimit < NONE) return bytes > byteLimit;
         return bytes > SAFETY_BYTES || count > countLimit;
     }
 
     /** isLargeElement: an element of {@code len} bytes gets a plain node of its own. */
     private boolean large(int len) {
-        return nodeBytes != Long.MAX_VALUE ? len > nodeBytes : len > SAFETY_BYTES;
+        return nodeBytes != NONE ? len > nodeBytes : len > SAFETY_BYTES;
     }
 
     /** _quicklistNodeAllowInsert: node {@code p} takes one more element of {@code len} bytes. */
@@ -111,11 +110,11 @@ public final class ListValue extends Value implements Elements {
 
     @Override
     public String encoding() {
-        return listpack ? "listpack" : "quicklist";
+        return nodeBytes == 0 ? "listpack" : "quicklist";
     }
 
     public boolean isListPack() {
-        return listpack;
+        return nodeBytes == 0;
     }
 
     @Override
@@ -126,7 +125,6 @@ public final class ListValue extends Value implements Elements {
     @Override
     public ListValue duplicate() {
         ListValue d = new ListValue(nodeBytes, nodeCountLimit);
-        d.listpack = listpack;
         d.ring = new ListPack[ring.length];
         for (int i = 0; i < nodeCount; i++) d.ring[i] = node(i).copy();
         d.nodeCount = nodeCount;
@@ -148,8 +146,7 @@ public final class ListValue extends Value implements Elements {
      * whole). Valkey counts the elements' raw lengths here, not their listpack entries.
      */
     public void growFor(long fill, long addBytes, long addCount) {
-        if (!listpack || !exceeds(byteLimit(fill), countLimit(fill), listpackBytes() + addBytes, size + addCount)) return;
-        listpack = false;
+        if (nodeBytes != 0 || !exceeds(byteLimit(fill), countLimit(fill), listpackBytes() + addBytes, size + addCount)) return;
         quicklistLimits(fill);
     }
 
@@ -168,12 +165,13 @@ public final class ListValue extends Value implements Elements {
     }
 
     private void packIf(long fill, int divisor) {
-        if (listpack || nodeCount != 1 || node(0).plain) return;
+        if (nodeBytes == 0 || nodeCount != 1 || node(0).plain) return;
         long bytes = byteLimit(fill), count = countLimit(fill);
         if (bytes != Long.MAX_VALUE) bytes /= divisor;
         if (count != Long.MAX_VALUE) count /= divisor;
         if (node(0).lpBytes > bytes || size > count) return;
-        listpack = true;
+        nodeBytes = 0;
+        nodeCountLimit = 0;
     }
 
     /** Whether an element is stored as an integer (Valkey then pops it as a number, which LMOVE's conversion check counts as 0 bytes). */
@@ -283,7 +281,7 @@ public final class ListValue extends Value implements Elements {
     /** Adds a copy of {@code e} before the first element (quicklistPushHead in a quicklist). */
     public void pushHead(byte[] e) {
         ListPack p = nodeCount == 0 ? null : node(0);
-        if (listpack) {
+        if (nodeBytes == 0) {
             if (p == null) p = addNode(0, ListPack.entrySize(e.length));
         } else if (large(e.length)) {
             if (p != null) seal(p);
@@ -303,7 +301,7 @@ public final class ListValue extends Value implements Elements {
     /** Adds a copy of {@code e} after the last element (quicklistPushTail in a quicklist). */
     public void pushTail(byte[] e) {
         ListPack p = nodeCount == 0 ? null : node(nodeCount - 1);
-        if (listpack) {
+        if (nodeBytes == 0) {
             if (p == null) p = addNode(0, ListPack.entrySize(e.length));
         } else if (large(e.length)) {
             if (p != null) seal(p);
@@ -415,7 +413,7 @@ public final class ListValue extends Value implements Elements {
         long at = locate(index);
         int n = (int) (at >>> 32), offset = (int) at;
         ListPack p = node(n);
-        if (listpack || (!p.plain && !large(e.length) && !exceeds(nodeBytes, nodeCountLimit, p.lpBytesReplacing(offset, e), p.count))) {
+        if (nodeBytes == 0 || (!p.plain && !large(e.length) && !exceeds(nodeBytes, nodeCountLimit, p.lpBytesReplacing(offset, e), p.count))) {
             edit(p, () -> p.set(offset, e));
             return;
         }
@@ -472,7 +470,7 @@ public final class ListValue extends Value implements Elements {
     public void insertAt(int pivot, boolean after, byte[] e) {
         long at = locate(pivot);
         int n = (int) (at >>> 32), offset = (int) at;
-        if (listpack) {
+        if (nodeBytes == 0) {
             ListPack p = node(n);
             edit(p, () -> p.insert(after ? offset + 1 : offset, e));
             size++;
