@@ -130,8 +130,7 @@ final class SetAlgebra {
             if (cardinalityOnly) {
                 if (limit != 0 && cardinality == limit) break;
             } else if (result != null) {
-                if (onlyIntegers && !smallest.isIntSet()) onlyIntegers = Numbers.parseCanonicalLong(m, 0, m.length) != Numbers.NOT_A_LONG
-                        || Numbers.isLongMinValue(m);
+                if (onlyIntegers && !smallest.isIntSet()) onlyIntegers = isInteger(m);
                 result.add(m, lim);
             } else {
                 reply.add(m);
@@ -188,6 +187,10 @@ final class SetAlgebra {
         }
         if (dstKey == null) SetCommands.replyAll(out, result, digits);
         else store(s, dstKey, result, diff ? "sdiffstore" : "sunionstore", out);
+    }
+
+    private static boolean isInteger(byte[] m) {
+        return Numbers.parseCanonicalLong(m, 0, m.length) != Numbers.NOT_A_LONG || Numbers.isLongMinValue(m);
     }
 
     /** A new set holding the members of {@code set}, as SUNION of that one key builds it. */
