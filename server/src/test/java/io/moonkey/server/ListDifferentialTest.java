@@ -299,6 +299,7 @@ class ListDifferentialTest {
     private static void compare(List<String> done, String... a) throws Exception {
         String n = a[0].toUpperCase(java.util.Locale.ROOT);
         if (n.equals("MULTI") || n.equals("EXEC") || n.equals("DISCARD")) inMulti = n.equals("MULTI");
+        if (inMulti && ValkeyEncodings.isObjectEncoding(a)) return; // see ValkeyEncodings
         if (a.length > 1 && underTest(a[0]) && !inMulti) {
             long[] refBefore = lookupStats(refConn), ourBefore = lookupStats(ourConn);
             compareReply(done, a);
@@ -314,7 +315,8 @@ class ListDifferentialTest {
         done.add(String.join(" ", a));
         String expected = refConn.call(a);
         String actual = ourConn.call(a);
-        assertEquals(expected, actual, "after " + done);
+        if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, ourConn, a[2], "after " + done);
+        else assertEquals(expected, actual, "after " + done);
     }
 
     @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)

@@ -146,6 +146,7 @@ class SetDifferentialTest {
         // inside MULTI the extra look-ups would be queued: compare the QUEUED replies and EXEC's as they are
         boolean queued = inMulti && !name.equals("EXEC") && !name.equals("DISCARD");
         if (queued && List.of("SPOP", "SRANDMEMBER", "SSCAN").contains(name)) return; // random or table-ordered results inside EXEC could not be compared
+        if (queued && ValkeyEncodings.isObjectEncoding(a)) return; // see ValkeyEncodings
         if (name.equals("MULTI")) inMulti = true;
         if (name.equals("EXEC") || name.equals("DISCARD")) inMulti = false;
         switch (queued || (key == null && !name.equals("EXEC")) ? "" : name) {
@@ -160,18 +161,22 @@ class SetDifferentialTest {
                 if (!expected.startsWith("-")) resync(key);
             }
             case "SSCAN" -> {
-                String enc = refConn.call("OBJECT", "ENCODING", key);
+                // a table on either side scans in steps (ours may be a listpack, a table where 7.0 has an intset)
+                boolean table = refConn.call("OBJECT", "ENCODING", key).contains("hashtable")
+                        || ourConn.call("OBJECT", "ENCODING", key).contains("hashtable");
                 String expected = refConn.call(a), actual = ourConn.call(a);
-                if (enc.contains("hashtable") && expected.startsWith("*2")) {
+                if (table && expected.startsWith("*2")) {
                     assertEquals(HashSetReplies.fullScan(refConn, cmd), HashSetReplies.fullScan(ourConn, cmd), context);
                 } else {
                     assertEquals(expected, actual, context);
                 }
             }
             case "SMEMBERS" -> {
-                String enc = refConn.call("OBJECT", "ENCODING", key);
+                // only two intsets share an order: a table's is its own, a listpack's is insertion order
+                boolean ordered = refConn.call("OBJECT", "ENCODING", key).contains("intset")
+                        && ourConn.call("OBJECT", "ENCODING", key).contains("intset");
                 String expected = refConn.call(a), actual = ourConn.call(a);
-                if (enc.contains("hashtable")) {
+                if (!ordered) {
                     expected = HashSetReplies.sorted(expected, 1);
                     actual = HashSetReplies.sorted(actual, 1);
                 }
@@ -183,6 +188,7 @@ class SetDifferentialTest {
                 String expected = refConn.call(a), actual = ourConn.call(a);
                 if (!expected.equals(actual)) assertEquals(HashSetReplies.deepSorted(expected), HashSetReplies.deepSorted(actual), context);
             }
+            case "OBJECT" -> ValkeyEncodings.assertSame(refConn.call(a), ourConn.call(a), ourConn, cmd.get(2), context);
             default -> assertEquals(refConn.call(a), ourConn.call(a), context);
         }
     }
@@ -204,7 +210,8 @@ class SetDifferentialTest {
     private static void compareState(String context) throws Exception {
         for (String k : KEYS) {
             assertEquals(refConn.call("TYPE", k), ourConn.call("TYPE", k), context + " TYPE " + k);
-            assertEquals(refConn.call("OBJECT", "ENCODING", k), ourConn.call("OBJECT", "ENCODING", k), context + " ENCODING " + k);
+            ValkeyEncodings.assertSame(refConn.call("OBJECT", "ENCODING", k), ourConn.call("OBJECT", "ENCODING", k), ourConn, k,
+                    context + " ENCODING " + k);
             if (refConn.call("TYPE", k).equals("+set\r\n")) {
                 assertEquals(HashSetReplies.sorted(refConn.call("SMEMBERS", k), 1), HashSetReplies.sorted(ourConn.call("SMEMBERS", k), 1),
                         context + " SMEMBERS " + k);

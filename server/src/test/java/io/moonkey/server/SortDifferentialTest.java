@@ -143,6 +143,7 @@ class SortDifferentialTest {
     private static void compare(List<String> done, String... a) throws Exception {
         String n = a[0].toUpperCase(java.util.Locale.ROOT);
         if (n.equals("MULTI") || n.equals("EXEC") || n.equals("DISCARD")) inMulti = n.equals("MULTI");
+        if (inMulti && ValkeyEncodings.isObjectEncoding(a)) return; // see ValkeyEncodings
         if (a.length > 1 && underTest(a[0]) && !inMulti) {
             long[] refBefore = lookupStats(refConn), ourBefore = lookupStats(ourConn);
             compareReply(done, a);
@@ -156,7 +157,9 @@ class SortDifferentialTest {
 
     private static void compareReply(List<String> done, String... a) throws Exception {
         done.add(String.join(" ", a));
-        assertEquals(refConn.call(a), ourConn.call(a), "after " + done);
+        String expected = refConn.call(a), actual = ourConn.call(a);
+        if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, ourConn, a[2], "after " + done);
+        else assertEquals(expected, actual, "after " + done);
     }
 
     @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)

@@ -227,13 +227,15 @@ class SortedSetDifferentialTest {
             if (!setsAvailable && (name.equals("SADD") || name.equals("SREM"))) continue;
             // random or hash-ordered replies are normalised one by one, not inside an EXEC reply
             if (inMulti && (name.equals("ZRANDMEMBER") || name.equals("ZSCAN"))) continue;
+            if (inMulti && ValkeyEncodings.isObjectEncoding(cmd.toArray(new String[0]))) continue; // see ValkeyEncodings
             if (name.equals("MULTI")) inMulti = true;
             if (name.equals("EXEC")) inMulti = false;
             String[] a = cmd.toArray(new String[0]);
             done.add(String.join(" ", a));
             String expected = normalise(cmd, refConn.call(a));
             String actual = normalise(cmd, ourConn.call(a));
-            assertEquals(expected, actual, "after " + done);
+            if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, ourConn, a[2], "after " + done);
+            else assertEquals(expected, actual, "after " + done);
         }
     }
 

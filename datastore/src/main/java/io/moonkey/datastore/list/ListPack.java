@@ -8,29 +8,61 @@ import java.util.Arrays;
  * length (a varint), its bytes, and the length again with the varint's bytes reversed, so the
  * run can be walked from either end. The live entries sit between {@code start} and
  * {@code end}, with free room kept on both sides so pushes at either end are amortised O(1).
+ *
+ * <p>Each run also keeps {@link #lpBytes}, the size the same elements take in Valkey's listpack
+ * format ({@link ListpackBytes}), because the list's encoding rules are stated in those bytes.
+ * A "plain" run holds one element too large for a node, as Valkey's plain quicklist nodes.
  */
 final class ListPack {
-    /** Object header plus four fields. */
-    static final int OBJECT_BYTES = 32;
-    private static final int MIN_CAPACITY = 32;
+    /** Object header plus six fields. */
+    static final int OBJECT_BYTES = 40;
+    private static final int MIN_CAPACITY = 16;
 
     byte[] buf;
     int start, end, count;
+    /** Bytes of these elements as a Valkey listpack (header and end marker included), or the element's length when plain. */
+    int lpBytes = ListpackBytes.EMPTY;
+    /** A node of one large element, which never takes another. */
+    boolean plain;
 
     ListPack(int capacity) {
         buf = new byte[Math.max(MIN_CAPACITY, capacity)];
         start = end = buf.length >> 1;
     }
 
-    private ListPack(byte[] buf, int start, int end, int count) {
+    private ListPack(byte[] buf, int start, int end, int count, int lpBytes, boolean plain) {
         this.buf = buf;
         this.start = start;
         this.end = end;
         this.count = count;
+        this.lpBytes = lpBytes;
+        this.plain = plain;
+    }
+
+    /** A plain node holding {@code e} alone. */
+    static ListPack plain(byte[] e) {
+        ListPack p = new ListPack(entrySize(e.length));
+        p.pushTail(e);
+        p.plain = true;
+        p.lpBytes = e.length;
+        return p;
     }
 
     ListPack copy() {
-        return new ListPack(buf.clone(), start, end, count);
+        return new ListPack(buf.clone(), start, end, count, lpBytes, plain);
+    }
+
+    /** The listpack bytes of the entry at {@code off}. */
+    private int lpEntry(int off) {
+        int len = lengthAt(off);
+        return ListpackBytes.entry(buf, dataOffset(off, len), len);
+    }
+
+    /** Recounts {@link #lpBytes} from the entries (after a bulk change). */
+    private void recountLpBytes() {
+        int n = ListpackBytes.EMPTY;
+        for (int i = 0, off = start; i < count; i++, off = entryAfter(off)) n += lpEntry(off);
+        lpBytes = n;
     }
 
     long memoryUsage() {
@@ -137,6 +169,7 @@ final class ListPack {
     }
 
     void pushHead(byte[] e) {
+        lpBytes += ListpackBytes.entry(e);
         int size = entrySize(e.length);
         ensureRoom(size, 0);
         start -= size;
@@ -145,6 +178,7 @@ final class ListPack {
     }
 
     void pushTail(byte[] e) {
+        lpBytes += ListpackBytes.entry(e);
         int size = entrySize(e.length);
         ensureRoom(0, size);
         writeEntry(end, e);
@@ -154,6 +188,7 @@ final class ListPack {
 
     /** Removes the first entry. */
     void dropHead() {
+        lpBytes -= lpEntry(start);
         start = entryAfter(start);
         count--;
     }
@@ -161,6 +196,7 @@ final class ListPack {
     /** Removes the last entry. */
     void dropTail() {
         end = entryBefore(end);
+        lpBytes -= lpEntry(end);
         count--;
     }
 
@@ -170,6 +206,7 @@ final class ListPack {
             pushHead(e);
             return;
         }
+        lpBytes += ListpackBytes.entry(e);
         int size = entrySize(e.length);
         ensureRoom(0, size);
         int off = index == count ? end : offsetOf(index);
@@ -182,6 +219,7 @@ final class ListPack {
     /** Replaces the element at {@code index}. */
     void set(int index, byte[] e) {
         int off = offsetOf(index);
+        lpBytes += ListpackBytes.entry(e) - lpEntry(off);
         int oldSize = entrySize(lengthAt(off)), newSize = entrySize(e.length);
         int delta = newSize - oldSize;
         if (delta > 0) {
@@ -207,6 +245,7 @@ final class ListPack {
                 seen++;
             }
             if (drop) {
+                lpBytes -= lpEntry(r);
                 removed++;
             } else {
                 if (w != r) System.arraycopy(buf, r, buf, w, size);
@@ -235,6 +274,22 @@ final class ListPack {
         start = newStart;
         end = newEnd;
         count = to - from;
+        recountLpBytes();
+    }
+
+    /** The listpack bytes the entry {@code index} would take once replaced by {@code e}: lpEstimateReplacementBytes. */
+    int lpBytesReplacing(int index, byte[] e) {
+        return lpBytes - lpEntry(offsetOf(index)) + ListpackBytes.entry(e);
+    }
+
+    /** Appends the entries of {@code other} (a merge of two neighbouring nodes). */
+    void append(ListPack other) {
+        int n = other.used();
+        ensureRoom(0, n);
+        System.arraycopy(other.buf, other.start, buf, end, n);
+        end += n;
+        count += other.count;
+        lpBytes += other.lpBytes - ListpackBytes.EMPTY;
     }
 
     /** Moves entries [index, count) into a new run, which is returned. */
@@ -248,6 +303,8 @@ final class ListPack {
         tail.count = count - index;
         end = off;
         count = index;
+        recountLpBytes();
+        tail.recountLpBytes();
         return tail;
     }
 

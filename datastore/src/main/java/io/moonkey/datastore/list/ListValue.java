@@ -6,28 +6,45 @@ import io.moonkey.datastore.ValueType;
 import java.util.function.Consumer;
 
 /**
- * A list value, laid out as Valkey's quicklist: a ring of {@link ListPack} nodes, each packing
- * elements into one byte array up to the node size list-max-listpack-size sets (the default, -2,
- * is 8 KB; a positive value is a count of elements, within 8 KB). Pushes
- * and pops at both ends are amortised O(1); access by index walks the node counts from the
- * nearer end, then the entries of one node; edits in the middle move bytes within one node and
- * split it when it outgrows the limit. An element larger than a node gets a node of its own.
+ * A list value in one of Valkey's two encodings. A small list is a "listpack": one
+ * {@link ListPack} node holding every element. A larger one is a "quicklist": a ring of nodes,
+ * each packing elements up to the node size list-max-listpack-size sets (-1 to -5: 4 to 64 KB
+ * of listpack bytes; a positive value: that many elements within 8 KB), with an element too
+ * large for a node in a plain node of its own. Pushes and pops at both ends are amortised O(1);
+ * access by index walks the node counts from the nearer end, then the entries of one node.
+ *
+ * <p>The commands decide the conversions, as Valkey's t_list.c: {@link #growFor} before adding
+ * (listpack to quicklist once the listpack would pass the limit), {@link #shrinkIfSmall} after
+ * removing (a quicklist of one node within half the limits back to listpack) and
+ * {@link #packIfSmall} for a list built whole (SORT STORE). Node sizes are counted in Valkey's
+ * listpack bytes ({@link ListPack#lpBytes}) and nodes are filled, split and merged by Valkey's
+ * quicklist rules, so that where one list converts, the other does too.
  *
  * <p>The heap estimate (the nodes' arrays plus the ring) is kept up to date on every change, so
- * {@link #memoryUsage()} is O(1). OBJECT ENCODING says "quicklist" whatever the size, as Redis
- * 7.0 does (the small-list "listpack" encoding arrived in 7.2).
+ * {@link #memoryUsage()} is O(1); a conversion moves no bytes and so changes no estimate.
  */
 public final class ListValue extends Value implements Elements {
     /** Object header, the access word and this class's fields. */
     private static final int OBJECT_BYTES = 48;
-    /** Bytes of entries per node, as list-max-listpack-size -2 (8 KB); also the bound for a count limit. */
-    static final int NODE_BYTES = 8192;
+    /** Valkey's SIZE_SAFETY_LIMIT: the byte bound of a node when the fill counts elements. */
+    static final int SAFETY_BYTES = 8192;
+    /** Valkey's SIZE_ESTIMATE_OVERHEAD: what a push is assumed to add to a node beyond the element. */
+    private static final int INSERT_OVERHEAD = 8;
+    /** The largest element count per node a quicklist takes (Valkey's FILL_MAX). */
+    private static final int FILL_MAX = (1 << 15) - 1;
     private static final int MIN_RING = 2;
 
-    /** Bytes of entries a node may hold; more only as a single element. */
-    private final int nodeLimit;
-    /** Elements a node may hold. */
-    private final int maxEntries;
+    /** A limit that does not apply (the other one does). */
+    private static final int NONE = Integer.MAX_VALUE;
+
+    /**
+     * Listpack bytes a quicklist node may hold, {@link #NONE} when the fill counts elements, or
+     * 0 while the list is in the listpack encoding (one node, no limits): one field for both
+     * keeps the object at 48 bytes.
+     */
+    private int nodeBytes;
+    /** Elements a quicklist node may hold, or {@link #NONE} when the fill counts bytes. */
+    private int nodeCountLimit;
     private ListPack[] ring;
     private int first;
     private int nodeCount;
@@ -35,31 +52,55 @@ public final class ListValue extends Value implements Elements {
     /** Sum of the nodes' {@link ListPack#memoryUsage()}. */
     private long packBytes;
 
+    /** An empty list in the listpack encoding: how every command creates a list. */
     public ListValue() {
-        this(NODE_BYTES, Integer.MAX_VALUE);
-    }
-
-    /** A list whose nodes hold up to {@code nodeLimit} bytes and {@code maxEntries} elements. */
-    ListValue(int nodeLimit, int maxEntries) {
-        this.nodeLimit = nodeLimit;
-        this.maxEntries = maxEntries;
         this.ring = new ListPack[MIN_RING];
     }
 
-    /**
-     * An empty list with the node size of list-max-listpack-size {@code fill}: -1 to -5 for 4 to
-     * 64 KB (lower values count as -5), a positive count of elements within 8 KB, 0 for one
-     * element per node, as Valkey's quicklist fill.
-     */
-    public static ListValue withFill(long fill) {
-        if (fill >= 0) return new ListValue(NODE_BYTES, (int) Math.max(1, Math.min(fill, Integer.MAX_VALUE)));
-        int level = (int) Math.min(5, -fill);
-        return new ListValue(4096 << (level - 1), Integer.MAX_VALUE);
+    /** An empty quicklist whose nodes hold up to {@code nodeBytes} listpack bytes and {@code maxEntries} elements (tests). */
+    ListValue(long nodeBytes, long maxEntries) {
+        this.ring = new ListPack[MIN_RING];
+        this.nodeBytes = (int) Math.min(NONE, nodeBytes);
+        this.nodeCountLimit = (int) Math.min(NONE, maxEntries);
     }
 
-    /** Whether node {@code p} has no room for one more entry of {@code need} bytes. */
-    private boolean full(ListPack p, int need) {
-        return p.used() + need > nodeLimit || p.count >= maxEntries;
+    /** An empty list in the quicklist encoding with the nodes of list-max-listpack-size {@code fill} (SORT STORE builds one). */
+    public static ListValue quicklist(long fill) {
+        return new ListValue().quicklistLimits(fill);
+    }
+
+    /** Sets the node limits of a quicklist from {@code fill}, clamped as Valkey's quicklistSetFill. */
+    private ListValue quicklistLimits(long fill) {
+        fill = Math.max(-5, Math.min(FILL_MAX, fill));
+        nodeBytes = (int) Math.min(NONE, byteLimit(fill));
+        nodeCountLimit = (int) Math.min(NONE, countLimit(fill));
+        return this;
+    }
+
+    /** quicklistNodeLimit's size: 4096 << (level - 1) bytes for -1..-5 (lower counts as -5); none for a count. */
+    private static long byteLimit(long fill) {
+        return fill >= 0 ? Long.MAX_VALUE : 4096L << (Math.min(5, -fill) - 1);
+    }
+
+    /** quicklistNodeLimit's count: the fill itself (0 counts as 1); none for a byte limit. */
+    private static long countLimit(long fill) {
+        return fill >= 0 ? Math.max(1, fill) : Long.MAX_VALUE;
+    }
+
+    /** quicklistNodeExceedsLimit: a node of {@code bytes} listpack bytes and {@code count} elements is over the limits. */
+    private static boolean exceeds(long byteLimit, long countLimit, long bytes, long count) {
+        if (byteLimit < NONE) return bytes > byteLimit;
+        return bytes > SAFETY_BYTES || count > countLimit;
+    }
+
+    /** isLargeElement: an element of {@code len} bytes gets a plain node of its own. */
+    private boolean large(int len) {
+        return nodeBytes != NONE ? len > nodeBytes : len > SAFETY_BYTES;
+    }
+
+    /** _quicklistNodeAllowInsert: node {@code p} takes one more element of {@code len} bytes. */
+    private boolean allowsInsert(ListPack p, int len) {
+        return !p.plain && !large(len) && !exceeds(nodeBytes, nodeCountLimit, (long) p.lpBytes + len + INSERT_OVERHEAD, p.count + 1L);
     }
 
     @Override
@@ -69,7 +110,11 @@ public final class ListValue extends Value implements Elements {
 
     @Override
     public String encoding() {
-        return "quicklist";
+        return nodeBytes == 0 ? "listpack" : "quicklist";
+    }
+
+    public boolean isListPack() {
+        return nodeBytes == 0;
     }
 
     @Override
@@ -79,13 +124,59 @@ public final class ListValue extends Value implements Elements {
 
     @Override
     public ListValue duplicate() {
-        ListValue d = new ListValue(nodeLimit, maxEntries);
+        ListValue d = new ListValue(nodeBytes, nodeCountLimit);
         d.ring = new ListPack[ring.length];
         for (int i = 0; i < nodeCount; i++) d.ring[i] = node(i).copy();
         d.nodeCount = nodeCount;
         d.size = size;
         d.packBytes = packBytes;
         return d;
+    }
+
+    // ---- encoding conversions (t_list.c's listTypeTryConversion) --------------------------------
+
+    /** The listpack bytes of the whole list when it is a listpack. */
+    private long listpackBytes() {
+        return nodeCount == 0 ? ListpackBytes.EMPTY : node(0).lpBytes;
+    }
+
+    /**
+     * Before adding {@code addCount} elements of {@code addBytes} bytes in all: a listpack that
+     * would then pass list-max-listpack-size {@code fill} becomes a quicklist (its one node kept
+     * whole). Valkey counts the elements' raw lengths here, not their listpack entries.
+     */
+    public void growFor(long fill, long addBytes, long addCount) {
+        if (nodeBytes != 0 || !exceeds(byteLimit(fill), countLimit(fill), listpackBytes() + addBytes, size + addCount)) return;
+        quicklistLimits(fill);
+    }
+
+    /**
+     * After removing elements: a quicklist left with one packed node of at most half the limits
+     * of {@code fill} becomes a listpack again (half, so that a list near the limit does not
+     * convert back and forth on every push and pop).
+     */
+    public void shrinkIfSmall(long fill) {
+        packIf(fill, 2);
+    }
+
+    /** For a list built whole: a quicklist of one packed node within the limits of {@code fill} becomes a listpack. */
+    public void packIfSmall(long fill) {
+        packIf(fill, 1);
+    }
+
+    private void packIf(long fill, int divisor) {
+        if (nodeBytes == 0 || nodeCount != 1 || node(0).plain) return;
+        long bytes = byteLimit(fill), count = countLimit(fill);
+        if (bytes != Long.MAX_VALUE) bytes /= divisor;
+        if (count != Long.MAX_VALUE) count /= divisor;
+        if (node(0).lpBytes > bytes || size > count) return;
+        nodeBytes = 0;
+        nodeCountLimit = 0;
+    }
+
+    /** Whether an element is stored as an integer (Valkey then pops it as a number, which LMOVE's conversion check counts as 0 bytes). */
+    public static boolean storedAsInteger(byte[] e) {
+        return ListpackBytes.isInteger(e);
     }
 
     public int size() {
@@ -146,8 +237,12 @@ public final class ListValue extends Value implements Elements {
     }
 
     private ListPack addNode(int position, int capacity) {
+        return placeNode(position, new ListPack(capacity));
+    }
+
+    /** Puts {@code p} into the ring at {@code position}, moving the nodes from there one place on. */
+    private ListPack placeNode(int position, ListPack p) {
         if (nodeCount == ring.length) growRing();
-        ListPack p = new ListPack(capacity);
         int mask = ring.length - 1;
         if (position == 0) {
             first = (first - 1) & mask;
@@ -183,13 +278,19 @@ public final class ListValue extends Value implements Elements {
 
     // ---- ends ----------------------------------------------------------------------------------
 
-    /** Adds a copy of {@code e} before the first element. */
+    /** Adds a copy of {@code e} before the first element (quicklistPushHead in a quicklist). */
     public void pushHead(byte[] e) {
-        int need = ListPack.entrySize(e.length);
         ListPack p = nodeCount == 0 ? null : node(0);
-        if (p == null || full(p, need)) {
+        if (nodeBytes == 0) {
+            if (p == null) p = addNode(0, ListPack.entrySize(e.length));
+        } else if (large(e.length)) {
             if (p != null) seal(p);
-            p = addNode(0, need);
+            placeNode(0, ListPack.plain(e));
+            size++;
+            return;
+        } else if (p == null || !allowsInsert(p, e.length)) {
+            if (p != null) seal(p);
+            p = addNode(0, ListPack.entrySize(e.length));
         }
         long before = p.memoryUsage();
         p.pushHead(e);
@@ -197,13 +298,19 @@ public final class ListValue extends Value implements Elements {
         size++;
     }
 
-    /** Adds a copy of {@code e} after the last element. */
+    /** Adds a copy of {@code e} after the last element (quicklistPushTail in a quicklist). */
     public void pushTail(byte[] e) {
-        int need = ListPack.entrySize(e.length);
         ListPack p = nodeCount == 0 ? null : node(nodeCount - 1);
-        if (p == null || full(p, need)) {
+        if (nodeBytes == 0) {
+            if (p == null) p = addNode(0, ListPack.entrySize(e.length));
+        } else if (large(e.length)) {
             if (p != null) seal(p);
-            p = addNode(nodeCount, need);
+            placeNode(nodeCount, ListPack.plain(e));
+            size++;
+            return;
+        } else if (p == null || !allowsInsert(p, e.length)) {
+            if (p != null) seal(p);
+            p = addNode(nodeCount, ListPack.entrySize(e.length));
         }
         long before = p.memoryUsage();
         p.pushTail(e);
@@ -290,51 +397,157 @@ public final class ListValue extends Value implements Elements {
         return new ListCursor(this, n, node(n).offsetOf((int) at));
     }
 
-    /** Replaces the element at {@code index} (in range) with a copy of {@code e}. */
+    /** Runs {@code change} on node {@code p} and accounts for its new size. */
+    private void edit(ListPack p, Runnable change) {
+        long before = p.memoryUsage();
+        change.run();
+        packBytes += p.memoryUsage() - before;
+    }
+
+    /**
+     * Replaces the element at {@code index} (in range) with a copy of {@code e}: in place when the
+     * node stays within its limits, else as Valkey's quicklistReplaceEntry (the node split after
+     * the element, the new element in a node of its own, then merged with its neighbours).
+     */
     public void set(int index, byte[] e) {
         long at = locate(index);
-        int n = (int) (at >>> 32);
+        int n = (int) (at >>> 32), offset = (int) at;
         ListPack p = node(n);
-        long before = p.memoryUsage();
-        p.set((int) at, e);
-        packBytes += p.memoryUsage() - before;
-        splitIfOversized(n);
+        if (nodeBytes == 0 || (!p.plain && !large(e.length) && !exceeds(nodeBytes, nodeCountLimit, p.lpBytesReplacing(offset, e), p.count))) {
+            edit(p, () -> p.set(offset, e));
+            return;
+        }
+        if (p.plain) {
+            if (large(e.length)) {
+                edit(p, () -> p.set(0, e));
+                p.lpBytes = e.length;
+            } else {
+                size--; // the insert counts the new element again
+                insertNear(n, 0, true, e);
+                removeNode(n);
+            }
+            return;
+        }
+        // the node is full or the element large: split after it, put the new element between
+        if (offset != p.count - 1) splitNode(n, offset + 1);
+        placeNode(n + 1, large(e.length) ? ListPack.plain(e) : packedNode(e));
+        if (p.count == 1) {
+            removeNode(n);
+        } else {
+            edit(p, p::dropTail);
+            mergeAround(n + 1);
+        }
     }
 
-    /** Inserts a copy of {@code e} so that it becomes element {@code index} (0..size). */
+    private static ListPack packedNode(byte[] e) {
+        ListPack p = new ListPack(ListPack.entrySize(e.length));
+        p.pushTail(e);
+        return p;
+    }
+
+    /** Moves the entries [at, count) of node {@code n} into a new node placed after it. */
+    private void splitNode(int n, int at) {
+        ListPack p = node(n);
+        ListPack[] tail = new ListPack[1];
+        edit(p, () -> {
+            tail[0] = p.splitAt(at);
+            p.fit(p.used());
+        });
+        placeNode(n + 1, tail[0]);
+    }
+
+    /**
+     * Inserts a copy of {@code e} so that it becomes element {@code index} (0..size): before the
+     * element now at {@code index}, or after the last one.
+     */
     public void insert(int index, byte[] e) {
-        if (index == 0) {
-            pushHead(e);
-            return;
-        }
-        if (index == size) {
-            pushTail(e);
-            return;
-        }
-        long at = locate(index);
-        int n = (int) (at >>> 32);
-        ListPack p = node(n);
-        long before = p.memoryUsage();
-        p.insert((int) at, e);
-        packBytes += p.memoryUsage() - before;
-        size++;
-        splitIfOversized(n);
+        if (size == 0) pushTail(e);
+        else if (index == size) insertAt(size - 1, true, e);
+        else insertAt(index, false, e);
     }
 
-    /** Splits node {@code n} in two when it holds more than a node's worth in several entries. */
-    private void splitIfOversized(int n) {
+    /** Inserts a copy of {@code e} after (or before) the element at {@code pivot}, as LINSERT. */
+    public void insertAt(int pivot, boolean after, byte[] e) {
+        long at = locate(pivot);
+        int n = (int) (at >>> 32), offset = (int) at;
+        if (nodeBytes == 0) {
+            ListPack p = node(n);
+            edit(p, () -> p.insert(after ? offset + 1 : offset, e));
+            size++;
+            return;
+        }
+        insertNear(n, offset, after, e);
+    }
+
+    /** Valkey's _quicklistInsert: {@code e} after (or before) entry {@code offset} of node {@code n}. */
+    private void insertNear(int n, int offset, boolean after, byte[] e) {
         ListPack p = node(n);
-        if ((p.used() <= nodeLimit && p.count <= maxEntries) || p.count < 2) return;
-        long before = p.memoryUsage();
-        ListPack tail = p.splitAt(p.count >> 1);
-        p.fit(p.used());
-        packBytes += p.memoryUsage() - before;
-        if (nodeCount == ring.length) growRing();
-        int mask = ring.length - 1;
-        for (int i = nodeCount; i > n + 1; i--) ring[(first + i) & mask] = ring[(first + i - 1) & mask];
-        ring[(first + n + 1) & mask] = tail;
-        nodeCount++;
-        packBytes += tail.memoryUsage();
+        int len = e.length;
+        boolean full = !allowsInsert(p, len);
+        boolean atTail = after && offset == p.count - 1;
+        boolean atHead = !after && offset == 0;
+        boolean nextTakes = atTail && n + 1 < nodeCount && allowsInsert(node(n + 1), len);
+        boolean prevTakes = atHead && n > 0 && allowsInsert(node(n - 1), len);
+        size++;
+        if (large(len)) {
+            if (p.plain || atTail || atHead) {
+                placeNode(after ? n + 1 : n, ListPack.plain(e));
+            } else {
+                splitNode(n, after ? offset + 1 : offset);
+                placeNode(n + 1, ListPack.plain(e));
+            }
+        } else if (!full) {
+            edit(p, () -> p.insert(after ? offset + 1 : offset, e));
+        } else if (nextTakes) {
+            ListPack next = node(n + 1);
+            edit(next, () -> next.pushHead(e));
+        } else if (prevTakes) {
+            ListPack prev = node(n - 1);
+            edit(prev, () -> prev.pushTail(e));
+        } else if (atTail || atHead) {
+            placeNode(after ? n + 1 : n, packedNode(e));
+        } else if (after) {
+            // the node keeps [0, offset]; the new one gets the element, then the rest
+            splitNode(n, offset + 1);
+            ListPack next = node(n + 1);
+            edit(next, () -> next.pushHead(e));
+            mergeAround(n);
+        } else {
+            // the new node gets [0, offset) and the element; the node keeps the rest
+            splitNode(n, offset);
+            edit(p, () -> p.pushTail(e));
+            mergeAround(n + 1);
+        }
+    }
+
+    /** _quicklistNodeAllowMerge: nodes {@code a} and {@code b} (both packed) fit in one. */
+    private boolean allowsMerge(int a, int b) {
+        if (a < 0 || b < 0 || a >= nodeCount || b >= nodeCount) return false;
+        ListPack x = node(a), y = node(b);
+        if (x.plain || y.plain) return false;
+        return !exceeds(nodeBytes, nodeCountLimit, (long) x.lpBytes + y.lpBytes - ListpackBytes.EMPTY, (long) x.count + y.count);
+    }
+
+    /** Merges node {@code n + 1} into node {@code n}. */
+    private void merge(int n) {
+        ListPack a = node(n), b = node(n + 1);
+        edit(a, () -> a.append(b));
+        removeNode(n + 1);
+    }
+
+    /** _quicklistMergeNodes: tries the pairs around node {@code c}, outer pairs first. */
+    private void mergeAround(int c) {
+        if (allowsMerge(c - 1, c - 2)) {
+            merge(c - 2);
+            c--;
+        }
+        if (allowsMerge(c + 1, c + 2)) merge(c + 1);
+        int target = c;
+        if (allowsMerge(c, c - 1)) {
+            merge(c - 1);
+            target = c - 1;
+        }
+        if (allowsMerge(target, target + 1)) merge(target);
     }
 
     /** Index of the first element equal to {@code e}, or -1. */

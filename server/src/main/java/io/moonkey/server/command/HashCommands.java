@@ -17,13 +17,13 @@ import java.math.BigDecimal;
 public final class HashCommands {
     private static final byte[] HSET = Arguments.bytes("HSET");
 
-    private final HashSetEncodingLimit maxEntries;
-    private final HashSetEncodingLimit maxValue;
+    private final EncodingLimit maxEntries;
+    private final EncodingLimit maxValue;
     private final HashRandomField randomField = new HashRandomField();
 
     public HashCommands(Server server) {
-        this.maxEntries = new HashSetEncodingLimit(server, "hash-max-listpack-entries");
-        this.maxValue = new HashSetEncodingLimit(server, "hash-max-listpack-value");
+        this.maxEntries = new EncodingLimit(server, "hash-max-listpack-entries");
+        this.maxValue = new EncodingLimit(server, "hash-max-listpack-value");
     }
 
     public void register(CommandTable t) {

@@ -29,6 +29,13 @@ import java.util.function.Consumer;
  * MULTI/EXEC or a script) gets the timeout reply at once.
  */
 final class ListBlockingCommands {
+    /** list-max-listpack-size, shared with {@link ListCommands}. */
+    private final EncodingLimit fill;
+
+    ListBlockingCommands(EncodingLimit fill) {
+        this.fill = fill;
+    }
+
     private static final byte[] LPOP = Arguments.bytes("LPOP");
     private static final byte[] RPOP = Arguments.bytes("RPOP");
     private static final byte[] LMOVE = Arguments.bytes("LMOVE");
@@ -89,28 +96,36 @@ final class ListBlockingCommands {
      * the element; false (nothing replied) when {@code src} is missing. Checks {@code dst}'s type
      * only when there is something to move, as Valkey.
      */
-    private static boolean move(Session s, byte[] src, byte[] dst, boolean fromHead, boolean toHead, ListValue from, ReplySink out) {
+    private boolean move(Session s, byte[] src, byte[] dst, boolean fromHead, boolean toHead, ListValue from, ReplySink out) {
         Database db = s.db();
         Value d = db.lookupWrite(dst);
         if (d != null && !(d instanceof ListValue)) throw new CommandError(WRONGTYPE);
+        long fillNow = fill.get();
         long fromBefore = from.memoryUsage();
+        boolean fromQuicklist = !from.isListPack();
         byte[] e = from.pop(fromHead);
+        // Valkey hands an integer element popped from a quicklist on as a number, which its
+        // growth check counts as no bytes; from a listpack it is a string of its length
+        long addBytes = fromQuicklist && ListValue.storedAsInteger(e) ? 0 : e.length;
         ListValue to = (ListValue) d;
         if (to == null) {
-            to = ListCommands.newList(s);
+            to = new ListValue();
+            to.growFor(fillNow, addBytes, 1);
             to.push(e, toHead);
             db.put(dst, to, false); // a new key: wakes clients blocked on it
         } else if (to == from) {
+            to.growFor(fillNow, addBytes, 1);
             to.push(e, toHead);
         } else {
             long toBefore = to.memoryUsage();
+            to.growFor(fillNow, addBytes, 1);
             to.push(e, toHead);
             db.resized(dst, to.memoryUsage() - toBefore);
         }
         s.notifyKeyspace(KeyspaceEvents.LIST, toHead ? "lpush" : "rpush", dst);
         out.bulk(e);
         s.notifyKeyspace(KeyspaceEvents.LIST, fromHead ? "lpop" : "rpop", src);
-        changed(s, src, from, fromBefore);
+        changed(s, src, from, fromBefore, fillNow);
         s.dirty();
         return true;
     }
@@ -189,7 +204,7 @@ final class ListBlockingCommands {
             out.bulk(key);
             l.pop(head, out::bulk);
             s.notifyKeyspace(KeyspaceEvents.LIST, head ? "lpop" : "rpop", key);
-            changed(s, key, l, before);
+            changed(s, key, l, before, fill.get());
             s.dirty();
             s.propagateAs(head ? LPOP : RPOP, key);
             return;
@@ -252,7 +267,7 @@ final class ListBlockingCommands {
      * Pops from the first non-empty list of {@code p}'s keys and replies [key, [elements]],
      * propagating as LPOP/RPOP key n; false (nothing replied) when all are missing.
      */
-    private static boolean popFirstNonEmpty(Session s, byte[][] argv, MultiPop p, ReplySink out) {
+    private boolean popFirstNonEmpty(Session s, byte[][] argv, MultiPop p, ReplySink out) {
         Database db = s.db();
         boolean waiting = keepWaiting(s);
         for (int i = p.firstKey; i < p.firstKey + p.numKeys; i++) {
@@ -270,7 +285,7 @@ final class ListBlockingCommands {
             out.arrayHeader(n);
             for (int j = 0; j < n; j++) l.pop(p.head, out::bulk);
             s.notifyKeyspace(KeyspaceEvents.LIST, p.head ? "lpop" : "rpop", key);
-            changed(s, key, l, before);
+            changed(s, key, l, before, fill.get());
             s.dirty();
             s.propagateAs(p.head ? LPOP : RPOP, key, Arguments.bytes(n));
             return true;

@@ -23,9 +23,12 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  */
 public final class ListCommands {
     private final Server server;
+    /** list-max-listpack-size: the fill every conversion check reads. */
+    private final EncodingLimit fill;
 
     public ListCommands(Server server) {
         this.server = server;
+        this.fill = new EncodingLimit(server, "list-max-listpack-size");
     }
 
     public void register(CommandTable t) {
@@ -58,7 +61,7 @@ public final class ListCommands {
                 .keys(KeySpec.range("RW DELETE", 1, 0, 1)).acl("write", "list", "slow"));
         t.add(new CommandSpec("lpos", -3, "readonly", g, "6.0.6", "Returns the index of matching elements in a list.", this::lpos)
                 .keys(KeySpec.range("RO ACCESS", 1, 0, 1)).acl("read", "list", "slow"));
-        new ListBlockingCommands().register(t);
+        new ListBlockingCommands(fill).register(t);
     }
 
     // ---- shared value access --------------------------------------------------------------------
@@ -79,22 +82,27 @@ public final class ListCommands {
         throw new CommandError(WRONGTYPE);
     }
 
-    /** A new empty list with the node size list-max-listpack-size asks for now. */
-    static ListValue newList(Session s) {
-        return ListValue.withFill(s.server().config().getLong("list-max-listpack-size"));
+    /** The sum of the lengths of {@code argv[from, to)}: what Valkey's conversion check adds for pushed arguments. */
+    static long lengths(byte[][] argv, int from, int to) {
+        long n = 0;
+        for (int i = from; i < to; i++) n += argv[i].length;
+        return n;
     }
 
     /**
-     * Accounts for an in-place change of the list at {@code key} that was {@code before} bytes:
-     * deletes the key if the list became empty (Valkey stores no empty lists), else records the
-     * size change. Either way WATCHers of the key are told.
+     * Accounts for the removal of elements from the list at {@code key} that was {@code before}
+     * bytes: deletes the key if the list became empty (Valkey stores no empty lists), else records
+     * the size change and lets a small quicklist become a listpack again (list-max-listpack-size
+     * {@code fill}, the shrinking rule). Either way WATCHers of the key are told.
      */
-    static void changed(Session s, byte[] key, ListValue l, long before) {
+    static void changed(Session s, byte[] key, ListValue l, long before, long fill) {
+        // recorded first even for a list about to go: the delete takes off only what it is now
+        s.db().resized(key, l.memoryUsage() - before);
         if (l.isEmpty()) {
             s.db().delete(key);
             s.notifyKeyspace(KeyspaceEvents.GENERIC, "del", key);
         } else {
-            s.db().resized(key, l.memoryUsage() - before);
+            l.shrinkIfSmall(fill); // moves no bytes
         }
     }
 
@@ -138,16 +146,19 @@ public final class ListCommands {
         Database db = s.db();
         byte[] key = argv[1];
         ListValue l = writeList(db, key);
+        long addBytes = lengths(argv, 2, argv.length), addCount = argv.length - 2;
         if (l == null) {
             if (onlyExisting) {
                 out.integer(0);
                 return;
             }
-            l = newList(s);
+            l = new ListValue();
+            l.growFor(fill.get(), addBytes, addCount);
             for (int i = 2; i < argv.length; i++) l.push(argv[i], head);
             db.put(key, l, false); // a new key: also wakes clients blocked on it
         } else {
             long before = l.memoryUsage();
+            l.growFor(fill.get(), addBytes, addCount);
             for (int i = 2; i < argv.length; i++) l.push(argv[i], head);
             db.resized(key, l.memoryUsage() - before);
         }
@@ -195,7 +206,7 @@ public final class ListCommands {
         }
         s.dirty();
         s.notifyKeyspace(KeyspaceEvents.LIST, head ? "lpop" : "rpop", key);
-        changed(s, key, l, before);
+        changed(s, key, l, before, fill.get());
     }
 
     // ---- reading --------------------------------------------------------------------------------
@@ -321,10 +332,14 @@ public final class ListCommands {
         ListValue l = writeList(s.db(), key);
         if (l == null) throw new CommandError("ERR no such key");
         long index = parseLong(argv[2]);
+        // as Valkey, the growth check comes before the index is known to be in range
+        long fillNow = fill.get();
+        l.growFor(fillNow, argv[3].length, 1);
         if (index < 0) index += l.size();
         if (index < 0 || index >= l.size()) throw new CommandError("ERR index out of range");
         long before = l.memoryUsage();
         l.set((int) index, argv[3]);
+        l.shrinkIfSmall(fillNow); // a shorter element may have made the list small again
         s.db().resized(key, l.memoryUsage() - before);
         s.dirty();
         s.notifyKeyspace(KeyspaceEvents.LIST, "lset", key);
@@ -346,13 +361,15 @@ public final class ListCommands {
             out.integer(0);
             return;
         }
+        // as Valkey, the growth check comes before the pivot is known to be there
+        l.growFor(fill.get(), argv[4].length, 1);
         int at = l.indexOf(argv[3]);
         if (at < 0) {
             out.integer(-1);
             return;
         }
         long before = l.memoryUsage();
-        l.insert(after ? at + 1 : at, argv[4]);
+        l.insertAt(at, after, argv[4]);
         s.db().resized(key, l.memoryUsage() - before);
         s.dirty();
         s.notifyKeyspace(KeyspaceEvents.LIST, "linsert", key);
@@ -376,7 +393,7 @@ public final class ListCommands {
         if (removed > 0) {
             s.dirty(removed);
             s.notifyKeyspace(KeyspaceEvents.LIST, "lrem", key);
-            changed(s, key, l, before);
+            changed(s, key, l, before, fill.get());
         }
         out.integer(removed);
     }
@@ -406,7 +423,7 @@ public final class ListCommands {
             l.trim((int) start, (int) stop);
         }
         s.notifyKeyspace(KeyspaceEvents.LIST, "ltrim", key);
-        changed(s, key, l, before);
+        changed(s, key, l, before, fill.get());
         s.dirty(dropped); // trimming nothing changes nothing: not propagated, as in Valkey
         out.ok();
     }

@@ -5,7 +5,9 @@ import static io.moonkey.server.command.Arguments.WRONGTYPE;
 import static io.moonkey.server.command.Arguments.is;
 
 import io.moonkey.datastore.Database;
+import io.moonkey.datastore.Numbers;
 import io.moonkey.datastore.Value;
+import io.moonkey.datastore.set.SetLimits;
 import io.moonkey.datastore.set.SetValue;
 import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Session;
@@ -21,11 +23,11 @@ import java.util.List;
  * gives it; a missing key is an empty set.
  */
 final class SetAlgebra {
-    private final HashSetEncodingLimit maxIntsetEntries;
+    private final SetEncodingLimits limits;
     private final byte[] digits = new byte[24];
 
-    SetAlgebra(HashSetEncodingLimit maxIntsetEntries) {
-        this.maxIntsetEntries = maxIntsetEntries;
+    SetAlgebra(SetEncodingLimits limits) {
+        this.limits = limits;
     }
 
     /** SINTER key [key ...]: members in every set. */
@@ -110,9 +112,12 @@ final class SetAlgebra {
         }
         Arrays.sort(sets, Comparator.comparingInt(SetValue::size));
         SetValue smallest = sets[0];
-        long max = maxIntsetEntries.get();
+        SetLimits lim = limits.get();
         long cardinality = 0;
-        SetValue result = dstKey != null ? new SetValue() : null;
+        // Valkey starts the stored result as an intset when the smallest set is one, else as a
+        // listpack, and makes it an intset at the end if every member was an integer
+        SetValue result = dstKey == null ? null : smallest.isIntSet() ? new SetValue() : SetValue.listpack();
+        boolean onlyIntegers = true;
         List<byte[]> reply = dstKey == null && !cardinalityOnly ? new ArrayList<>() : null;
         for (int p = smallest.first(); p >= 0; p = smallest.next(p)) {
             byte[] m = smallest.member(p);
@@ -125,7 +130,8 @@ final class SetAlgebra {
             if (cardinalityOnly) {
                 if (limit != 0 && cardinality == limit) break;
             } else if (result != null) {
-                result.add(m, max);
+                if (onlyIntegers && !smallest.isIntSet()) onlyIntegers = isInteger(m);
+                result.add(m, lim);
             } else {
                 reply.add(m);
             }
@@ -136,6 +142,7 @@ final class SetAlgebra {
             out.setHeader(reply.size());
             for (byte[] m : reply) out.bulk(m);
         } else {
+            if (onlyIntegers && result.size() > 0) result.packIntegers(lim);
             store(s, dstKey, result, "sinterstore", out);
         }
     }
@@ -145,12 +152,12 @@ final class SetAlgebra {
         SetValue[] sets = lookup(db, argv, from, argv.length, dstKey != null);
         boolean sameAsFirst = false;
         for (int j = 1; j < sets.length; j++) if (sets[j] != null && sets[j] == sets[0]) sameAsFirst = true;
-        long max = maxIntsetEntries.get();
-        SetValue result = new SetValue();
+        SetLimits lim = limits.get();
+        SetValue result = new SetValue(); // an intset that each added member may convert, as Valkey's
         if (!diff) {
             for (SetValue set : sets) {
                 if (set == null) continue;
-                for (int p = set.first(); p >= 0; p = set.next(p)) result.add(set.member(p), max);
+                for (int p = set.first(); p >= 0; p = set.next(p)) result.add(set.member(p), lim);
             }
         } else if (sets[0] != null && !sameAsFirst) {
             // Valkey's choice between its two algorithms, kept because they leave the result in different encodings
@@ -167,10 +174,10 @@ final class SetAlgebra {
                     byte[] m = first.member(p);
                     boolean elsewhere = false;
                     for (int j = 1; j < sets.length && !elsewhere; j++) elsewhere = sets[j] != null && sets[j].contains(m);
-                    if (!elsewhere) result.add(m, max);
+                    if (!elsewhere) result.add(m, lim);
                 }
             } else {
-                for (int p = first.first(); p >= 0; p = first.next(p)) result.add(first.member(p), max);
+                for (int p = first.first(); p >= 0; p = first.next(p)) result.add(first.member(p), lim);
                 for (int j = 1; j < sets.length && result.size() > 0; j++) {
                     SetValue set = sets[j];
                     if (set == null) continue;
@@ -182,11 +189,15 @@ final class SetAlgebra {
         else store(s, dstKey, result, diff ? "sdiffstore" : "sunionstore", out);
     }
 
+    private static boolean isInteger(byte[] m) {
+        return Numbers.parseCanonicalLong(m, 0, m.length) != Numbers.NOT_A_LONG || Numbers.isLongMinValue(m);
+    }
+
     /** A new set holding the members of {@code set}, as SUNION of that one key builds it. */
     SetValue copyAsUnion(SetValue set) {
-        long max = maxIntsetEntries.get();
+        SetLimits lim = limits.get();
         SetValue result = new SetValue();
-        for (int p = set.first(); p >= 0; p = set.next(p)) result.add(set.member(p), max);
+        for (int p = set.first(); p >= 0; p = set.next(p)) result.add(set.member(p), lim);
         return result;
     }
 

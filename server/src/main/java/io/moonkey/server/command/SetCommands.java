@@ -5,6 +5,7 @@ import static io.moonkey.server.command.Arguments.WRONGTYPE;
 import io.moonkey.datastore.Database;
 import io.moonkey.datastore.Numbers;
 import io.moonkey.datastore.Value;
+import io.moonkey.datastore.set.SetLimits;
 import io.moonkey.datastore.set.SetValue;
 import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Server;
@@ -14,16 +15,16 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 /** The set commands: membership, random members, SMOVE, SSCAN; the algebra is in {@link SetAlgebra}. */
 public final class SetCommands {
-    private final HashSetEncodingLimit maxIntsetEntries;
+    private final SetEncodingLimits limits;
     private final SetAlgebra algebra;
     private final SetRandomMembers random;
     /** Digits of an intset member being replied (replies copy what they are given). */
     private final byte[] digits = new byte[24];
 
     public SetCommands(Server server) {
-        this.maxIntsetEntries = new HashSetEncodingLimit(server, "set-max-intset-entries");
-        this.algebra = new SetAlgebra(maxIntsetEntries);
-        this.random = new SetRandomMembers(server, maxIntsetEntries, algebra);
+        this.limits = new SetEncodingLimits(server);
+        this.algebra = new SetAlgebra(limits);
+        this.random = new SetRandomMembers(server, limits, algebra);
     }
 
     public void register(CommandTable t) {
@@ -83,9 +84,10 @@ public final class SetCommands {
         throw new CommandError(WRONGTYPE);
     }
 
-    /** Replies the member at {@code pos}: intset digits through {@code scratch}, else the stored array. */
+    /** Replies the member at {@code pos}: intset digits through {@code scratch}, else the stored bytes. */
     static void replyMember(ReplySink out, SetValue set, int pos, byte[] scratch) {
         if (set.isIntSet()) out.bulk(scratch, 0, Numbers.writeLong(set.intAt(pos), scratch, 0));
+        else if (set.isListPack()) out.bulk(set.packBuffer(), set.packOffset(pos), set.packLength(pos));
         else out.bulk(set.member(pos));
     }
 
@@ -97,20 +99,28 @@ public final class SetCommands {
 
     // ---- commands ---------------------------------------------------------------------------------
 
-    /** SADD key member [member ...]: adds members; replies how many were new. */
+    /**
+     * SADD key member [member ...]: adds members; replies how many were new. The argument count
+     * (duplicates included) is the size hint of Valkey's setTypeCreate/setTypeMaybeConvert: a new
+     * set starts as a table, and a small one turns into one, when the hint is past the limits.
+     */
     void sadd(Session s, byte[][] argv, ReplySink out) {
         Database db = s.db();
         SetValue set = writeSet(db, argv[1]);
-        long max = maxIntsetEntries.get();
+        SetLimits lim = limits.get();
+        long hint = argv.length - 2;
         long added = 0;
         if (set == null) {
-            set = SetValue.forMember(argv[2]);
-            for (int i = 2; i < argv.length; i++) if (set.add(argv[i], max)) added++;
+            set = SetValue.create(argv[2], hint, lim);
+            for (int i = 2; i < argv.length; i++) if (set.add(argv[i], lim)) added++;
             db.put(argv[1], set, false);
         } else {
             long before = set.memoryUsage();
-            for (int i = 2; i < argv.length; i++) if (set.add(argv[i], max)) added++;
-            if (added > 0) db.resized(argv[1], set.memoryUsage() - before);
+            set.fitSizeHint(hint, lim);
+            for (int i = 2; i < argv.length; i++) if (set.add(argv[i], lim)) added++;
+            long delta = set.memoryUsage() - before;
+            if (added > 0) db.resized(argv[1], delta);
+            else if (delta != 0) db.reencoded(delta); // converted by the size hint alone: not a change WATCH sees, as Valkey
         }
         if (added > 0) {
             s.dirty(added);
@@ -196,16 +206,16 @@ public final class SetCommands {
             s.notifyKeyspace(KeyspaceEvents.GENERIC, "del", src);
         }
         s.dirty();
-        long max = maxIntsetEntries.get();
+        SetLimits lim = limits.get();
         if (to == null) {
-            to = SetValue.forMember(member);
-            to.add(member, max);
+            to = SetValue.create(member, 1, lim);
+            to.add(member, lim);
             db.put(dst, to, false);
             s.dirty();
             s.notifyKeyspace(KeyspaceEvents.SET, "sadd", dst);
         } else {
             long b = to.memoryUsage();
-            if (to.add(member, max)) {
+            if (to.add(member, lim)) {
                 db.resized(dst, to.memoryUsage() - b);
                 s.dirty();
                 s.notifyKeyspace(KeyspaceEvents.SET, "sadd", dst);
@@ -226,7 +236,7 @@ public final class SetCommands {
         }
         HashScan.Options o = HashScan.Options.parse(argv, 3);
         IntArrayList found = new IntArrayList();
-        if (set.isIntSet()) {
+        if (!set.isHashTable()) { // intsets and listpacks are reported whole, as Valkey
             for (int p = set.first(); p >= 0; p = set.next(p)) found.add(p);
             cursor = 0;
         } else {

@@ -4,6 +4,7 @@ import static io.moonkey.server.command.Arguments.SYNTAX;
 import static io.moonkey.server.command.Arguments.parseLong;
 
 import io.moonkey.datastore.Database;
+import io.moonkey.datastore.set.SetLimits;
 import io.moonkey.datastore.set.SetValue;
 import io.moonkey.server.KeyspaceEvents;
 import io.moonkey.server.Server;
@@ -30,13 +31,13 @@ final class SetRandomMembers {
     private static final String RANGE = "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807";
 
     private final Server server;
-    private final HashSetEncodingLimit maxIntsetEntries;
+    private final SetEncodingLimits limits;
     private final SetAlgebra algebra;
     private final byte[] digits = new byte[24];
 
-    SetRandomMembers(Server server, HashSetEncodingLimit maxIntsetEntries, SetAlgebra algebra) {
+    SetRandomMembers(Server server, SetEncodingLimits limits, SetAlgebra algebra) {
         this.server = server;
-        this.maxIntsetEntries = maxIntsetEntries;
+        this.limits = limits;
         this.algebra = algebra;
     }
 
@@ -104,14 +105,15 @@ final class SetRandomMembers {
             }
             db.resized(key, set.memoryUsage() - before);
         } else {
-            long max = maxIntsetEntries.get();
-            SetValue kept = null;
+            // Valkey rebuilds the set from the members it keeps: an intset from an intset, else a
+            // listpack (even from a table), which the adds convert if the members do not fit
+            SetLimits lim = limits.get();
+            SetValue kept = set.isIntSet() ? new SetValue() : SetValue.listpack();
             for (long i = 0; i < remaining; i++) {
                 int pos = set.randomPosition(rnd);
                 byte[] m = set.member(pos);
                 set.removeAt(pos);
-                if (kept == null) kept = SetValue.forMember(m);
-                kept.add(m, max);
+                kept.add(m, lim);
             }
             out.setHeader(set.size());
             for (int p = set.first(); p >= 0; p = set.next(p)) {

@@ -213,7 +213,9 @@ public final class SortCommand {
             }
             return;
         }
-        ListValue stored = ListCommands.newList(s);
+        // Valkey builds the result as a quicklist, then lets it become a listpack if it fits one node
+        long fill = s.server().config().getLong("list-max-listpack-size");
+        ListValue stored = ListValue.quicklist(fill);
         for (long j = start; j <= end; j++) {
             byte[] e = items[(int) j].element;
             if (getops == 0) stored.pushTail(e);
@@ -223,6 +225,7 @@ public final class SortCommand {
             }
         }
         if (outputLength > 0) {
+            stored.packIfSmall(fill);
             db.put(o.store, stored, false);
             s.notifyKeyspace(KeyspaceEvents.LIST, "sortstore", o.store);
             s.dirty(outputLength);

@@ -4,18 +4,18 @@ import io.moonkey.server.Server;
 import io.moonkey.server.config.ConfigParam;
 
 /**
- * An encoding threshold of hashes or sets (hash-max-listpack-entries, set-max-intset-entries...),
- * which the commands read on every write. Parsed again only when CONFIG SET has replaced its
- * text, so reading it costs no lookup by name and no allocation.
+ * An encoding threshold of hashes, sets or lists (hash-max-listpack-entries, set-max-intset-entries,
+ * list-max-listpack-size...), which the commands read on every write. Parsed again only when
+ * CONFIG SET has replaced its text, so reading it costs no lookup by name and no allocation.
  */
-final class HashSetEncodingLimit {
+final class EncodingLimit {
     private final Server server;
     private final String name;
     private ConfigParam param;
     private String text;
     private long value;
 
-    HashSetEncodingLimit(Server server, String name) {
+    EncodingLimit(Server server, String name) {
         this.server = server;
         this.name = name;
     }
