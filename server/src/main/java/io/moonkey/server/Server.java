@@ -6,6 +6,7 @@ import io.moonkey.datastore.KeyspaceListener;
 import io.moonkey.server.command.BitCommands;
 import io.moonkey.server.command.GeoCommands;
 import io.moonkey.server.command.HyperLogLogCommands;
+import io.moonkey.server.command.ModuleCommand;
 import io.moonkey.server.command.ClientCommand;
 import io.moonkey.server.command.CommandTable;
 import io.moonkey.server.command.ConfigCommand;
@@ -135,6 +136,7 @@ public final class Server {
         new StringCommands(this).register(commands);
         new BitCommands(this).register(commands);
         new HyperLogLogCommands(this).register(commands);
+        new ModuleCommand(this).register(commands);
         new KeyCommands(this).register(commands);
         new ListCommands(this).register(commands);
         new HashCommands(this).register(commands);

@@ -30,7 +30,12 @@ public final class DebugCommand {
     }
 
     private boolean allowed(Session s) {
-        String mode = server.config().get("enable-debug-command");
+        return protectedAllowed(server, s, "enable-debug-command");
+    }
+
+    /** Whether a protected command is enabled for {@code s} by {@code option} (yes, or local for a loopback client). */
+    static boolean protectedAllowed(Server server, Session s, String option) {
+        String mode = server.config().get(option);
         if (mode.equals("yes")) return true;
         if (mode.equals("local")) {
             ClientChannel ch = s.channel();
