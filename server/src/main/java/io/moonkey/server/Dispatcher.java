@@ -47,6 +47,18 @@ public final class Dispatcher {
             reject(s, cmd, out, "ERR wrong number of arguments for '" + cmd.fullName() + "' command");
             return true;
         }
+        if (cmd.has(CommandFlag.PROTECTED)) {
+            // DEBUG and MODULE's loading subcommands, refused unless their startup option allows
+            // them for this client; at queue time too, so a transaction holding one aborts
+            boolean debug = (cmd.parent() != null ? cmd.parent() : cmd).name().equals("debug");
+            String option = debug ? "enable-debug-command" : "enable-module-command";
+            if (!io.moonkey.server.command.DebugCommand.protectedAllowed(server, s, option)) {
+                reject(s, cmd, out, "ERR " + (debug ? "DEBUG" : "MODULE") + " command not allowed. If the " + option
+                        + " option is set to \"local\", you can run it from a local connection, otherwise you need to set"
+                        + " this option in the configuration file, and then restart the server.");
+                return true;
+            }
+        }
         if (!s.authenticated() && !cmd.has(CommandFlag.NO_AUTH)) {
             reject(s, cmd, out, "NOAUTH Authentication required.");
             return true;

@@ -151,6 +151,8 @@ class DifferentialTest {
                         Arbitraries.of("allkeys-lru", "10", "512", "bad", "-1"))),
                 cmd("CLIENT", List.of(Arbitraries.of("SETNAME", "GETNAME", "NOSUCH"), Arbitraries.of("me", "bad name", ""))),
                 cmd("CLIENT", List.of(Arbitraries.of("GETNAME"))),
+                cmd("MODULE", List.of(Arbitraries.of("LIST", "LOAD", "LOADEX", "UNLOAD", "NOSUCH"))),
+                cmd("MODULE", List.of(Arbitraries.of("LIST", "LOAD", "UNLOAD"), Arbitraries.of("/tmp/nosuch.so", "x"))),
                 cmd("OBJECT", List.of(Arbitraries.of("FREQ", "IDLETIME", "ENCODING"), k)),
                 cmd("SET", List.of(k, v, Arbitraries.of("GET"), Arbitraries.of("NX", "XX", "KEEPTTL", "GET"))),
                 cmd("EXISTS", List.of(k)),

@@ -34,7 +34,7 @@ public final class DebugCommand {
     }
 
     /** Whether a protected command is enabled for {@code s} by {@code option} (yes, or local for a loopback client). */
-    static boolean protectedAllowed(Server server, Session s, String option) {
+    public static boolean protectedAllowed(Server server, Session s, String option) {
         String mode = server.config().get(option);
         if (mode.equals("yes")) return true;
         if (mode.equals("local")) {
