@@ -66,6 +66,7 @@ public final class Server {
         return scripting.stats(functions);
     }
     private final Dispatcher dispatcher;
+    private final io.moonkey.server.cluster.Cluster cluster;
     private final PubSub pubsub = new PubSub();
     private final PropagationStream propagation = new PropagationStream();
     private final Stats stats = new Stats();
@@ -128,6 +129,7 @@ public final class Server {
         });
         keyspace.setExternalBytes(() -> clientBytes);
         dispatcher = new Dispatcher(this);
+        cluster = new io.moonkey.server.cluster.Cluster(this);
         byte[] id = new byte[20];
         new SecureRandom().nextBytes(id);
         runId = HexFormat.of().formatHex(id);
@@ -158,8 +160,10 @@ public final class Server {
         new DebugCommand(this).register(commands);
         new TransactionCommands(this).register(commands);
         new PubSubCommands(this).register(commands);
+        new io.moonkey.server.cluster.ClusterCommand(cluster).register(commands);
         new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
         io.moonkey.server.command.CommandTips.apply(commands);
+        cluster.start(); // cluster-enabled yes: nodes.conf loaded or created, slot counts on
         aof.start(); // appendonly yes: replay the AOF before serving anyone
         startupMemory = keyspace.usedMemory() - keyspace.datasetBytes();
     }
@@ -243,6 +247,11 @@ public final class Server {
 
     public Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** Cluster mode: slots, state, and the slot checks of dispatch and scripts. */
+    public io.moonkey.server.cluster.Cluster cluster() {
+        return cluster;
     }
 
     public PubSub pubsub() {
@@ -441,6 +450,7 @@ public final class Server {
             }
         }
         if (maxmemory > 0) keyspace.enforceMaxmemory(maxmemory);
+        cluster.cron();
         compactWhenIdle();
     }
 

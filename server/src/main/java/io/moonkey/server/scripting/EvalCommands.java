@@ -173,6 +173,10 @@ public final class EvalCommands {
             }
         }
         Shebang sh = script.shebang();
+        if (!sh.compatMode() && sh.flags().contains(ScriptFlag.NO_CLUSTER) && server.cluster().enabled()) { // §4.5 step 1
+            out.error("ERR Can not run script on cluster, 'no-cluster' flag is set.");
+            return;
+        }
         boolean noWrites = !sh.compatMode() && sh.flags().contains(ScriptFlag.NO_WRITES);
         boolean allowOom = !sh.compatMode() && sh.flags().contains(ScriptFlag.ALLOW_OOM);
         if (!sh.compatMode() && !noWrites) {
@@ -188,7 +192,8 @@ public final class EvalCommands {
         int n = (int) (long) numkeys;
         byte[][] keys = Arrays.copyOfRange(argv, 3, 3 + n);
         byte[][] args = Arrays.copyOfRange(argv, 3 + n, argv.length);
-        ScriptingEngine.Run run = new ScriptingEngine.Run(s, script.sha(), keys, args, readOnlyCommand || noWrites, allowOom);
+        ScriptingEngine.Run run = new ScriptingEngine.Run(s, script.sha(), keys, args, readOnlyCommand || noWrites, allowOom,
+                sh.compatMode() || sh.flags().contains(ScriptFlag.ALLOW_CROSS_SLOT_KEYS));
         if (session != null) {
             ((LuaEngine) engine).runDebugged(script.body(), sh.bodyStart(), run, out, session);
         } else {

@@ -329,6 +329,10 @@ public final class FunctionCommands {
             out.error("ERR Number of keys can't be negative");
             return;
         }
+        if (f.flags().contains("no-cluster") && server.cluster().enabled()) { // scripting.md §4.5 step 1
+            out.error("ERR Can not run script on cluster, 'no-cluster' flag is set.");
+            return;
+        }
         boolean noWrites = f.flags().contains("no-writes");
         boolean allowOom = f.flags().contains("allow-oom");
         if (!noWrites) {
@@ -349,7 +353,8 @@ public final class FunctionCommands {
         runningSince = System.currentTimeMillis();
         try {
             engine.call(f.callback(), new ScriptingEngine.Run(s, f.name(), Arrays.copyOfRange(argv, 3, 3 + n),
-                    Arrays.copyOfRange(argv, 3 + n, argv.length), readOnlyCommand || noWrites, allowOom), out);
+                    Arrays.copyOfRange(argv, 3 + n, argv.length), readOnlyCommand || noWrites, allowOom,
+                    f.flags().contains("allow-cross-slot-keys")), out);
         } finally {
             runningArgv = null;
         }
