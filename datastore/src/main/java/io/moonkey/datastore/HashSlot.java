@@ -33,6 +33,30 @@ public final class HashSlot {
         return crc;
     }
 
+    /**
+     * The one slot of every key a glob-style pattern can form, or -1 when they may fall in
+     * different slots: a wildcard, a character class or an escape before a complete hashtag
+     * makes the slot unknowable; a non-empty tag decides it; without a tag the pattern is a
+     * single key. (Used by SORT's BY and GET patterns in cluster mode.)
+     */
+    public static int ofPattern(byte[] pattern) {
+        int open = -1;
+        for (int i = 0; i < pattern.length; i++) {
+            byte c = pattern[i];
+            if (c == '*' || c == '?' || c == '[' || c == '\\') return -1;
+            if (open == -1 && c == '{') {
+                open = i;
+            } else if (open >= 0 && c == '}') {
+                if (i == open + 1) {
+                    open = -2; // "{}": not a tag, the whole key counts
+                } else {
+                    return crc16(pattern, open + 1, i - open - 1) & (COUNT - 1);
+                }
+            }
+        }
+        return crc16(pattern, 0, pattern.length) & (COUNT - 1);
+    }
+
     /** The slot of {@code key}, applying the hashtag rule. */
     public static int of(byte[] key) {
         int open = -1;

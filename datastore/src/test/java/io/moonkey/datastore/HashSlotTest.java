@@ -44,4 +44,16 @@ class HashSlotTest {
         assertEquals(626, slot("b}"));
         assertEquals(3443, slot("user1000"));
     }
+
+    @Test
+    void patternSlots() {
+        assertEquals(-1, HashSlot.ofPattern("w_*".getBytes()));
+        assertEquals(-1, HashSlot.ofPattern("w_?{a}".getBytes())); // a wildcard before the tag
+        assertEquals(-1, HashSlot.ofPattern("[ab]{a}".getBytes()));
+        assertEquals(-1, HashSlot.ofPattern("\\{a}".getBytes()));
+        assertEquals(slot("a"), HashSlot.ofPattern("{a}w_*".getBytes())); // the tag decides
+        assertEquals(slot("a"), HashSlot.ofPattern("x{a}*".getBytes()));
+        assertEquals(-1, HashSlot.ofPattern("{}*".getBytes())); // an empty tag is no tag
+        assertEquals(slot("plain"), HashSlot.ofPattern("plain".getBytes())); // one key
+    }
 }
