@@ -102,8 +102,10 @@ public final class Dispatcher {
      */
     private boolean refusedByCluster(Session s, CommandSpec cmd, byte[][] argv, ReplySink out) {
         boolean exec = cmd.parent() == null && cmd.name().equals("exec");
+        Boolean scriptWrites = cmd.has(CommandFlag.NOSCRIPT) ? server.scriptWrites(cmd, argv) : null;
+        boolean write = scriptWrites != null ? scriptWrites : cmd.has(CommandFlag.WRITE);
         String error = exec ? server.cluster().refuseTransaction(s.inMulti(), s.queuedSpecs, s.queued)
-                : server.cluster().refuse(cmd, argv);
+                : server.cluster().refuse(cmd, argv, write);
         if (error == null) return false;
         if (exec) MultiState.discard(s);
         reject(s, cmd, out, error);

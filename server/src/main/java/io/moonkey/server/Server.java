@@ -61,6 +61,16 @@ public final class Server {
         };
     }
 
+    /** A script's own write flag for EVAL-family and FCALL requests when known at dispatch (§4.4); null otherwise. */
+    public Boolean scriptWrites(io.moonkey.server.command.CommandSpec cmd, byte[][] argv) {
+        return switch (cmd.name()) {
+            case "eval", "eval_ro" -> scripting.effectiveWrite(argv, false);
+            case "evalsha", "evalsha_ro" -> scripting.effectiveWrite(argv, true);
+            case "fcall", "fcall_ro" -> functions.effectiveWrite(argv);
+            default -> null;
+        };
+    }
+
     /** INFO's scripting figures. */
     public io.moonkey.server.scripting.ScriptingStats scriptingStats() {
         return scripting.stats(functions);

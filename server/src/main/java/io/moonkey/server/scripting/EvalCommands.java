@@ -95,6 +95,18 @@ public final class EvalCommands {
      * compatibility-mode scripts and unknown ones, which keep the command's own flags.
      */
     public Boolean effectiveDenyOom(byte[][] argv, boolean bySha) {
+        Shebang sh = flagsKnownAtDispatch(argv, bySha);
+        return sh == null ? null : !sh.flags().contains(ScriptFlag.ALLOW_OOM) && !sh.flags().contains(ScriptFlag.NO_WRITES);
+    }
+
+    /** The effective write flag of an EVAL-family request (§4.4), or null as for {@link #effectiveDenyOom}. */
+    public Boolean effectiveWrite(byte[][] argv, boolean bySha) {
+        Shebang sh = flagsKnownAtDispatch(argv, bySha);
+        return sh == null ? null : !sh.flags().contains(ScriptFlag.NO_WRITES);
+    }
+
+    /** The shebang of a cached script or of a body whose shebang parses, unless in compatibility mode; else null. */
+    private Shebang flagsKnownAtDispatch(byte[][] argv, boolean bySha) {
         if (argv.length < 2) {
             return null;
         }
@@ -113,10 +125,7 @@ public final class EvalCommands {
                 return null;
             }
         }
-        if (sh.compatMode()) {
-            return null;
-        }
-        return !sh.flags().contains(ScriptFlag.ALLOW_OOM) && !sh.flags().contains(ScriptFlag.NO_WRITES);
+        return sh.compatMode() ? null : sh;
     }
 
     /** EVAL / EVALSHA / EVAL_RO / EVALSHA_RO, in the order of scripting.md §2.1. */
