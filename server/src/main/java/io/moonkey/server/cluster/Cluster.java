@@ -2,7 +2,6 @@ package io.moonkey.server.cluster;
 
 import io.moonkey.datastore.HashSlot;
 import io.moonkey.server.Server;
-import io.moonkey.server.command.CommandFlag;
 import io.moonkey.server.command.CommandSpec;
 import io.moonkey.server.config.Config;
 import io.moonkey.server.config.ConfigException;
@@ -103,10 +102,11 @@ public final class Cluster {
 
     /**
      * The dispatcher's check of one request (not EXEC): the error to reply, or null to run it.
-     * Remembers the slot of its keys for a script it starts.
+     * {@code write} is the request's effective write flag (a script's own flags when known,
+     * scripting.md §4.4). Remembers the slot of its keys for a script it starts.
      */
-    public String refuse(CommandSpec cmd, byte[][] argv) {
-        SlotRouting.Verdict v = routing.route(cmd, argv, cmd.has(CommandFlag.WRITE));
+    public String refuse(CommandSpec cmd, byte[][] argv, boolean write) {
+        SlotRouting.Verdict v = routing.route(cmd, argv, write);
         requestSlot = routing.slot();
         return SlotRouting.clientError(v);
     }
@@ -136,13 +136,25 @@ public final class Cluster {
         return server;
     }
 
-    /** The client port the node announces. */
+    /**
+     * The address the node announces: cluster-announce-ip, else empty, as a lone Valkey node
+     * that no peer has told its address (clients then use the address they connected to).
+     */
+    String ip() {
+        return server.config().get("cluster-announce-ip");
+    }
+
+    /** The client port the node announces: cluster-announce-port, else the port it listens on. */
     int port() {
+        long announced = server.config().getLong("cluster-announce-port");
+        if (announced != 0) return (int) announced;
         return server.eventLoop() != null ? server.eventLoop().port() : (int) server.config().getLong("port");
     }
 
-    /** The cluster bus port the node announces: cluster-port, or the client port plus 10000. */
+    /** The cluster bus port it announces: cluster-announce-bus-port, cluster-port, or the client port plus 10000. */
     int busPort() {
+        long announced = server.config().getLong("cluster-announce-bus-port");
+        if (announced != 0) return (int) announced;
         long p = server.config().getLong("cluster-port");
         return p != 0 ? (int) p : port() + 10000;
     }

@@ -79,10 +79,10 @@ public final class ClusterCommand {
                 .sub(sub("slots", 2, "stale", "3.0.0", "Returns the mapping of cluster slots to nodes.", (s, a, o) -> TopologyReplies.slots(cluster, o)))
                 .sub(new CommandSpec("help", 2, "loading stale", "cluster", "5.0.0", "Returns helpful text about the different subcommands.", this::help)));
         t.add(new CommandSpec("readonly", 1, "loading stale fast", "cluster", "3.0.0",
-                "Enables read-only queries for a connection to a Valkey Cluster replica node.", this::readMode));
+                "Enables read-only queries for a connection to a Valkey Cluster replica node.", this::readMode).acl("fast", "connection"));
         t.add(new CommandSpec("readwrite", 1, "loading stale fast", "cluster", "3.0.0",
-                "Enables read-write queries for a connection to a Valkey Cluster replica node.", this::readMode));
-        t.add(new CommandSpec("asking", 1, "fast", "cluster", "3.0.0", "Signals that a cluster client is following an -ASK redirect.", this::readMode));
+                "Enables read-write queries for a connection to a Valkey Cluster replica node.", this::readMode).acl("fast", "connection"));
+        t.add(new CommandSpec("asking", 1, "fast", "cluster", "3.0.0", "Signals that a cluster client is following an -ASK redirect.", this::readMode).acl("fast", "connection"));
     }
 
     /**

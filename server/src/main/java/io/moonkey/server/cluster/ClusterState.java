@@ -35,7 +35,7 @@ public final class ClusterState {
     private boolean ok;
     private int size = 1; // as Valkey before its first state computation
     private final long startMs;
-    private long minoritySinceMs;
+    private long minoritySinceMs = Long.MIN_VALUE / 2; // never yet
 
     ClusterState(long nowMs) {
         startMs = nowMs;

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * What a node says of the cluster's layout: the CLUSTER NODES line (also the nodes.conf
  * line), CLUSTER SLOTS, CLUSTER SHARDS and CLUSTER INFO, in Valkey's formats. The node knows
- * no address of its own (no peer ever told it), so its IP is empty, as on a lone Valkey node.
+ * no address of its own (no peer ever told it), so its IP is empty, as on a lone Valkey node,
+ * unless {@code cluster-announce-ip} gives one.
  */
 final class TopologyReplies {
     private TopologyReplies() {}
@@ -18,7 +19,7 @@ final class TopologyReplies {
      */
     static String nodeLine(Cluster cluster, boolean forConfig) {
         ClusterState st = cluster.state();
-        StringBuilder b = new StringBuilder(128).append(st.myId()).append(" :").append(cluster.port())
+        StringBuilder b = new StringBuilder(128).append(st.myId()).append(' ').append(cluster.ip()).append(':').append(cluster.port())
                 .append('@').append(cluster.busPort());
         if (forConfig) b.append(",,tls-port=0,shard-id=").append(st.shardId());
         b.append(" myself,master - 0 0 ").append(st.configEpoch()).append(" connected");
@@ -46,7 +47,7 @@ final class TopologyReplies {
             out.integer(from);
             out.integer(to);
             out.arrayHeader(4);
-            out.bulk("");
+            out.bulk(cluster.ip());
             out.integer(cluster.port());
             out.bulk(st.myId());
             out.mapHeader(0); // no extra networking metadata (hostname is not set)
@@ -77,9 +78,9 @@ final class TopologyReplies {
         out.bulk("port");
         out.integer(cluster.port());
         out.bulk("ip");
-        out.bulk("");
+        out.bulk(cluster.ip());
         out.bulk("endpoint");
-        out.bulk("");
+        out.bulk(cluster.ip());
         out.bulk("role");
         out.bulk("master");
         out.bulk("replication-offset");

@@ -77,6 +77,9 @@ public final class ServerParams {
         c.register(string("cluster-config-file", "nodes.conf").immutable());
         c.register(integer("cluster-node-timeout", 15000, 0, MAX));
         c.register(integer("cluster-port", 0, 0, 65535).immutable());
+        c.register(string("cluster-announce-ip", ""));
+        c.register(integer("cluster-announce-port", 0, 0, 65535));
+        c.register(integer("cluster-announce-bus-port", 0, 0, 65535));
         c.register(bool("cluster-require-full-coverage", true));
         c.register(bool("cluster-allow-reads-when-down", false));
         c.register(bool("cluster-allow-pubsubshard-when-down", true));
