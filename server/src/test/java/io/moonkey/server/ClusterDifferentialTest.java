@@ -317,6 +317,9 @@ class ClusterDifferentialTest {
                     c("SET", "b", "2"),
                     c("EVAL", "return redis.call('get','b')", "0"),
                     c("EVAL", "return redis.call('set','b','3')", "0"),
+                    c("EVAL", "#!lua\nreturn redis.call('get',KEYS[1])", "1", "b"),
+                    c("EVAL", "#!lua flags=no-writes\nreturn redis.call('get',KEYS[1])", "1", "b"),
+                    c("EVAL_RO", "#!lua flags=no-writes\nreturn redis.call('get',KEYS[1])", "1", "b"),
                     c("MULTI"),
                     c("GET", "b"),
                     c("SET", "{b}1", "1"),
@@ -352,5 +355,26 @@ class ClusterDifferentialTest {
                 awaitOk(conn);
             }
         }
+    }
+
+    @Test
+    void announcedAddress() throws Exception {
+        try {
+            for (RespConnection conn : List.of(ref, our)) {
+                assertEquals("+OK\r\n", conn.call("CONFIG", "SET", "cluster-announce-ip", "127.0.0.1"));
+                assertEquals("+OK\r\n", conn.call("CONFIG", "SET", "cluster-announce-port", "7777"));
+                assertEquals("+OK\r\n", conn.call("CONFIG", "SET", "cluster-announce-bus-port", "8888"));
+            }
+            Thread.sleep(300); // the oracle applies them in its cluster cron (every 100 ms)
+            compare(List.of(c("CLUSTER", "NODES"), c("CLUSTER", "SLOTS"), c("CLUSTER", "SHARDS")));
+        } finally {
+            for (RespConnection conn : List.of(ref, our)) {
+                conn.call("CONFIG", "SET", "cluster-announce-ip", "");
+                conn.call("CONFIG", "SET", "cluster-announce-port", "0");
+                conn.call("CONFIG", "SET", "cluster-announce-bus-port", "0");
+            }
+            Thread.sleep(300);
+        }
+        compare(List.of(c("CLUSTER", "NODES")));
     }
 }
