@@ -102,8 +102,12 @@ public final class Dispatcher {
      */
     private boolean refusedByCluster(Session s, CommandSpec cmd, byte[][] argv, ReplySink out) {
         boolean exec = cmd.parent() == null && cmd.name().equals("exec");
-        Boolean scriptWrites = cmd.has(CommandFlag.NOSCRIPT) ? server.scriptWrites(cmd, argv) : null;
-        boolean write = scriptWrites != null ? scriptWrites : cmd.has(CommandFlag.WRITE);
+        boolean write = cmd.has(CommandFlag.WRITE);
+        if (!server.cluster().state().ok() && cmd.has(CommandFlag.NOSCRIPT)) {
+            // only a down cluster asks whether a script writes; knowing it can cost a SHA1
+            Boolean scriptWrites = server.scriptWrites(cmd, argv);
+            if (scriptWrites != null) write = scriptWrites;
+        }
         String error = exec ? server.cluster().refuseTransaction(s.inMulti(), s.queuedSpecs, s.queued)
                 : server.cluster().refuse(cmd, argv, write);
         if (error == null) return false;
