@@ -184,4 +184,34 @@ class ClusterModeTest {
             assertEquals("*2\r\n$1\r\n2\r\n$1\r\n1\r\n", c.call("SORT", "{a}l", "BY", "nosort"));
         }
     }
+
+    @Test
+    void slotStats() throws Exception {
+        Path dir = Files.createTempDirectory("moonkey-cluster");
+        try (TestServer s = clusterServer(dir); RespConnection c = s.connect()) {
+            c.call("CLUSTER", "ADDSLOTSRANGE", "0", "100", "3300", "3300");
+            c.call("CONFIG", "SET", "cluster-require-full-coverage", "no");
+            ClusterDifferentialTest.awaitOk(c);
+            c.call("MSET", "{b}1", "1", "{b}2", "2"); // slot 3300
+            String entry3300 = "*2\r\n:3300\r\n*2\r\n$9\r\nkey-count\r\n:2\r\n";
+            assertEquals("*2\r\n*2\r\n:99\r\n*2\r\n$9\r\nkey-count\r\n:0\r\n*2\r\n:100\r\n*2\r\n$9\r\nkey-count\r\n:0\r\n",
+                    c.call("CLUSTER", "SLOT-STATS", "SLOTSRANGE", "99", "102"));
+            assertEquals("*1\r\n" + entry3300, c.call("CLUSTER", "SLOT-STATS", "SLOTSRANGE", "3000", "16383"));
+            assertEquals("*2\r\n" + entry3300 + "*2\r\n:0\r\n*2\r\n$9\r\nkey-count\r\n:0\r\n",
+                    c.call("CLUSTER", "SLOT-STATS", "ORDERBY", "key-count", "LIMIT", "2"));
+            assertEquals("*1\r\n*2\r\n:0\r\n*2\r\n$9\r\nkey-count\r\n:0\r\n",
+                    c.call("CLUSTER", "SLOT-STATS", "ORDERBY", "KEY-COUNT", "ASC", "LIMIT", "1"));
+            assertEquals(":102\r\n", c.call("EVAL", "return #server.call('cluster', 'slot-stats', 'orderby', 'key-count')", "0"));
+            assertEquals("-ERR Start slot number 5 is greater than end slot number 1\r\n", c.call("CLUSTER", "SLOT-STATS", "SLOTSRANGE", "5", "1"));
+            assertEquals("-ERR Invalid or out of range slot\r\n", c.call("CLUSTER", "SLOT-STATS", "SLOTSRANGE", "0", "16384"));
+            assertEquals("-ERR Unrecognized sort metric for ORDERBY.\r\n", c.call("CLUSTER", "SLOT-STATS", "ORDERBY", "cpu-usec"));
+            assertEquals("-ERR Limit has to lie in between 1 and 16384 (maximum number of slots).\r\n",
+                    c.call("CLUSTER", "SLOT-STATS", "ORDERBY", "key-count", "LIMIT", "0"));
+            assertEquals("-ERR Multiple filters of the same type are disallowed.\r\n",
+                    c.call("CLUSTER", "SLOT-STATS", "ORDERBY", "key-count", "ASC", "DESC"));
+            assertEquals("-ERR syntax error\r\n", c.call("CLUSTER", "SLOT-STATS", "ORDERBY", "key-count", "bogus"));
+            assertEquals("-ERR unknown subcommand or wrong number of arguments for 'slot-stats'. Try CLUSTER HELP.\r\n",
+                    c.call("CLUSTER", "slot-stats", "SLOTSRANGE", "1"));
+        }
+    }
 }

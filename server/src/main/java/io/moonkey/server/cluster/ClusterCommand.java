@@ -76,6 +76,8 @@ public final class ClusterCommand {
                 .sub(sub("shards", 2, "stale", "7.0.0", "Returns the mapping of cluster slots to shards.",
                         (s, a, o) -> TopologyReplies.shards(cluster, cluster.server().replication().offset(), o)))
                 .sub(sub("slaves", 3, "admin stale", "3.0.0", "Lists the replica nodes of a master node.", this::replicas))
+                .sub(sub("slot-stats", -4, "stale", "8.0.0", "Return an array of slot usage statistics for slots assigned to the current node.",
+                        (s, a, o) -> new SlotStats(cluster).run(a, o)))
                 .sub(sub("slots", 2, "stale", "3.0.0", "Returns the mapping of cluster slots to nodes.", (s, a, o) -> TopologyReplies.slots(cluster, o)))
                 .sub(new CommandSpec("help", 2, "loading stale", "cluster", "5.0.0", "Returns helpful text about the different subcommands.", this::help)));
         t.add(new CommandSpec("readonly", 1, "loading stale fast", "cluster", "3.0.0",
@@ -99,7 +101,7 @@ public final class ClusterCommand {
         requireKnown(id, "ERR Unknown node ");
     }
 
-    private static int slotArg(byte[] arg) {
+    static int slotArg(byte[] arg) {
         long v = Arguments.parseLong(arg, INVALID_SLOT);
         if (!Cluster.validSlot(v)) throw new CommandError(INVALID_SLOT);
         return (int) v;
@@ -320,6 +322,8 @@ public final class ClusterCommand {
                 "SLOTS",
                 "    Return information about slots range mappings. Each range is made of:",
                 "    start, end, master and replicas IP addresses, ports and ids",
+                "SLOT-STATS",
+                "    Return an array of slot usage statistics for slots assigned to the current node.",
                 "SHARDS",
                 "    Return information about slot range mappings and the nodes associated with them.",
                 "ADDSLOTS <slot> [<slot> ...]",

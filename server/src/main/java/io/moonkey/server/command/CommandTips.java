@@ -23,6 +23,7 @@ public final class CommandTips {
             Map.entry("cluster|replicas", new String[] {OUT}),
             Map.entry("cluster|shards", new String[] {OUT}),
             Map.entry("cluster|slaves", new String[] {OUT}),
+            Map.entry("cluster|slot-stats", new String[] {OUT}),
             Map.entry("cluster|slots", new String[] {OUT}),
             Map.entry("command", new String[] {ORDER}),
             Map.entry("command|docs", new String[] {ORDER}),
