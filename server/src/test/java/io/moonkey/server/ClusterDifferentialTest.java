@@ -65,7 +65,7 @@ class ClusterDifferentialTest {
         if (ours != null) ours.close();
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
