@@ -310,6 +310,14 @@ class ClusterDifferentialTest {
                     c("EVAL", "return redis.pcall('get','b')", "0"),
                     notServed("EVAL", "return redis.call('get','a')", "0"),
                     c("EVAL", "return 1", "0"),
+                    c("SPUBLISH", "b", "m"),
+                    c("SPUBLISH", "a", "m"),
+                    c("PFCOUNT", "b"),
+                    c("CONFIG", "SET", "cluster-allow-pubsubshard-when-down", "no"),
+                    c("SPUBLISH", "b", "m"),
+                    c("EVAL", "return redis.call('spublish', 'b', 'm')", "0"),
+                    c("CONFIG", "SET", "cluster-allow-pubsubshard-when-down", "yes"),
+                    c("EVAL", "return redis.call('spublish', 'b', 'm')", "0"),
                     c("MULTI"),
                     c("GET", "b"),
                     c("EXEC"),
@@ -395,13 +403,15 @@ class ClusterDifferentialTest {
             "LMPOP 2 A B LEFT", "BLMPOP 0.01 2 A B LEFT", "ZMPOP 2 A B MIN", "BZMPOP 0.01 2 A B MIN",
             "BITOP AND A B", "XREAD STREAMS A B 0 0", "SORT A STORE B", "SORT_RO A", "LCS A B",
             "OBJECT ENCODING A", "WATCH A B", "EVAL return 1 2 A B", "FCALL nosuch 2 A B", "SET A 1 GET",
-            "XREADGROUP GROUP g c STREAMS A B > >", "GETEX A"};
+            "XREADGROUP GROUP g c STREAMS A B > >", "GETEX A", "PFCOUNT A B", "PFMERGE A B", "SPUBLISH A m",
+            "EVAL return redis.call('spublish',KEYS[1],'m') 1 A"};
         List<Step> steps = new ArrayList<>();
         steps.add(c("FLUSHALL"));
         for (String t : templates) {
             steps.add(c(t.replace("A", "ka").replace("B", "kb").split(" ")));
             steps.add(c(t.replace("A", "{t}a").replace("B", "{t}b").split(" ")));
         }
+        steps.add(c("SSUBSCRIBE", "ka", "kb")); // refused: the connection stays out of subscriber mode
         compare(steps);
     }
 }

@@ -23,6 +23,7 @@ public final class Cluster {
     private NodesConfigFile file;
     private boolean requireFullCoverage;
     private boolean allowReadsWhenDown;
+    private boolean allowPubSubShardWhenDown;
     private long nodeTimeoutMs;
     /** The slot of the keys of the request being executed (Valkey's client->slot), or -1. */
     private int requestSlot = -1;
@@ -35,6 +36,7 @@ public final class Cluster {
         routing = new SlotRouting(state, this);
         watch(config, "cluster-require-full-coverage", v -> requireFullCoverage = v.equals("yes"));
         watch(config, "cluster-allow-reads-when-down", v -> allowReadsWhenDown = v.equals("yes"));
+        watch(config, "cluster-allow-pubsubshard-when-down", v -> allowPubSubShardWhenDown = v.equals("yes"));
         watch(config, "cluster-node-timeout", v -> nodeTimeoutMs = Long.parseLong(v));
     }
 
@@ -76,6 +78,10 @@ public final class Cluster {
 
     boolean allowReadsWhenDown() {
         return allowReadsWhenDown;
+    }
+
+    boolean allowPubSubShardWhenDown() {
+        return allowPubSubShardWhenDown;
     }
 
     /** Periodic state update (Valkey's clusterCron). */

@@ -10,6 +10,8 @@ import java.util.List;
  * alone in its cluster): all keys must hash to one slot, the slot must be served, and the
  * cluster must be up (or, with {@code cluster-allow-reads-when-down}, the request must only
  * read). A request without keys is always served. EXEC is judged on all its queued commands.
+ * Sharded pub/sub channels count as keys; publishing and subscribing to them while the cluster
+ * is down follows {@code cluster-allow-pubsubshard-when-down} instead.
  *
  * <p>One instance is reused for every request (it is its own key sink), so routing allocates
  * nothing beyond what key extraction itself does.
@@ -27,6 +29,8 @@ public final class SlotRouting implements CommandSpec.KeySink {
     private int slot;
     private boolean crossSlot;
     private boolean unbound;
+    /** A sharded pub/sub publish or subscribe is among the commands: its own cluster-down rule. */
+    private boolean shardPubSub;
 
     SlotRouting(ClusterState state, Cluster cluster) {
         this.state = state;
@@ -61,9 +65,11 @@ public final class SlotRouting implements CommandSpec.KeySink {
         slot = -1;
         crossSlot = false;
         unbound = false;
+        shardPubSub = false;
     }
 
     private void collect(CommandSpec cmd, byte[][] a) {
+        if (cmd.parent() == null && (cmd.name().equals("spublish") || cmd.name().equals("ssubscribe"))) shardPubSub = true;
         argv = a;
         cmd.forEachKey(a, this);
         argv = null;
@@ -88,6 +94,7 @@ public final class SlotRouting implements CommandSpec.KeySink {
         if (crossSlot) return Verdict.CROSS_SLOT;
         if (firstKey == null) return Verdict.SERVE;
         if (!state.ok()) {
+            if (shardPubSub) return cluster.allowPubSubShardWhenDown() ? Verdict.SERVE : Verdict.DOWN_STATE;
             if (!cluster.allowReadsWhenDown()) return Verdict.DOWN_STATE;
             if (write) return Verdict.DOWN_RO_STATE;
         }
