@@ -414,4 +414,24 @@ class ClusterDifferentialTest {
         steps.add(c("SSUBSCRIBE", "ka", "kb")); // refused: the connection stays out of subscriber mode
         compare(steps);
     }
+
+    /** Deleting a slot unsubscribes the subscribers of its shard channels, with sunsubscribe pushes. */
+    @Test
+    void deletedSlotsDropShardSubscriptions() throws Exception {
+        List<String> seen = new ArrayList<>();
+        for (boolean oracle : new boolean[] {true, false}) {
+            RespConnection main = oracle ? ref : our;
+            StringBuilder b = new StringBuilder();
+            try (RespConnection sub = oracle ? new RespConnection(reference.port) : ours.connect()) {
+                b.append(sub.call("SSUBSCRIBE", "b", "{b}x")).append(sub.readReply()).append(sub.call("SSUBSCRIBE", "{a}y"));
+                b.append(main.call("CLUSTER", "DELSLOTS", "3300"));
+                b.append(sub.readReply()).append(sub.readReply());
+                b.append(sub.call("PING")); // still subscribed to {a}y: the RESP2 pub/sub form of PONG
+                b.append(main.call("CLUSTER", "ADDSLOTS", "3300"));
+            }
+            awaitOk(main);
+            seen.add(b.toString());
+        }
+        assertEquals(seen.get(0), seen.get(1));
+    }
 }

@@ -89,6 +89,20 @@ public final class Cluster {
         if (enabled) state.update(System.currentTimeMillis(), requireFullCoverage, nodeTimeoutMs);
     }
 
+    /** Unassigns slots; shard channel subscribers of those slots are unsubscribed (Valkey's removeChannelsInSlot). */
+    void unassign(java.util.BitSet slots) {
+        if (slots.isEmpty()) return;
+        for (int s = slots.nextSetBit(0); s >= 0; s = slots.nextSetBit(s + 1)) state.unassign(s);
+        io.moonkey.server.PubSubSession.dropShardChannels(server, slots::get);
+    }
+
+    /** Unassigns every slot this node serves. */
+    void unassignAll() {
+        java.util.BitSet all = new java.util.BitSet(HashSlot.COUNT);
+        for (int s = state.nextServed(0); s >= 0; s = state.nextServed(s + 1)) all.set(s);
+        unassign(all);
+    }
+
     /** After a configuration change: recompute the state and save the file (Valkey does both before sleeping). */
     void changed() {
         state.update(System.currentTimeMillis(), requireFullCoverage, nodeTimeoutMs);

@@ -151,11 +151,13 @@ public final class ClusterCommand {
 
     private void apply(boolean[] named, boolean del) {
         ClusterState st = cluster.state();
+        java.util.BitSet removed = new java.util.BitSet(HashSlot.COUNT);
         for (int slot = 0; slot < HashSlot.COUNT; slot++) {
             if (!named[slot]) continue;
-            if (del) st.unassign(slot);
+            if (del) removed.set(slot);
             else st.assign(slot);
         }
+        cluster.unassign(removed);
         cluster.changed();
     }
 
@@ -209,7 +211,7 @@ public final class ClusterCommand {
 
     private void flushSlots(Session s, byte[][] argv, ReplySink out) {
         if (cluster.server().keyspace().db(0).size() != 0) throw new CommandError("ERR DB must be empty to perform CLUSTER FLUSHSLOTS.");
-        cluster.state().unassignAll();
+        cluster.unassignAll();
         cluster.changed();
         out.ok();
     }
@@ -225,7 +227,7 @@ public final class ClusterCommand {
         if (cluster.server().keyspace().db(0).size() != 0) {
             throw new CommandError("ERR CLUSTER RESET can't be called with master nodes containing keys");
         }
-        cluster.state().unassignAll();
+        cluster.unassignAll();
         if (hard) cluster.state().renew();
         cluster.changed();
         out.ok();
