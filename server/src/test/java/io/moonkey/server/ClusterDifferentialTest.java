@@ -404,7 +404,9 @@ class ClusterDifferentialTest {
             "BITOP AND A B", "XREAD STREAMS A B 0 0", "SORT A STORE B", "SORT_RO A", "LCS A B",
             "OBJECT ENCODING A", "WATCH A B", "EVAL return 1 2 A B", "FCALL nosuch 2 A B", "SET A 1 GET",
             "XREADGROUP GROUP g c STREAMS A B > >", "GETEX A", "PFCOUNT A B", "PFMERGE A B", "SPUBLISH A m",
-            "EVAL return redis.call('spublish',KEYS[1],'m') 1 A"};
+            "EVAL return redis.call('spublish',KEYS[1],'m') 1 A",
+            "GEOSEARCHSTORE B A FROMLONLAT 0 0 BYRADIUS 1 km", "GEORADIUS A 0 0 1 km STORE B", "GEORADIUS A 0 0 1 km STOREDIST B",
+            "GEORADIUSBYMEMBER A m 1 km STORE B", "GEORADIUS_RO A 0 0 1 km"};
         List<Step> steps = new ArrayList<>();
         steps.add(c("FLUSHALL"));
         for (String t : templates) {
