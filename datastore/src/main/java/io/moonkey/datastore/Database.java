@@ -27,6 +27,8 @@ public final class Database {
     private ExpireTable expires = new ExpireTable();
     private long bytes;
     private Object2ObjectOpenCustomHashMap<byte[], List<Watcher>> watched;
+    /** Keys per cluster hash slot (expired ones not yet removed included), or null when not counted. */
+    private int[] slotCounts;
 
     Database(Keyspace keyspace, int id) {
         this.keyspace = keyspace;
@@ -48,6 +50,21 @@ public final class Database {
 
     public int expiresSize() {
         return expires.size();
+    }
+
+    /**
+     * Starts counting keys per cluster hash slot (cluster mode): one int per slot, kept by every
+     * insertion and removal, so CLUSTER COUNTKEYSINSLOT is O(1) without a second key index.
+     */
+    public void countSlots() {
+        if (slotCounts != null) return;
+        slotCounts = new int[HashSlot.COUNT];
+        for (byte[] k : table.keySet()) slotCounts[HashSlot.of(k)]++;
+    }
+
+    /** The number of keys in hash slot {@code slot}; 0 when slots are not counted. */
+    public int keysInSlot(int slot) {
+        return slotCounts == null ? 0 : slotCounts[slot];
     }
 
     /** Estimated bytes of keys, values and expire entries. */
@@ -126,6 +143,7 @@ public final class Database {
         Value old = table.put(key, v);
         if (old == null) {
             bytes += Memory.keyEntry(key) + v.memoryUsage();
+            if (slotCounts != null) slotCounts[HashSlot.of(key)]++;
             keyspace.listener().keyAdded(this, key);
         } else {
             bytes += v.memoryUsage() - old.memoryUsage();
@@ -167,6 +185,7 @@ public final class Database {
         Value old = table.remove(key);
         if (old == null) return;
         bytes -= Memory.keyEntry(key) + old.memoryUsage();
+        if (slotCounts != null) slotCounts[HashSlot.of(key)]--;
         if (!expires.isEmpty() && expires.containsKey(key)) {
             expires.removeLong(key);
             bytes -= Memory.EXPIRE_ENTRY;
@@ -207,6 +226,7 @@ public final class Database {
         table = new KeyTable();
         expires = new ExpireTable();
         bytes = 0;
+        if (slotCounts != null) java.util.Arrays.fill(slotCounts, 0);
         return n;
     }
 
@@ -223,6 +243,9 @@ public final class Database {
         long by = a.bytes;
         a.bytes = b.bytes;
         b.bytes = by;
+        int[] sc = a.slotCounts;
+        a.slotCounts = b.slotCounts;
+        b.slotCounts = sc;
     }
 
     // ---- iteration and sampling --------------------------------------------------------------

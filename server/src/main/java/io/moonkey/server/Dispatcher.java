@@ -63,6 +63,9 @@ public final class Dispatcher {
             reject(s, cmd, out, "NOAUTH Authentication required.");
             return true;
         }
+        if (server.cluster().enabled() && refusedByCluster(s, cmd, argv, out)) {
+            return true;
+        }
         if (server.busyMessage() != null && !cmd.has(CommandFlag.ALLOW_BUSY)) {
             reject(s, cmd, out, server.busyMessage());
             return true;
@@ -101,6 +104,27 @@ public final class Dispatcher {
             return true;
         }
         call(s, cmd, argv, out);
+        return true;
+    }
+
+    /**
+     * Cluster mode: the request's keys (EXEC: all queued commands' keys) must hash to one slot
+     * this node serves while the cluster is up (scripting.md §11). A refused EXEC discards the
+     * transaction; another refused command inside MULTI makes EXEC fail.
+     */
+    private boolean refusedByCluster(Session s, CommandSpec cmd, byte[][] argv, ReplySink out) {
+        boolean exec = cmd.parent() == null && cmd.name().equals("exec");
+        boolean write = cmd.has(CommandFlag.WRITE);
+        if (!server.cluster().state().ok() && cmd.has(CommandFlag.NOSCRIPT)) {
+            // only a down cluster asks whether a script writes; knowing it can cost a SHA1
+            Boolean scriptWrites = server.scriptWrites(cmd, argv);
+            if (scriptWrites != null) write = scriptWrites;
+        }
+        String error = exec ? server.cluster().refuseTransaction(s.inMulti(), s.queuedSpecs, s.queued)
+                : server.cluster().refuse(cmd, argv, write);
+        if (error == null) return false;
+        if (exec) MultiState.discard(s);
+        reject(s, cmd, out, error);
         return true;
     }
 

@@ -65,7 +65,7 @@ public final class InfoReport {
                 field(b, "redis_git_sha1", "00000000");
                 field(b, "redis_git_dirty", 0);
                 field(b, "redis_build_id", "0");
-                field(b, "redis_mode", "standalone");
+                field(b, "redis_mode", server.cluster().enabled() ? "cluster" : "standalone");
                 field(b, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
                 field(b, "arch_bits", 64);
                 field(b, "monotonic_clock", "POSIX clock_gettime");
@@ -226,7 +226,7 @@ public final class InfoReport {
             case "modules" -> b.append("# Modules\r\n");
             case "cluster" -> {
                 b.append("# Cluster\r\n");
-                field(b, "cluster_enabled", 0);
+                field(b, "cluster_enabled", server.cluster().enabled() ? 1 : 0);
             }
             case "commandstats" -> {
                 b.append("# Commandstats\r\n");

@@ -67,7 +67,7 @@ public final class Main {
             return;
         }
         server.config().param("port").set(Integer.toString(port));
-        log.notice("Running mode=standalone, port=" + port + ".");
+        log.notice("Running mode=" + (server.cluster().enabled() ? "cluster" : "standalone") + ", port=" + port + ".");
         log.notice("Server initialized");
         log.notice("Ready to accept connections tcp");
         Thread main = Thread.currentThread();

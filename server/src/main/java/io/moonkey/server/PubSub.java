@@ -157,6 +157,12 @@ public final class PubSub {
         return out;
     }
 
+    /** A copy of the sessions subscribed to a shard channel, in subscription order. */
+    List<Session> shardSubscriberSessions(byte[] channel) {
+        Set<Session> s = shardChannels.get(channel);
+        return s == null ? List.of() : new ArrayList<>(s);
+    }
+
     int shardSubscribers(byte[] channel) {
         Set<Session> s = shardChannels.get(channel);
         return s == null ? 0 : s.size();

@@ -51,6 +51,24 @@ public final class PubSubSession {
         }
     }
 
+    /**
+     * Cluster mode, slots no longer served: every subscriber of a shard channel in one of them
+     * is unsubscribed from it and told with a sunsubscribe push, as Valkey does on DELSLOTS.
+     */
+    public static void dropShardChannels(Server server, java.util.function.IntPredicate slotDropped) {
+        PubSub ps = server.pubsub();
+        for (byte[] channel : ps.shardChannels(null)) {
+            if (!slotDropped.test(io.moonkey.datastore.HashSlot.of(channel))) continue;
+            for (Session s : ps.shardSubscriberSessions(channel)) {
+                ps.sunsubscribe(s, channel);
+                ClientChannel ch = s.channel();
+                if (ch == null) continue;
+                confirm(ch.writer(), SUNSUBSCRIBE, channel, s.shardChannelCount());
+                ch.flushSoon();
+            }
+        }
+    }
+
     public static List<byte[]> shardChannels(Server server, byte[] pattern) {
         return server.pubsub().shardChannels(pattern);
     }

@@ -62,11 +62,22 @@ public final class Server {
         };
     }
 
+    /** A script's own write flag for EVAL-family and FCALL requests when known at dispatch (§4.4); null otherwise. */
+    public Boolean scriptWrites(io.moonkey.server.command.CommandSpec cmd, byte[][] argv) {
+        return switch (cmd.name()) {
+            case "eval", "eval_ro" -> scripting.effectiveWrite(argv, false);
+            case "evalsha", "evalsha_ro" -> scripting.effectiveWrite(argv, true);
+            case "fcall", "fcall_ro" -> functions.effectiveWrite(argv);
+            default -> null;
+        };
+    }
+
     /** INFO's scripting figures. */
     public io.moonkey.server.scripting.ScriptingStats scriptingStats() {
         return scripting.stats(functions);
     }
     private final Dispatcher dispatcher;
+    private final io.moonkey.server.cluster.Cluster cluster;
     private final PubSub pubsub = new PubSub();
     private final PropagationStream propagation = new PropagationStream();
     private final Stats stats = new Stats();
@@ -129,6 +140,7 @@ public final class Server {
         });
         keyspace.setExternalBytes(() -> clientBytes);
         dispatcher = new Dispatcher(this);
+        cluster = new io.moonkey.server.cluster.Cluster(this);
         byte[] id = new byte[20];
         new SecureRandom().nextBytes(id);
         runId = HexFormat.of().formatHex(id);
@@ -160,8 +172,10 @@ public final class Server {
         new DebugCommand(this).register(commands);
         new TransactionCommands(this).register(commands);
         new PubSubCommands(this).register(commands);
+        new io.moonkey.server.cluster.ClusterCommand(cluster).register(commands);
         new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
         io.moonkey.server.command.CommandTips.apply(commands);
+        cluster.start(); // cluster-enabled yes: nodes.conf loaded or created, slot counts on
         aof.start(); // appendonly yes: replay the AOF before serving anyone
         startupMemory = keyspace.usedMemory() - keyspace.datasetBytes();
     }
@@ -245,6 +259,11 @@ public final class Server {
 
     public Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** Cluster mode: slots, state, and the slot checks of dispatch and scripts. */
+    public io.moonkey.server.cluster.Cluster cluster() {
+        return cluster;
     }
 
     public PubSub pubsub() {
@@ -443,6 +462,7 @@ public final class Server {
             }
         }
         if (maxmemory > 0) keyspace.enforceMaxmemory(maxmemory);
+        cluster.cron();
         compactWhenIdle();
     }
 

@@ -236,12 +236,7 @@ public final class CommandSpec {
             if (k.isKeynum()) {
                 int ni = k.begin() + k.numKeysIndex();
                 if (ni >= argv.length) continue;
-                long n;
-                try {
-                    n = Long.parseLong(new String(argv[ni]));
-                } catch (NumberFormatException e) {
-                    continue;
-                }
+                long n = keyCount(argv[ni]);
                 int first = k.begin() + k.firstKeyAfterNum();
                 if (n < 0 || first + n * k.step() > argv.length) continue;
                 for (int i = 0; i < n; i++) out.key(first + i * k.step(), k.flags());
@@ -250,6 +245,22 @@ public final class CommandSpec {
             int last = k.lastKey() < 0 ? argv.length + k.lastKey() : k.begin() + k.lastKey();
             for (int i = k.begin(); i <= last && i < argv.length; i += Math.max(1, k.step())) out.key(i, k.flags());
         }
+    }
+
+    /**
+     * A key count argument as {@code Long.parseLong} reads it (sign, digits, no overflow), or -1;
+     * without allocating, since cluster mode routes every keyed EVAL through here.
+     */
+    private static long keyCount(byte[] b) {
+        int i = b.length > 0 && (b[0] == '+' || b[0] == '-') ? 1 : 0;
+        if (i == b.length) return -1;
+        long n = 0;
+        for (; i < b.length; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9 || n > (Long.MAX_VALUE - d) / 10) return -1;
+            n = n * 10 + d;
+        }
+        return b[0] == '-' && n != 0 ? -1 : n; // negative counts name no keys either way
     }
 
     public int[] keyPositions(byte[][] argv) {

@@ -106,7 +106,7 @@ public final class ConnectionCommands {
         out.bulk("id");
         out.integer(s.id());
         out.bulk("mode");
-        out.bulk("standalone");
+        out.bulk(server.cluster().enabled() ? "cluster" : "standalone");
         out.bulk("role");
         out.bulk("master");
         out.bulk("modules");
@@ -138,6 +138,7 @@ public final class ConnectionCommands {
     /** SELECT index: changes the session's database. */
     void select(Session s, byte[][] argv, ReplySink out) {
         long idx = Arguments.parseInt(argv[1]);
+        if (server.cluster().enabled() && idx != 0) throw new CommandError("ERR SELECT is not allowed in cluster mode");
         if (idx < 0 || idx >= server.keyspace().databases()) throw new CommandError("ERR DB index is out of range");
         s.select((int) idx);
         out.ok();

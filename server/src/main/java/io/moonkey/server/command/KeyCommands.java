@@ -170,6 +170,9 @@ public final class KeyCommands {
                 throw new CommandError(SYNTAX);
             }
         }
+        if (server.cluster().enabled() && (s.dbIndex() != 0 || targetDb != 0)) {
+            throw new CommandError("ERR Copying to another database is not allowed in cluster mode");
+        }
         if (targetDb == s.dbIndex() && java.util.Arrays.equals(argv[1], argv[2])) {
             throw new CommandError("ERR source and destination objects are the same");
         }
@@ -197,6 +200,7 @@ public final class KeyCommands {
 
     /** MOVE key db: moves a key to another database if absent there; 1 if moved. */
     void move(Session s, byte[][] argv, ReplySink out) {
+        if (server.cluster().enabled()) throw new CommandError("ERR MOVE is not allowed in cluster mode");
         long d = Arguments.parseInt(argv[2]);
         if (d < 0 || d >= server.keyspace().databases()) throw new CommandError("ERR DB index is out of range");
         if (d == s.dbIndex()) throw new CommandError("ERR source and destination objects are the same");

@@ -91,6 +91,7 @@ public final class ServerCommands {
 
     /** SWAPDB index1 index2: exchanges two databases' contents. */
     void swapdb(Session s, byte[][] argv, ReplySink out) {
+        if (server.cluster().enabled()) throw new CommandError("ERR SWAPDB is not allowed in cluster mode");
         long a = parseLong(argv[1], "ERR invalid first DB index");
         long b = parseLong(argv[2], "ERR invalid second DB index");
         int n = server.keyspace().databases();

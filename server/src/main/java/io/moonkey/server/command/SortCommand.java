@@ -7,6 +7,7 @@ import static io.moonkey.server.command.Arguments.parseLong;
 
 import io.moonkey.datastore.Database;
 import io.moonkey.datastore.Elements;
+import io.moonkey.datastore.HashSlot;
 import io.moonkey.datastore.IntString;
 import io.moonkey.datastore.StringValue;
 import io.moonkey.datastore.Value;
@@ -73,8 +74,11 @@ public final class SortCommand {
         byte[] by, store;
         final List<byte[]> gets = new ArrayList<>(2);
 
-        /** Parses argv[2..] as SORT does (SORT_RO: {@code readOnly}, no STORE). */
-        static Options parse(byte[][] argv, boolean readOnly) {
+        /**
+         * Parses argv[2..] as SORT does (SORT_RO: {@code readOnly}, no STORE). In cluster mode a
+         * BY or GET pattern must provably name keys of the sorted key's slot.
+         */
+        static Options parse(byte[][] argv, boolean readOnly, boolean clusterMode) {
             Options o = new Options();
             for (int j = 2; j < argv.length; j++) {
                 int left = argv.length - j - 1;
@@ -96,8 +100,15 @@ public final class SortCommand {
                     // a pattern without '*' names no per-element key: nothing to sort by (sticks
                     // even if a later BY has a '*', as in Valkey)
                     o.dontSort |= indexOf(o.by, (byte) '*', 0) < 0;
+                    if (clusterMode && indexOf(o.by, (byte) '*', 0) >= 0 && HashSlot.ofPattern(o.by) != HashSlot.of(argv[1])) {
+                        throw new CommandError("ERR BY option of SORT denied in Cluster mode when keys formed by the pattern may be in different slots.");
+                    }
                 } else if (is(a, "get") && left >= 1) {
-                    o.gets.add(argv[++j]);
+                    byte[] get = argv[++j];
+                    if (clusterMode && !(get.length == 1 && get[0] == '#') && HashSlot.ofPattern(get) != HashSlot.of(argv[1])) {
+                        throw new CommandError("ERR GET option of SORT denied in Cluster mode when keys formed by the pattern may be in different slots.");
+                    }
+                    o.gets.add(get);
                 } else {
                     throw new CommandError(SYNTAX);
                 }
@@ -133,7 +144,7 @@ public final class SortCommand {
     }
 
     private void run(Session s, byte[][] argv, ReplySink out, boolean readOnly) {
-        Options o = Options.parse(argv, readOnly);
+        Options o = Options.parse(argv, readOnly, server.cluster().enabled());
         Database db = s.db();
         Value v = db.lookupRead(argv[1]);
         ValueType type = v == null ? ValueType.LIST : v.type();

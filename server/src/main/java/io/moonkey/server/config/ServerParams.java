@@ -76,6 +76,17 @@ public final class ServerParams {
         c.register(bool("cluster-enabled", false).immutable());
         c.register(string("cluster-config-file", "nodes.conf").immutable());
         c.register(integer("cluster-node-timeout", 15000, 0, MAX));
+        c.register(integer("cluster-port", 0, 0, 65535).immutable());
+        c.register(string("cluster-announce-ip", ""));
+        c.register(integer("cluster-announce-port", 0, 0, 65535));
+        c.register(integer("cluster-announce-bus-port", 0, 0, 65535));
+        c.register(bool("cluster-require-full-coverage", true));
+        c.register(bool("cluster-allow-reads-when-down", false));
+        c.register(bool("cluster-allow-pubsubshard-when-down", true));
+        c.register(bool("cluster-allow-replica-migration", true));
+        c.register(bool("cluster-replica-no-failover", false));
+        c.register(integer("cluster-migration-barrier", 1, 0, IMAX));
+        c.register(integer("cluster-replica-validity-factor", 10, 0, IMAX));
         // memory
         c.register(memory("maxmemory", 0));
         c.register(choice("maxmemory-policy", "noeviction", "volatile-lru", "volatile-lfu", "volatile-random",

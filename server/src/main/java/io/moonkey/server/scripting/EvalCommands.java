@@ -95,6 +95,18 @@ public final class EvalCommands {
      * compatibility-mode scripts and unknown ones, which keep the command's own flags.
      */
     public Boolean effectiveDenyOom(byte[][] argv, boolean bySha) {
+        Shebang sh = flagsKnownAtDispatch(argv, bySha);
+        return sh == null ? null : !sh.flags().contains(ScriptFlag.ALLOW_OOM) && !sh.flags().contains(ScriptFlag.NO_WRITES);
+    }
+
+    /** The effective write flag of an EVAL-family request (§4.4), or null as for {@link #effectiveDenyOom}. */
+    public Boolean effectiveWrite(byte[][] argv, boolean bySha) {
+        Shebang sh = flagsKnownAtDispatch(argv, bySha);
+        return sh == null ? null : !sh.flags().contains(ScriptFlag.NO_WRITES);
+    }
+
+    /** The shebang of a cached script or of a body whose shebang parses, unless in compatibility mode; else null. */
+    private Shebang flagsKnownAtDispatch(byte[][] argv, boolean bySha) {
         if (argv.length < 2) {
             return null;
         }
@@ -113,10 +125,7 @@ public final class EvalCommands {
                 return null;
             }
         }
-        if (sh.compatMode()) {
-            return null;
-        }
-        return !sh.flags().contains(ScriptFlag.ALLOW_OOM) && !sh.flags().contains(ScriptFlag.NO_WRITES);
+        return sh.compatMode() ? null : sh;
     }
 
     /** EVAL / EVALSHA / EVAL_RO / EVALSHA_RO, in the order of scripting.md §2.1. */
@@ -173,6 +182,10 @@ public final class EvalCommands {
             }
         }
         Shebang sh = script.shebang();
+        if (!sh.compatMode() && sh.flags().contains(ScriptFlag.NO_CLUSTER) && server.cluster().enabled()) { // §4.5 step 1
+            out.error("ERR Can not run script on cluster, 'no-cluster' flag is set.");
+            return;
+        }
         boolean noWrites = !sh.compatMode() && sh.flags().contains(ScriptFlag.NO_WRITES);
         boolean allowOom = !sh.compatMode() && sh.flags().contains(ScriptFlag.ALLOW_OOM);
         if (!sh.compatMode() && !noWrites) {
@@ -188,7 +201,8 @@ public final class EvalCommands {
         int n = (int) (long) numkeys;
         byte[][] keys = Arrays.copyOfRange(argv, 3, 3 + n);
         byte[][] args = Arrays.copyOfRange(argv, 3 + n, argv.length);
-        ScriptingEngine.Run run = new ScriptingEngine.Run(s, script.sha(), keys, args, readOnlyCommand || noWrites, allowOom);
+        ScriptingEngine.Run run = new ScriptingEngine.Run(s, script.sha(), keys, args, readOnlyCommand || noWrites, allowOom,
+                sh.compatMode() || sh.flags().contains(ScriptFlag.ALLOW_CROSS_SLOT_KEYS));
         if (session != null) {
             ((LuaEngine) engine).runDebugged(script.body(), sh.bodyStart(), run, out, session);
         } else {

@@ -306,6 +306,12 @@ public final class FunctionCommands {
         return !f.flags().contains("allow-oom") && !f.flags().contains("no-writes");
     }
 
+    /** The effective write flag of an FCALL (§4.4), or null when the function is unknown. */
+    public Boolean effectiveWrite(byte[][] argv) {
+        Function f = argv.length < 2 ? null : functions.get(latin1(argv[1]).toLowerCase(Locale.ROOT));
+        return f == null ? null : !f.flags().contains("no-writes");
+    }
+
     /** FCALL / FCALL_RO function numkeys [key ...] [arg ...] (§6.5). */
     void fcall(Session s, byte[][] argv, ReplySink out, boolean readOnlyCommand) {
         s.preventPropagation(); // the function's writes are propagated, not the FCALL
@@ -329,6 +335,10 @@ public final class FunctionCommands {
             out.error("ERR Number of keys can't be negative");
             return;
         }
+        if (f.flags().contains("no-cluster") && server.cluster().enabled()) { // scripting.md §4.5 step 1
+            out.error("ERR Can not run script on cluster, 'no-cluster' flag is set.");
+            return;
+        }
         boolean noWrites = f.flags().contains("no-writes");
         boolean allowOom = f.flags().contains("allow-oom");
         if (!noWrites) {
@@ -349,7 +359,8 @@ public final class FunctionCommands {
         runningSince = System.currentTimeMillis();
         try {
             engine.call(f.callback(), new ScriptingEngine.Run(s, f.name(), Arrays.copyOfRange(argv, 3, 3 + n),
-                    Arrays.copyOfRange(argv, 3 + n, argv.length), readOnlyCommand || noWrites, allowOom), out);
+                    Arrays.copyOfRange(argv, 3 + n, argv.length), readOnlyCommand || noWrites, allowOom,
+                    f.flags().contains("allow-cross-slot-keys")), out);
         } finally {
             runningArgv = null;
         }

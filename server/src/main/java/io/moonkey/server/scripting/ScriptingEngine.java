@@ -40,8 +40,11 @@ public interface ScriptingEngine {
      * @param name     what error replies call the script (its SHA1, or a function name)
      * @param readOnly a *_RO command or a {@code no-writes} script: writes are refused
      * @param allowOom a script declaring {@code allow-oom}
+     * @param allowCrossSlot compatibility-mode EVAL or {@code allow-cross-slot-keys}: in cluster
+     *                 mode the script's commands may use keys of several slots (scripting.md §11)
      */
-    record Run(Session caller, String name, byte[][] keys, byte[][] args, boolean readOnly, boolean allowOom) {}
+    record Run(Session caller, String name, byte[][] keys, byte[][] args, boolean readOnly, boolean allowOom,
+               boolean allowCrossSlot) {}
 
     /** A body that does not compile. */
     final class CompileError extends RuntimeException {

@@ -4,6 +4,7 @@ import io.moonkey.lua.lib.valkey.ServerApi;
 import io.moonkey.lua.runtime.CallContext;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
+import io.moonkey.server.cluster.ScriptSlotGuard;
 import io.moonkey.server.command.CommandFlag;
 import io.moonkey.server.command.CommandSpec;
 import io.moonkey.server.resp.RespWriter;
@@ -27,10 +28,13 @@ final class LuaBridge implements ServerApi.Bridge {
     private boolean oomAtStart;
     /** The debugging session of the run, or null (ldb.md): command tracing, breakpoint(), debug(). */
     private DebugSession debugger;
+    /** Cluster mode's per-command slot checks (scripting.md §11). */
+    private final ScriptSlotGuard slots;
 
     LuaBridge(Server server, Session client) {
         this.server = server;
         this.client = client;
+        this.slots = server.cluster().scriptGuard();
     }
 
     /** Prepares a run: the script client takes the caller's database and starts in RESP2. */
@@ -42,6 +46,7 @@ final class LuaBridge implements ServerApi.Bridge {
         client.select(r.caller().dbIndex());
         client.setProtocol(2);
         oomAtStart = server.maxmemory() > 0 && !server.keyspace().enforceMaxmemory(server.maxmemory());
+        slots.begin(server.cluster().requestSlot(), r.allowCrossSlot());
     }
 
     void end() {
@@ -118,6 +123,10 @@ final class LuaBridge implements ServerApi.Bridge {
         }
         if (write) {
             wrote = true;
+        }
+        String clusterRefusal = slots.check(cmd, argv); // after marking the write, as Valkey
+        if (clusterRefusal != null) {
+            return rejected(cmd, clusterRefusal);
         }
         // A command's error is counted at the command, as Valkey does; the script's reply,
         // if it passes the error on, does not count it again.
