@@ -76,6 +76,7 @@ public final class Server {
     private long dirty;
     private long maxmemory;
     private String requirepass = "";
+    private final io.moonkey.server.acl.Acl acl;
     private volatile EventLoop eventLoop;
     private String busyMessage;
     private long lastSaveTime = startMs / 1000;
@@ -100,6 +101,7 @@ public final class Server {
         ServerParams.registerAll(config);
         config.applyArgs(args);
         keyspace = new Keyspace((int) config.getLong("databases"));
+        acl = new io.moonkey.server.acl.Acl(this);
         hook();
         keyspace.setListener(new KeyspaceListener() {
             @Override
@@ -148,7 +150,10 @@ public final class Server {
         new TransactionCommands(this).register(commands);
         new PubSubCommands(this).register(commands);
         new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
+        new io.moonkey.server.acl.AclCommand(acl).register(commands);
         io.moonkey.server.command.CommandTips.apply(commands);
+        String aclError = acl.loadAtStartup(config.userLines());
+        if (aclError != null) throw new io.moonkey.server.config.ConfigException(aclError);
         aof.start(); // appendonly yes: replay the AOF before serving anyone
         startupMemory = keyspace.usedMemory() - keyspace.datasetBytes();
     }
@@ -160,7 +165,10 @@ public final class Server {
         applyAndWatch("lfu-log-factor", v -> keyspace.setLfuLogFactor(Integer.parseInt(v)));
         applyAndWatch("lfu-decay-time", v -> keyspace.setLfuDecayTime(Integer.parseInt(v)));
         applyAndWatch("maxmemory-samples", v -> keyspace.setEvictionSamples(Integer.parseInt(v)));
-        applyAndWatch("requirepass", v -> requirepass = v);
+        applyAndWatch("requirepass", v -> {
+            requirepass = v;
+            acl.requirepassChanged(v);
+        });
         applyAndWatch("loglevel", log::setLevel);
         applyAndWatch("slowlog-log-slower-than", v -> slowlogThreshold = Long.parseLong(v));
         applyAndWatch("slowlog-max-len", v -> slowlogMaxLen = Long.parseLong(v));
@@ -316,8 +324,13 @@ public final class Server {
         return queryBufferLimit;
     }
 
+    /** Whether the default user has a password (protected mode and AUTH's one-argument form ask). */
     public boolean authRequired() {
-        return !requirepass.isEmpty();
+        return !acl.defaultUser().nopass();
+    }
+
+    public io.moonkey.server.acl.Acl acl() {
+        return acl;
     }
 
     public String requirepass() {

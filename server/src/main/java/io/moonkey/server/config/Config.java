@@ -20,6 +20,8 @@ public final class Config {
     private final Map<String, ConfigParam> byName = new LinkedHashMap<>();
     private final Map<String, ConfigParam> byAlias = new LinkedHashMap<>();
     private Path file;
+    /** The {@code user} directives, each its words after "user" (the ACL applies them at startup). */
+    private final List<List<String>> userLines = new ArrayList<>();
 
     public ConfigParam register(ConfigParam p) {
         byName.put(p.name(), p);
@@ -44,6 +46,10 @@ public final class Config {
 
     public boolean getBool(String name) {
         return get(name).equals("yes");
+    }
+
+    public List<List<String>> userLines() {
+        return userLines;
     }
 
     public Path file() {
@@ -151,6 +157,12 @@ public final class Config {
             if (words.length == 0) continue;
             String name = new String(words[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
             if (name.equals("include") || name.equals("rename-command") || name.equals("loadmodule")) continue;
+            if (name.equals("user")) {
+                List<String> words1 = new ArrayList<>();
+                for (int w = 1; w < words.length; w++) words1.add(new String(words[w], StandardCharsets.ISO_8859_1));
+                userLines.add(words1);
+                continue;
+            }
             ConfigParam p = param(name);
             if (p == null) throw fatal(source, n, line, "Bad directive or wrong number of arguments");
             StringBuilder v = new StringBuilder();
