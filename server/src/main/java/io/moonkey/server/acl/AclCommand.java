@@ -62,11 +62,8 @@ public final class AclCommand {
         if (!AclCategories.exists(cat)) throw new CommandError("ERR Unknown category '" + latin1(argv[2]) + "'");
         List<String> names = new ArrayList<>();
         for (CommandSpec c : s.server().commands().all()) {
-            if (c.isContainer()) {
-                for (CommandSpec sub : c.subcommands().values()) if (AclCategories.has(sub, cat)) names.add(sub.fullName());
-            } else if (AclCategories.has(c, cat)) {
-                names.add(c.fullName());
-            }
+            if (AclCategories.has(c, cat)) names.add(c.fullName()); // containers too (all are @slow)
+            for (CommandSpec sub : c.subcommands().values()) if (AclCategories.has(sub, cat)) names.add(sub.fullName());
         }
         out.arrayHeader(names.size());
         for (String n : names) out.bulk(n);

@@ -27,13 +27,4 @@ final class ChannelArguments {
             }
         }
     }
-
-    /** Whether the command names channels at all (so that a user without channel rules is checked). */
-    static boolean names(CommandSpec cmd) {
-        if (cmd.parent() != null) return false;
-        return switch (cmd.name()) {
-            case "publish", "spublish", "subscribe", "ssubscribe", "psubscribe" -> true;
-            default -> false;
-        };
-    }
 }
