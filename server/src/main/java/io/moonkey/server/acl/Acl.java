@@ -265,9 +265,9 @@ public final class Acl {
      * object is kept and takes the loaded rules, or full permissions when the file omits it.
      * Clients of the replaced users are disconnected.
      */
-    void replaceAll(Map<String, User> loaded) {
+    void replaceAll(Map<String, User> loaded, Session caller) {
         for (User old : new ArrayList<>(users.values())) {
-            if (old != defaultUser) disconnectClientsOf(old, null);
+            if (old != defaultUser) disconnectClientsOf(old, caller);
         }
         User newDefault = loaded.remove(DEFAULT);
         users.clear();
@@ -294,8 +294,8 @@ public final class Acl {
     }
 
     /** ACL LOAD: replaces all users with the file's, or changes nothing when it has errors. */
-    public void load() throws AclException {
-        replaceAll(AclFile.read(aclfile(), this));
+    public void load(Session caller) throws AclException {
+        replaceAll(AclFile.read(aclfile(), this), caller);
     }
 
     /** ACL SAVE. */
@@ -322,7 +322,7 @@ public final class Acl {
         }
         if (hasFile) {
             try {
-                load();
+                load(null);
             } catch (AclException e) {
                 return e.getMessage().substring(4);
             }

@@ -182,7 +182,7 @@ public final class AclCommand {
 
     void load(Session s, byte[][] argv, ReplySink out) {
         try {
-            acl.load();
+            acl.load(s);
         } catch (AclException e) {
             throw new CommandError(e.getMessage());
         }
