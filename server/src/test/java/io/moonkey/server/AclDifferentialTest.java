@@ -249,6 +249,23 @@ class AclDifferentialTest {
     }
 
     @Example
+    void pubsubDefaultForNewUsersSelectorsAndReset() throws Exception {
+        try {
+            for (List<String> c : List.of(List.of("CONFIG", "SET", "acl-pubsub-default", "bogus"),
+                    List.of("CONFIG", "SET", "acl-pubsub-default", "allchannels"), List.of("ACL", "SETUSER", "ps", "(+get)"),
+                    List.of("ACL", "GETUSER", "ps"), List.of("ACL", "SETUSER", "ps", "reset"), List.of("ACL", "GETUSER", "ps"),
+                    List.of("CONFIG", "GET", "acl-pubsub-default"))) {
+                assertEquals(call(refConn, c), call(ourConn, c), c.toString());
+            }
+        } finally {
+            for (RespConnection conn : List.of(refConn, ourConn)) {
+                call(conn, List.of("CONFIG", "SET", "acl-pubsub-default", "resetchannels"));
+                call(conn, List.of("ACL", "DELUSER", "ps"));
+            }
+        }
+    }
+
+    @Example
     void subcommandErrorsAndHelp() throws Exception {
         for (List<String> c : List.of(List.of("ACL", "HELP"), List.of("ACL", "CAT", "a", "b"), List.of("ACL", "GENPASS", "0"),
                 List.of("ACL", "GENPASS", "x"), List.of("ACL", "GENPASS", "4097"), List.of("ACL", "LOG", "x"),

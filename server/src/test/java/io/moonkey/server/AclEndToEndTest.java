@@ -192,6 +192,19 @@ class AclEndToEndTest {
     }
 
     @Test
+    void sortByAndGetPatternsNeedAccessToAllKeys() throws Exception {
+        admin.call("RPUSH", "k1", "2", "1");
+        admin.call("ACL", "SETUSER", "s", "on", ">pw", "~k*", "+sort");
+        admin.call("ACL", "SETUSER", "all", "on", ">pw", "%R~*", "~k*", "+sort");
+        try (RespConnection c = as("s", "pw"); RespConnection a = as("all", "pw")) {
+            assertEquals("-ERR BY option of SORT denied due to insufficient ACL permissions.\r\n", c.call("SORT", "k1", "BY", "w_*"));
+            assertEquals("-ERR GET option of SORT denied due to insufficient ACL permissions.\r\n", c.call("SORT", "k1", "GET", "#"));
+            assertEquals("*2\r\n$1\r\n2\r\n$1\r\n1\r\n", c.call("SORT", "k1", "BY", "nosort"));
+            assertEquals("*2\r\n$1\r\n1\r\n$1\r\n2\r\n", a.call("SORT", "k1", "GET", "#"));
+        }
+    }
+
+    @Test
     void resetGoesBackToTheDefaultUser() throws Exception {
         admin.call("ACL", "SETUSER", "r", "on", ">pw", "+@all", "~*");
         try (RespConnection c = as("r", "pw")) {

@@ -27,7 +27,7 @@ public final class Acl {
 
     public Acl(Server server) {
         this.server = server;
-        defaultUser = new User(DEFAULT, server.commands());
+        defaultUser = newUser(DEFAULT);
         resetDefault(defaultUser);
         users.put(DEFAULT, defaultUser);
     }
@@ -134,6 +134,15 @@ public final class Acl {
         return caller.user().check(cmd, argv) == null;
     }
 
+    /**
+     * Whether the session's user may read any key with this command line: some selector allows
+     * the line and reads every key (SORT's BY and GET patterns need it, as in Valkey).
+     */
+    public boolean readsAnyKey(Session s, byte[][] argv) {
+        CommandSpec cmd = server.commands().resolve(argv);
+        return cmd != null && s.user().readsAnyKey(cmd, argv);
+    }
+
     private void record(Session s, User u, Denial d, CommandSpec cmd, byte[][] argv, String context) {
         switch (d.kind()) {
             case COMMAND -> deniedCommand++;
@@ -175,7 +184,7 @@ public final class Acl {
     public void setUser(String name, List<String> args) throws AclException {
         List<String> rules = joinSelectors(args);
         User existing = users.get(name);
-        User work = existing != null ? existing.copy(name) : new User(name, server.commands());
+        User work = existing != null ? existing.copy(name) : newUser(name);
         for (String r : rules) {
             try {
                 work.apply(r);
@@ -274,7 +283,7 @@ public final class Acl {
         if (newDefault != null) {
             defaultUser.copyFrom(newDefault);
         } else {
-            defaultUser.copyFrom(new User(DEFAULT, server.commands()));
+            defaultUser.copyFrom(newUser(DEFAULT));
             resetDefault(defaultUser);
         }
         users.put(DEFAULT, defaultUser);
@@ -349,7 +358,11 @@ public final class Acl {
     }
 
     User newUser(String name) {
-        return new User(name, server.commands());
+        return new User(name, server.commands(), this::allChannelsByDefault);
+    }
+
+    private boolean allChannelsByDefault() {
+        return server.config().get("acl-pubsub-default").equals("allchannels");
     }
 
     Server server() {

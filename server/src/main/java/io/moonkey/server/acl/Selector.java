@@ -329,6 +329,15 @@ final class Selector {
         return null;
     }
 
+    /** allkeys, or a "*" pattern that grants reading. */
+    boolean readsAnyKey() {
+        if (allKeys) return true;
+        for (KeyPattern k : keys) {
+            if ((k.flags() & KeyPattern.READ) != 0 && k.pattern().length == 1 && k.pattern()[0] == '*') return true;
+        }
+        return false;
+    }
+
     boolean permitsKey(byte[] key, int needed) {
         if (allKeys) return true;
         for (KeyPattern k : keys) {

@@ -20,6 +20,8 @@ import java.util.Set;
 public final class User {
     private final String name;
     private final CommandTable table;
+    /** acl-pubsub-default is allchannels: new users, new selectors and "reset" get every channel. */
+    private final java.util.function.BooleanSupplier allChannelsByDefault;
     private boolean enabled;
     private boolean nopass;
     /** null when neither flag was ever given (ACL GETUSER then lists neither). */
@@ -31,10 +33,23 @@ public final class User {
     private boolean unrestricted;
 
     /** A new user: off, no passwords, no commands, no keys, no channels (with acl-pubsub-default resetchannels). */
-    User(String name, CommandTable table) {
+    User(String name, CommandTable table, java.util.function.BooleanSupplier allChannelsByDefault) {
         this.name = name;
         this.table = table;
-        this.root = new Selector(table);
+        this.allChannelsByDefault = allChannelsByDefault;
+        this.root = newSelector();
+    }
+
+    private Selector newSelector() {
+        Selector s = new Selector(table);
+        if (allChannelsByDefault.getAsBoolean()) {
+            try {
+                s.apply("allchannels");
+            } catch (AclRuleException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return s;
     }
 
     public String name() {
@@ -55,7 +70,7 @@ public final class User {
     }
 
     User copy(String newName) {
-        User u = new User(newName, table);
+        User u = new User(newName, table, allChannelsByDefault);
         u.copyFrom(this);
         return u;
     }
@@ -104,6 +119,7 @@ public final class User {
                 for (String r : new String[] {"resetpass", "resetkeys", "resetchannels", "off", "clearselectors", "-@all"}) {
                     applyRule(r);
                 }
+                if (allChannelsByDefault.getAsBoolean()) applyRule("allchannels");
                 sanitizePayload = true;
             }
             default -> applyOther(op);
@@ -131,7 +147,7 @@ public final class User {
     }
 
     private Selector parseSelector(String body) throws AclRuleException {
-        Selector s = new Selector(table);
+        Selector s = newSelector();
         for (String rule : body.trim().split(" +")) {
             if (!rule.isEmpty()) s.apply(rule);
         }
@@ -194,6 +210,14 @@ public final class User {
             }
         }
         return worst;
+    }
+
+    /** Whether a selector allowing the line also allows reading every key. */
+    boolean readsAnyKey(CommandSpec cmd, byte[][] argv) {
+        if (unrestricted) return true;
+        if (root.check(cmd, argv) == null && root.readsAnyKey()) return true;
+        for (Selector s : selectors) if (s.check(cmd, argv) == null && s.readsAnyKey()) return true;
+        return false;
     }
 
     /** Whether any selector lets this user receive messages of {@code channel} (or subscribe the pattern). */

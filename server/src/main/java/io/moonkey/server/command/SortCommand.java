@@ -74,7 +74,7 @@ public final class SortCommand {
         final List<byte[]> gets = new ArrayList<>(2);
 
         /** Parses argv[2..] as SORT does (SORT_RO: {@code readOnly}, no STORE). */
-        static Options parse(byte[][] argv, boolean readOnly) {
+        static Options parse(byte[][] argv, boolean readOnly, boolean allKeys) {
             Options o = new Options();
             for (int j = 2; j < argv.length; j++) {
                 int left = argv.length - j - 1;
@@ -93,10 +93,14 @@ public final class SortCommand {
                     o.store = argv[++j];
                 } else if (is(a, "by") && left >= 1) {
                     o.by = argv[++j];
+                    if (!allKeys && indexOf(o.by, (byte) '*', 0) >= 0) {
+                        throw new CommandError("ERR BY option of SORT denied due to insufficient ACL permissions.");
+                    }
                     // a pattern without '*' names no per-element key: nothing to sort by (sticks
                     // even if a later BY has a '*', as in Valkey)
                     o.dontSort |= indexOf(o.by, (byte) '*', 0) < 0;
                 } else if (is(a, "get") && left >= 1) {
+                    if (!allKeys) throw new CommandError("ERR GET option of SORT denied due to insufficient ACL permissions.");
                     o.gets.add(argv[++j]);
                 } else {
                     throw new CommandError(SYNTAX);
@@ -133,7 +137,9 @@ public final class SortCommand {
     }
 
     private void run(Session s, byte[][] argv, ReplySink out, boolean readOnly) {
-        Options o = Options.parse(argv, readOnly);
+        // BY and GET read keys the key specs cannot name: only for users with access to all keys (ACL)
+        boolean allKeys = s.user().unrestricted() || s.server().acl().readsAnyKey(s, argv);
+        Options o = Options.parse(argv, readOnly, allKeys);
         Database db = s.db();
         Value v = db.lookupRead(argv[1]);
         ValueType type = v == null ? ValueType.LIST : v.type();
