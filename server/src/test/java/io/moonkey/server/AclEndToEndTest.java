@@ -205,6 +205,20 @@ class AclEndToEndTest {
     }
 
     @Test
+    void aofReplayIsNotRestrictedByTheDefaultUser(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String[] aof = {"--save", "", "--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always"};
+        try (TestServer s = new TestServer(aof); RespConnection c = s.connect()) {
+            assertEquals("+OK\r\n", c.call("EVAL", "return server.call('set', 'a', '1')", "0"));
+        }
+        String[] restricted = java.util.stream.Stream.concat(java.util.Arrays.stream(aof),
+                java.util.stream.Stream.of("--user", "default", "on", "nopass", "~*", "-@all", "+get")).toArray(String[]::new);
+        try (TestServer s = new TestServer(restricted); RespConnection c = s.connect()) {
+            assertEquals("$1\r\n1\r\n", c.call("GET", "a"));
+            assertEquals("-NOPERM User default has no permissions to run the 'set' command\r\n", c.call("SET", "a", "2"));
+        }
+    }
+
+    @Test
     void resetGoesBackToTheDefaultUser() throws Exception {
         admin.call("ACL", "SETUSER", "r", "on", ">pw", "+@all", "~*");
         try (RespConnection c = as("r", "pw")) {

@@ -22,6 +22,8 @@ public final class Acl {
     /** By name, in byte order (ACL USERS/LIST order). */
     private final TreeMap<String, User> users = new TreeMap<>();
     private final User defaultUser;
+    /** Valkey's user-less internal clients (AOF loading): everything allowed, never listed. */
+    private final User internalUser;
     private final AclLog log = new AclLog();
     private long deniedAuth, deniedCommand, deniedKey, deniedChannel;
 
@@ -30,6 +32,12 @@ public final class Acl {
         defaultUser = newUser(DEFAULT);
         resetDefault(defaultUser);
         users.put(DEFAULT, defaultUser);
+        internalUser = newUser(DEFAULT);
+        resetDefault(internalUser);
+    }
+
+    public User internalUser() {
+        return internalUser;
     }
 
     private static void resetDefault(User u) {
