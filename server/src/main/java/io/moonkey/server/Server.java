@@ -154,6 +154,7 @@ public final class Server {
         io.moonkey.server.command.CommandTips.apply(commands);
         String aclError = acl.loadAtStartup(config.userLines());
         if (aclError != null) throw new io.moonkey.server.config.ConfigException(aclError);
+        config.setUsersForRewrite(acl::configLines);
         aof.start(); // appendonly yes: replay the AOF before serving anyone
         startupMemory = keyspace.usedMemory() - keyspace.datasetBytes();
     }

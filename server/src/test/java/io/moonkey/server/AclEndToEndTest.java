@@ -266,6 +266,22 @@ class AclEndToEndTest {
     }
 
     @Test
+    void configRewriteWritesTheUsers(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("valkey.conf");
+        Files.writeString(conf, "save \"\"\nuser bob on >x ~* +get\n# kept\n");
+        Server s = new Server(conf.toString());
+        LocalClient c = new LocalClient(s);
+        assertEquals("+OK\r\n", c.call("ACL", "SETUSER", "al", "on", "nopass"));
+        assertEquals("+OK\r\n", c.call("CONFIG", "REWRITE"));
+        String text = Files.readString(conf);
+        assertTrue(text.startsWith("save \"\"\nuser al on nopass resetchannels -@all\n# kept\n"), text);
+        assertTrue(text.endsWith("user bob on #2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881 ~* resetchannels -@all +get\n"
+                + "user default on nopass ~* &* +@all\n"), text);
+        Server again = new Server(conf.toString());
+        assertEquals(3, again.acl().configLines().size());
+    }
+
+    @Test
     void aclSubcommandErrors() throws Exception {
         assertEquals("-ERR Usernames can't contain spaces or null characters\r\n", admin.call("ACL", "SETUSER", "a b"));
         assertEquals("-ERR Unknown category 'nosuch'\r\n", admin.call("ACL", "CAT", "nosuch"));

@@ -365,6 +365,14 @@ public final class Acl {
         return null;
     }
 
+    /** CONFIG REWRITE's user lines: every user, or none when the users live in the aclfile. */
+    public List<String> configLines() {
+        if (!server.config().get("aclfile").isEmpty()) return List.of();
+        List<String> lines = new ArrayList<>();
+        for (User u : users.values()) lines.add("user " + u.name() + " " + u.describe());
+        return lines;
+    }
+
     User newUser(String name) {
         return new User(name, server.commands(), this::allChannelsByDefault);
     }
