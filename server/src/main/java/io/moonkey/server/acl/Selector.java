@@ -318,7 +318,8 @@ final class Selector {
         if (!allKeys) {
             int[] refused = {-1};
             cmd.forEachKey(argv, (pos, flags) -> {
-                if (refused[0] < 0 && !permitsKey(argv[pos], KeyAccess.needed(cmd, argv, flags))) refused[0] = pos;
+                // NOT_KEY specs (SPUBLISH's channel, for slot routing) are not keys for ACL
+                if (refused[0] < 0 && !flags.contains("NOT_KEY") && !permitsKey(argv[pos], KeyAccess.needed(cmd, argv, flags))) refused[0] = pos;
             });
             if (refused[0] >= 0) return new Denial(Denial.Kind.KEY, refused[0]);
         }
