@@ -63,6 +63,13 @@ public final class Dispatcher {
             reject(s, cmd, out, "NOAUTH Authentication required.");
             return true;
         }
+        if (!s.user().unrestricted()) { // ACL: one flag test for users that may run anything
+            String denied = server.acl().denyAtDispatch(s, cmd, argv);
+            if (denied != null) {
+                reject(s, cmd, out, denied);
+                return true;
+            }
+        }
         if (server.cluster().enabled() && refusedByCluster(s, cmd, argv, out)) {
             return true;
         }

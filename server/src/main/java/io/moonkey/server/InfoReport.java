@@ -198,6 +198,11 @@ public final class InfoReport {
                 field(b, "dump_payload_sanitizations", 0);
                 field(b, "total_reads_processed", 0);
                 field(b, "total_writes_processed", 0);
+                long[] denied = server.acl().deniedCounts();
+                field(b, "acl_access_denied_auth", denied[0]);
+                field(b, "acl_access_denied_cmd", denied[1]);
+                field(b, "acl_access_denied_key", denied[2]);
+                field(b, "acl_access_denied_channel", denied[3]);
             }
             case "replication" -> {
                 b.append("# Replication\r\n");

@@ -56,7 +56,12 @@ public final class MultiState {
         try {
             out.arrayHeader(cmds.size());
             Dispatcher d = s.server().dispatcher();
-            for (int i = 0; i < cmds.size(); i++) d.call(s, specs.get(i), cmds.get(i), out);
+            for (int i = 0; i < cmds.size(); i++) {
+                // ACL rules may have changed since the command was queued: checked again (Valkey's execCommand).
+                String denied = s.server().acl().denyInTransaction(s, specs.get(i), cmds.get(i));
+                if (denied != null) out.error(denied);
+                else d.call(s, specs.get(i), cmds.get(i), out);
+            }
         } finally {
             s.executingTransaction = false;
         }

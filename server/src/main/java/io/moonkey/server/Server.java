@@ -91,6 +91,7 @@ public final class Server {
     private long dirty;
     private long maxmemory;
     private String requirepass = "";
+    private final io.moonkey.server.acl.Acl acl;
     private volatile EventLoop eventLoop;
     private String busyMessage;
     private long lastSaveTime = startMs / 1000;
@@ -115,6 +116,7 @@ public final class Server {
         ServerParams.registerAll(config);
         config.applyArgs(args);
         keyspace = new Keyspace((int) config.getLong("databases"));
+        acl = new io.moonkey.server.acl.Acl(this);
         hook();
         keyspace.setListener(new KeyspaceListener() {
             @Override
@@ -174,7 +176,11 @@ public final class Server {
         new PubSubCommands(this).register(commands);
         new io.moonkey.server.cluster.ClusterCommand(cluster).register(commands);
         new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
+        new io.moonkey.server.acl.AclCommand(acl).register(commands);
         io.moonkey.server.command.CommandTips.apply(commands);
+        String aclError = acl.loadAtStartup(config.userLines());
+        if (aclError != null) throw new io.moonkey.server.config.ConfigException(aclError);
+        config.setUsersForRewrite(acl::configLines);
         cluster.start(); // cluster-enabled yes: nodes.conf loaded or created, slot counts on
         aof.start(); // appendonly yes: replay the AOF before serving anyone
         startupMemory = keyspace.usedMemory() - keyspace.datasetBytes();
@@ -187,7 +193,10 @@ public final class Server {
         applyAndWatch("lfu-log-factor", v -> keyspace.setLfuLogFactor(Integer.parseInt(v)));
         applyAndWatch("lfu-decay-time", v -> keyspace.setLfuDecayTime(Integer.parseInt(v)));
         applyAndWatch("maxmemory-samples", v -> keyspace.setEvictionSamples(Integer.parseInt(v)));
-        applyAndWatch("requirepass", v -> requirepass = v);
+        applyAndWatch("requirepass", v -> {
+            requirepass = v;
+            acl.requirepassChanged(v);
+        });
         applyAndWatch("loglevel", log::setLevel);
         applyAndWatch("slowlog-log-slower-than", v -> slowlogThreshold = Long.parseLong(v));
         applyAndWatch("slowlog-max-len", v -> slowlogMaxLen = Long.parseLong(v));
@@ -354,8 +363,13 @@ public final class Server {
         return queryBufferLimit;
     }
 
+    /** Whether the default user has a password (protected mode and AUTH's one-argument form ask). */
     public boolean authRequired() {
-        return !requirepass.isEmpty();
+        return !acl.defaultUser().nopass();
+    }
+
+    public io.moonkey.server.acl.Acl acl() {
+        return acl;
     }
 
     public String requirepass() {

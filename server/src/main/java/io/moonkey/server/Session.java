@@ -24,6 +24,8 @@ public final class Session implements Watcher {
     private Database db;
     private int protocol = 2;
     private boolean authenticated;
+    /** The ACL user this connection runs as (the default user until AUTH). */
+    private io.moonkey.server.acl.User user;
 
     byte[] name;
     String libName = "", libVersion = "";
@@ -70,7 +72,8 @@ public final class Session implements Watcher {
         this.id = id;
         this.channel = channel;
         this.db = server.keyspace().db(0);
-        this.authenticated = !server.authRequired();
+        this.user = server.acl().defaultUser();
+        this.authenticated = server.acl().newConnectionsAuthenticated();
     }
 
     public Server server() {
@@ -114,6 +117,23 @@ public final class Session implements Watcher {
 
     public void setAuthenticated(boolean a) {
         authenticated = a;
+    }
+
+    public io.moonkey.server.acl.User user() {
+        return user;
+    }
+
+    public void setUser(io.moonkey.server.acl.User u) {
+        user = u;
+    }
+
+    /** The channels this session is subscribed to (ACL re-checks them when its user's rules change). */
+    public Iterable<byte[]> subscribedChannels() {
+        return subscriptions.channels;
+    }
+
+    public Iterable<byte[]> subscribedPatterns() {
+        return subscriptions.patterns;
     }
 
     public boolean inMulti() {
@@ -336,7 +356,8 @@ public final class Session implements Watcher {
         skipNextReply = false;
         skippingReply = false;
         noEvict = false;
-        authenticated = !server.authRequired();
+        user = server.acl().defaultUser();
+        authenticated = server.acl().newConnectionsAuthenticated();
     }
 
     public byte[] nameOrNull() {

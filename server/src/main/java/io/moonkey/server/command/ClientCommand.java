@@ -99,7 +99,7 @@ public final class ClientCommand {
                 boolean pubsub = c.subscriberCount() > 0;
                 if (type.equals("pubsub") != pubsub || type.equals("master") || type.equals("replica") || type.equals("slave")) continue;
             }
-            describe(c, s, b);
+            describe(server, c, b);
             b.append('\n');
         }
         out.verbatim("txt", b.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -213,7 +213,7 @@ public final class ClientCommand {
     /** CLIENT INFO: this connection's CLIENT LIST line. */
     void info(Session s, byte[][] argv, ReplySink out) {
         StringBuilder b = new StringBuilder();
-        describe(s, s, b);
+        describe(server, s, b);
         b.append('\n');
         out.verbatim("txt", b.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -223,7 +223,14 @@ public final class ClientCommand {
         return "t" + (c.tracking.brokenRedirect ? "R" : "") + (c.tracking.bcast ? "B" : "");
     }
 
-    private void describe(Session c, Session caller, StringBuilder b) {
+    /** A client's CLIENT LIST line without the newline (also ACL LOG's client-info). */
+    public static String infoLine(Server server, Session c) {
+        StringBuilder b = new StringBuilder(256);
+        describe(server, c, b);
+        return b.toString();
+    }
+
+    private static void describe(Server server, Session c, StringBuilder b) {
         ClientChannel ch = c.channel();
         long now = System.currentTimeMillis();
         String flags = (server.replication().isReplica(c) ? "S" : "") + (c.subscriberCount() > 0 ? "P" : "") + (c.inMulti() ? "x" : "") + (server.blocked().isBlocked(c) ? "b" : "") + trackingFlags(c) + (c.noEvictFlag() ? "e" : "");
@@ -253,7 +260,8 @@ public final class ClientCommand {
                 .append(" tot-mem=").append(ch == null ? 0 : ch.writer().capacity() + ch.queryBufferCapacity())
                 .append(" events=r")
                 .append(" cmd=").append(cmd)
-                .append(" user=default redir=").append(c.tracking == null ? -1 : c.tracking.redirect)
+                .append(" user=").append(c.user().name())
+                .append(" redir=").append(c.tracking == null ? -1 : c.tracking.redirect)
                 .append(" resp=").append(c.protocol())
                 .append(" lib-name=").append(c.libName())
                 .append(" lib-ver=").append(c.libVersion());
@@ -279,6 +287,7 @@ public final class ClientCommand {
         String addr = null, laddr = null, type = null;
         boolean skipMe = true;
         long maxAgeSeconds = 0;
+        io.moonkey.server.acl.User user = null;
         for (int i = 2; i < argv.length; i += 2) {
             if (i + 1 >= argv.length) throw new CommandError(SYNTAX);
             byte[] v = argv[i + 1];
@@ -299,10 +308,8 @@ public final class ClientCommand {
                 else if (is(v, "no")) skipMe = false;
                 else throw new CommandError(SYNTAX);
             } else if (is(argv[i], "user")) {
-                // Every connection runs as the one user there is, "default" (no ACL users yet).
-                if (!latin1(v).equals("default")) {
-                    throw new CommandError("ERR No such user '" + latin1(v) + "'");
-                }
+                user = server.acl().user(latin1(v));
+                if (user == null) throw new CommandError("ERR No such user '" + latin1(v) + "'");
             } else if (is(argv[i], "maxage")) {
                 // Valkey 8: connections older than this many seconds.
                 maxAgeSeconds = Arguments.parseLong(v, "ERR value is not an integer or out of range");
@@ -318,6 +325,7 @@ public final class ClientCommand {
             if (id != null && c.id() != id) continue;
             if (addr != null && !ch.remoteAddress().equals(addr)) continue;
             if (laddr != null && !ch.localAddress().equals(laddr)) continue;
+            if (user != null && c.user() != user) continue;
             if (type != null && (type.equals("pubsub") != (c.subscriberCount() > 0) || !List.of("normal", "pubsub").contains(type))) continue;
             if (maxAgeSeconds > 0 && (now - c.createdMs()) / 1000 <= maxAgeSeconds) continue;
             if (c == s && skipMe) continue;

@@ -24,6 +24,8 @@ public final class CommandSpec {
     private CommandSpec parent;
     private String[] aclCategories;
     private String[] tips = new String[0];
+    /** Dense index of this command or subcommand in the table, for per-user permission bitmaps (ACL). */
+    private int id = -1;
 
     // statistics (INFO commandstats)
     public long calls, microseconds, rejectedCalls, failedCalls;
@@ -69,6 +71,15 @@ public final class CommandSpec {
 
     public String name() {
         return name;
+    }
+
+    /** This command's dense index in its table (0 .. CommandTable.idCount()-1). */
+    public int id() {
+        return id;
+    }
+
+    void setId(int id) {
+        this.id = id;
     }
 
     /** "get", or "config|get" for a subcommand. */

@@ -17,11 +17,14 @@ public final class CommandTable {
     private final Map<String, CommandSpec> byName = new LinkedHashMap<>();
     private CommandSpec[] slots = new CommandSpec[512];
     private byte[][] slotNames = new byte[512][];
+    private int nextId;
 
     public void add(CommandSpec spec) {
         if (byName.putIfAbsent(spec.name(), spec) != null) {
             throw new IllegalStateException("command registered twice: " + spec.name());
         }
+        spec.setId(nextId++);
+        for (CommandSpec sub : spec.subcommands().values()) sub.setId(nextId++);
         if (byName.size() * 2 > slots.length) rebuild(slots.length * 2);
         else insert(spec);
     }
@@ -93,6 +96,11 @@ public final class CommandTable {
 
     public Collection<CommandSpec> all() {
         return Collections.unmodifiableCollection(byName.values());
+    }
+
+    /** One more than the largest {@link CommandSpec#id()} of any command or subcommand. */
+    public int idCount() {
+        return nextId;
     }
 
     public int size() {

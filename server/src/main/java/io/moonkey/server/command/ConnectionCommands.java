@@ -8,7 +8,6 @@ import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.Version;
 import io.moonkey.server.resp.ReplySink;
-import java.security.MessageDigest;
 
 /** Connection commands: PING, ECHO, QUIT, RESET, HELLO, AUTH, SELECT. */
 public final class ConnectionCommands {
@@ -84,10 +83,10 @@ public final class ConnectionCommands {
                 throw new CommandError("ERR Syntax error in HELLO option '" + latin1(argv[i]) + "'");
             }
         }
-        if (user != null && !checkPassword(user, pass)) {
-            throw new CommandError("WRONGPASS invalid username-password pair or user is disabled.");
+        if (user != null) {
+            String denied = server.acl().authenticate(s, user, pass);
+            if (denied != null) throw new CommandError(denied);
         }
-        if (user != null) s.setAuthenticated(true);
         if (!s.authenticated()) {
             throw new CommandError("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time");
         }
@@ -113,13 +112,6 @@ public final class ConnectionCommands {
         out.arrayHeader(0);
     }
 
-    private boolean checkPassword(byte[] user, byte[] pass) {
-        if (!latin1(user).equals("default")) return false;
-        String required = server.requirepass();
-        if (required.isEmpty()) return true; // the default user has nopass
-        return MessageDigest.isEqual(required.getBytes(java.nio.charset.StandardCharsets.UTF_8), pass);
-    }
-
     /** AUTH [username] password. */
     void auth(Session s, byte[][] argv, ReplySink out) {
         if (argv.length > 3) throw new CommandError("ERR syntax error");
@@ -127,11 +119,8 @@ public final class ConnectionCommands {
             throw new CommandError("ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?");
         }
         byte[] user = argv.length == 3 ? argv[1] : Arguments.bytes("default");
-        byte[] pass = argv[argv.length - 1];
-        if (!checkPassword(user, pass)) {
-            throw new CommandError("WRONGPASS invalid username-password pair or user is disabled.");
-        }
-        s.setAuthenticated(true);
+        String denied = server.acl().authenticate(s, user, argv[argv.length - 1]);
+        if (denied != null) throw new CommandError(denied);
         out.ok();
     }
 

@@ -75,10 +75,11 @@ public final class SortCommand {
         final List<byte[]> gets = new ArrayList<>(2);
 
         /**
-         * Parses argv[2..] as SORT does (SORT_RO: {@code readOnly}, no STORE). In cluster mode a
-         * BY or GET pattern must provably name keys of the sorted key's slot.
+         * Parses argv[2..] as SORT does (SORT_RO: {@code readOnly}, no STORE). A BY or GET pattern
+         * must provably name keys of the sorted key's slot in cluster mode, and needs access to
+         * all keys ({@code allKeys}) under ACL, checked in that order as Valkey does.
          */
-        static Options parse(byte[][] argv, boolean readOnly, boolean clusterMode) {
+        static Options parse(byte[][] argv, boolean readOnly, boolean clusterMode, boolean allKeys) {
             Options o = new Options();
             for (int j = 2; j < argv.length; j++) {
                 int left = argv.length - j - 1;
@@ -103,11 +104,15 @@ public final class SortCommand {
                     if (clusterMode && indexOf(o.by, (byte) '*', 0) >= 0 && HashSlot.ofPattern(o.by) != HashSlot.of(argv[1])) {
                         throw new CommandError("ERR BY option of SORT denied in Cluster mode when keys formed by the pattern may be in different slots.");
                     }
+                    if (!allKeys && indexOf(o.by, (byte) '*', 0) >= 0) {
+                        throw new CommandError("ERR BY option of SORT denied due to insufficient ACL permissions.");
+                    }
                 } else if (is(a, "get") && left >= 1) {
                     byte[] get = argv[++j];
                     if (clusterMode && !(get.length == 1 && get[0] == '#') && HashSlot.ofPattern(get) != HashSlot.of(argv[1])) {
                         throw new CommandError("ERR GET option of SORT denied in Cluster mode when keys formed by the pattern may be in different slots.");
                     }
+                    if (!allKeys) throw new CommandError("ERR GET option of SORT denied due to insufficient ACL permissions.");
                     o.gets.add(get);
                 } else {
                     throw new CommandError(SYNTAX);
@@ -144,7 +149,9 @@ public final class SortCommand {
     }
 
     private void run(Session s, byte[][] argv, ReplySink out, boolean readOnly) {
-        Options o = Options.parse(argv, readOnly, server.cluster().enabled());
+        // BY and GET read keys the key specs cannot name: only for users with access to all keys (ACL)
+        boolean allKeys = s.user().unrestricted() || s.server().acl().readsAnyKey(s, argv);
+        Options o = Options.parse(argv, readOnly, server.cluster().enabled(), allKeys);
         Database db = s.db();
         Value v = db.lookupRead(argv[1]);
         ValueType type = v == null ? ValueType.LIST : v.type();

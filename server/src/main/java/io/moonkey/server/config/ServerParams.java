@@ -122,6 +122,7 @@ public final class ServerParams {
         c.register(bool("crash-memcheck-enabled", true));
         c.register(integer("tracking-table-max-keys", 1000000, 0, MAX));
         c.register(string("acllog-max-len", "128"));
+        c.register(choice("acl-pubsub-default", "resetchannels", "allchannels", "resetchannels"));
         c.register(string("aclfile", "").immutable());
         c.register(string("oom-score-adj", "no"));
         c.register(string("oom-score-adj-values", "0 200 800"));

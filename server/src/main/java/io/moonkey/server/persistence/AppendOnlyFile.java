@@ -205,6 +205,7 @@ public final class AppendOnlyFile {
     /** Replays base then increments through the commands' own code (no propagation, no statistics). */
     private void load() throws IOException {
         Session s = server.newInternalSession();
+        s.setUser(server.acl().internalUser()); // replayed scripts run unchecked, as Valkey's AOF client
         RespWriter sink = new RespWriter();
         long commands = 0;
         Manifest.Entry base = manifest.base();

@@ -44,6 +44,7 @@ final class LuaBridge implements ServerApi.Bridge {
         client.setPropagationTargets(io.moonkey.server.PropagationStream.ALL);
         wrote = false;
         client.select(r.caller().dbIndex());
+        client.setUser(r.caller().user());
         client.setProtocol(2);
         oomAtStart = server.maxmemory() > 0 && !server.keyspace().enforceMaxmemory(server.maxmemory());
         slots.begin(server.cluster().requestSlot(), r.allowCrossSlot());
@@ -112,6 +113,10 @@ final class LuaBridge implements ServerApi.Bridge {
         }
         if (cmd.has(CommandFlag.NOSCRIPT)) {
             return rejected(cmd, "ERR This Redis command is not allowed from script");
+        }
+        String denied = server.acl().denyInScript(run.caller(), cmd, argv); // scripting.md §4.6 item 4
+        if (denied != null) {
+            return rejected(cmd, denied);
         }
         boolean write = cmd.has(CommandFlag.WRITE);
         if (run.readOnly() && (write || cmd.has(CommandFlag.MAY_REPLICATE))) {
@@ -185,6 +190,7 @@ final class LuaBridge implements ServerApi.Bridge {
                 && cmd.subcommands().get(new String(argv[1], StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT)) == null) {
             return null;
         }
-        return Boolean.TRUE; // the default user may run every command
+        CommandSpec resolved = cmd.isContainer() && argv.length > 1 ? server.commands().resolve(argv) : cmd;
+        return server.acl().permits(run.caller(), resolved, argv);
     }
 }
