@@ -1,6 +1,8 @@
 package io.moonkey.lua.compiler;
 
 import io.moonkey.lua.ast.Chunk;
+import io.moonkey.lua.interpreter.InterpretedChunk;
+import io.moonkey.lua.interpreter.Tier;
 import io.moonkey.lua.parser.LuaParser;
 import io.moonkey.lua.parser.LuaSyntaxError;
 import io.moonkey.lua.runtime.ChunkLoader;
@@ -10,11 +12,49 @@ import io.moonkey.lua.runtime.LuaState;
 import io.moonkey.lua.runtime.LuaString;
 import io.moonkey.lua.runtime.LuaTable;
 
-/** The compiler as the runtime's {@link ChunkLoader}: parse, compile to classes, instantiate. */
+/**
+ * The compiler as the runtime's {@link ChunkLoader}: parse, then run the chunk on the tier
+ * {@code -Dlua.tier} selects (design §1.13): compiled to classes, interpreted, or interpreted
+ * while cold (the default).
+ */
 public final class CompiledChunkLoader implements ChunkLoader {
+    private final Tier tier;
+
+    public CompiledChunkLoader() {
+        this(Tier.configured());
+    }
+
+    public CompiledChunkLoader(Tier tier) {
+        this.tier = tier;
+    }
+
+    public Tier tier() {
+        return tier;
+    }
+
     @Override
     public LuaFunction load(LuaState state, byte[] source, String chunkName, LuaTable env, Kind kind) {
-        return load(source, chunkName, env, kind, false);
+        if (tier == Tier.COMPILE) {
+            return load(source, chunkName, env, kind, false);
+        }
+        try {
+            Chunk chunk = LuaParser.parse(source, chunkName, options(kind));
+            if (tier == Tier.AUTO && InterpretedChunk.mainHasLoop(chunk)) {
+                // Its loops would run interpreted to the end: compile at once.
+                return ChunkCompiler.compile(chunk).instantiate(env);
+            }
+            return new InterpretedChunk(chunk, tier).instantiate(env);
+        } catch (LuaSyntaxError e) {
+            throw new LuaError(LuaString.latin1(e.getMessage()));
+        }
+    }
+
+    private static LuaParser.Options options(Kind kind) {
+        return switch (kind) {
+            case HOST_STRING -> LuaParser.Options.STRING;
+            case FILE -> LuaParser.Options.FILE;
+            case LUA_STRING -> LuaParser.Options.LOADSTRING;
+        };
     }
 
     /**
@@ -26,13 +66,8 @@ public final class CompiledChunkLoader implements ChunkLoader {
     }
 
     private static LuaFunction load(byte[] source, String chunkName, LuaTable env, Kind kind, boolean debug) {
-        LuaParser.Options options = switch (kind) {
-            case HOST_STRING -> LuaParser.Options.STRING;
-            case FILE -> LuaParser.Options.FILE;
-            case LUA_STRING -> LuaParser.Options.LOADSTRING;
-        };
         try {
-            Chunk chunk = LuaParser.parse(source, chunkName, options);
+            Chunk chunk = LuaParser.parse(source, chunkName, options(kind));
             return (debug ? ChunkCompiler.compileForDebugging(chunk) : ChunkCompiler.compile(chunk)).instantiate(env);
         } catch (LuaSyntaxError e) {
             throw new LuaError(LuaString.latin1(e.getMessage()));
