@@ -39,11 +39,12 @@ public final class CompiledChunkLoader implements ChunkLoader {
         }
         try {
             Chunk chunk = LuaParser.parse(source, chunkName, options(kind));
-            if (tier == Tier.AUTO && InterpretedChunk.mainHasLoop(chunk)) {
-                // Its loops would run interpreted to the end: compile at once.
+            boolean file = kind == Kind.FILE;
+            if (tier == Tier.AUTO && file && InterpretedChunk.mainHasLoop(chunk)) {
+                // A program's main chunk runs once: its loops would run interpreted to the end.
                 return ChunkCompiler.compile(chunk).instantiate(env);
             }
-            return new InterpretedChunk(chunk, tier).instantiate(env);
+            return new InterpretedChunk(chunk, tier, file).instantiate(env);
         } catch (LuaSyntaxError e) {
             throw new LuaError(LuaString.latin1(e.getMessage()));
         }

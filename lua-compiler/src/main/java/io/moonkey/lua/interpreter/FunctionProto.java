@@ -37,6 +37,8 @@ final class FunctionProto {
     /** The body, built at the first interpreted call. */
     StatNode body;
     private int calls;
+    /** Loop iterations run interpreted, by all closures of the function. */
+    int backEdges;
     /** Set when the compiler refused the chunk: this function stays interpreted. */
     private boolean compileFailed;
     private Constructor<?> compiledConstructor;
@@ -97,7 +99,8 @@ final class FunctionProto {
      * closure to run instead (promoting {@code fn} now), or null to interpret this call.
      */
     LuaClosure admit(InterpretedFunction fn) {
-        if (chunk.tier == Tier.AUTO && !compileFailed && (hasLoop || ++calls > Tier.promotionCalls())) {
+        if (chunk.tier == Tier.AUTO && !compileFailed && ((hasLoop && chunk.eagerLoops)
+                || ++calls > Tier.promotionCalls() || backEdges > Tier.promotionLoopIterations())) {
             LuaClosure c = promote(fn);
             if (c != null) {
                 return c;

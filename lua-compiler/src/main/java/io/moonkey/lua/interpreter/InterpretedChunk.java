@@ -22,14 +22,19 @@ public final class InterpretedChunk {
     final Resolution resolution;
     final String chunkId;
     final Tier tier;
+    /** Auto tier: compile functions with loops before their first call (files, see {@link Tier#AUTO}). */
+    final boolean eagerLoops;
     private final Map<Expr.Function, FunctionProto> protos = new IdentityHashMap<>();
     private final FunctionProto main;
     private ChunkCompiler.Prototype compiled;
 
-    /** Resolves {@code chunk}; throws the parser's syntax error for PUC's compile-time limits. */
-    public InterpretedChunk(Chunk chunk, Tier tier) {
+    /**
+     * Resolves {@code chunk}; throws the parser's syntax error for PUC's compile-time limits.
+     */
+    public InterpretedChunk(Chunk chunk, Tier tier, boolean eagerLoops) {
         this.chunk = chunk;
         this.tier = tier;
+        this.eagerLoops = eagerLoops;
         this.resolution = ScopeResolver.resolve(chunk);
         this.chunkId = ChunkId.of(chunk.name());
         this.main = proto(resolution.main());

@@ -8,7 +8,8 @@ import io.moonkey.lua.runtime.Types;
 
 /**
  * Loops (manual §2.4.4–2.4.5). Every back-edge polls the context's interruption flag, as
- * compiled loops do, so SCRIPT KILL and busy-script replies reach interpreted loops too.
+ * compiled loops do, so SCRIPT KILL and busy-script replies reach interpreted loops too, and
+ * counts towards the function's promotion (design §1.13).
  */
 final class LoopNodes {
     private LoopNodes() {}
@@ -32,6 +33,7 @@ final class LoopNodes {
                 if (signal != NORMAL) {
                     return signal;
                 }
+                f.proto.backEdges++;
                 f.cx.poll();
             }
             return NORMAL;
@@ -61,6 +63,7 @@ final class LoopNodes {
                 if (Types.isTrue(cond.eval(f))) {
                     break;
                 }
+                f.proto.backEdges++;
                 f.cx.poll();
             }
             return NORMAL;
@@ -113,6 +116,7 @@ final class LoopNodes {
                 if (signal != NORMAL) {
                     return signal;
                 }
+                f.proto.backEdges++;
                 cx.poll();
             }
             return NORMAL;
@@ -169,6 +173,7 @@ final class LoopNodes {
                 if (signal != NORMAL) {
                     return signal;
                 }
+                f.proto.backEdges++;
                 cx.poll();
             }
             return NORMAL;

@@ -9,14 +9,17 @@ public enum Tier {
     /** Everything compiled to JVM bytecode before it runs (the tier before the interpreter). */
     COMPILE,
     /**
-     * Cold code interpreted: a function is compiled after {@link #promotionCalls()} calls, or
-     * before its first call when its own body has a loop (a running loop cannot be moved to
-     * compiled code mid-way, and loops are where the interpreter costs most).
+     * Cold code interpreted: a function is compiled at its next call once it was called
+     * {@link #promotionCalls()} times or ran {@link #promotionLoopIterations()} loop iterations.
+     * In a file (a program whose main chunk runs once, {@code bin/lua}), functions whose own
+     * body has a loop are compiled before their first call instead: a running loop cannot move
+     * to compiled code mid-way, and a program's loops are mostly its hot part.
      */
     AUTO;
 
     private static final Tier DEFAULT = parse(System.getProperty("lua.tier", "auto"));
     private static final int PROMOTION_CALLS = Integer.getInteger("lua.tier.calls", 64);
+    private static final int PROMOTION_LOOPS = Integer.getInteger("lua.tier.loops", 10_000);
 
     /** The tier {@code -Dlua.tier} selects. */
     public static Tier configured() {
@@ -30,6 +33,11 @@ public enum Tier {
             case "auto" -> AUTO;
             default -> throw new IllegalArgumentException("lua.tier must be interp, compile or auto: " + name);
         };
+    }
+
+    /** Loop iterations after which the auto tier compiles an interpreted function ({@code -Dlua.tier.loops}). */
+    public static int promotionLoopIterations() {
+        return PROMOTION_LOOPS;
     }
 
     /** Calls after which the auto tier compiles an interpreted function ({@code -Dlua.tier.calls}). */

@@ -72,13 +72,33 @@ class TierTest {
     }
 
     @Test
-    void autoCompilesLoopsAtOnce() {
+    void autoCompilesTheLoopsOfFilesAtOnce() {
         LuaState lua = state(Tier.AUTO);
-        assertFalse(load(lua, "local s = 0 for i = 1, 10 do s = s + i end return s") instanceof InterpretedFunction);
-        run(lua, "function g() local s = 0 for i = 1, 10 do s = s + i end return s end");
+        byte[] main = "local s = 0 for i = 1, 10 do s = s + i end return s".getBytes(StandardCharsets.ISO_8859_1);
+        assertFalse(lua.chunkLoader().load(lua, main, "@f.lua", lua.globals, ChunkLoader.Kind.FILE)
+                instanceof InterpretedFunction);
+        byte[] fn = "function g() local s = 0 for i = 1, 10 do s = s + i end return s end".getBytes(StandardCharsets.ISO_8859_1);
+        lua.call(lua.chunkLoader().load(lua, fn, "@f.lua", lua.globals, ChunkLoader.Kind.FILE));
         InterpretedFunction g = assertInstanceOf(InterpretedFunction.class, lua.globals.get(LuaString.latin1("g")));
         assertEquals(55.0, lua.call(g)[0]);
-        assertNotNull(g.compiled(), "a function with a loop is compiled before its first call");
+        assertNotNull(g.compiled(), "a file's function with a loop is compiled before its first call");
+    }
+
+    @Test
+    void autoPromotesScriptsAfterManyLoopIterations() {
+        LuaState lua = state(Tier.AUTO);
+        LuaFunction main = load(lua, "local s = 0 for i = 1, ARGV do s = s + i end return s");
+        InterpretedFunction m = assertInstanceOf(InterpretedFunction.class, main);
+        lua.globals.put(LuaString.latin1("ARGV"), 100.0);
+        assertEquals(5050.0, lua.call(main)[0]);
+        assertEquals(5050.0, lua.call(main)[0]);
+        assertNull(m.compiled(), "a short loop stays interpreted");
+        lua.globals.put(LuaString.latin1("ARGV"), (double) Tier.promotionLoopIterations() + 1);
+        lua.call(main);
+        assertNull(m.compiled(), "a running loop is not moved");
+        lua.globals.put(LuaString.latin1("ARGV"), 4.0);
+        assertEquals(10.0, lua.call(main)[0]);
+        assertNotNull(m.compiled(), "compiled at the call after many iterations");
     }
 
     @Test
