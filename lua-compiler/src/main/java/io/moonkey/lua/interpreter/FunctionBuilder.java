@@ -278,7 +278,7 @@ final class FunctionBuilder {
                     new ValueNodes.Constant(number(ConstantFolding.fold(u)));
             case Expr.Binary b when b.op().isArithmetic() && ConstantFolding.fold(b) != null ->
                     new ValueNodes.Constant(number(ConstantFolding.fold(b)));
-            case Expr.Str s -> new ValueNodes.Constant(string(s.value()));
+            case Expr.Str s -> new ValueNodes.Constant(literal(s.value()));
             case Expr.Vararg v -> new ValueNodes.FirstVararg();
             case Expr.Function f -> closure(f);
             case Expr.NameRef r -> read(resolution.binding(r), r.line());
@@ -470,8 +470,17 @@ final class FunctionBuilder {
         return d;
     }
 
+    /** A field name or key: shared with every chunk and library, so lookups mostly hit the identity test. */
     private static LuaString string(byte[] bytes) {
         return LuaString.constant(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * A string literal used as a value: not interned, since shared constants live forever and
+     * scripts EVAL'd with a new body each time must not grow memory without bound.
+     */
+    private static LuaString literal(byte[] bytes) {
+        return LuaString.copyOf(bytes, 0, bytes.length);
     }
 
     /** The operand description PUC's {@code getobjname} would give, or "". */
