@@ -50,9 +50,20 @@ public final class ChunkCompiler {
     /** A compiled chunk: creates the main function for a given environment. */
     public static final class Prototype {
         private final MethodHandle constructor;
+        private final Map<io.moonkey.lua.ast.Expr.Function, Class<?>> functionClasses;
 
-        Prototype(MethodHandle constructor) {
+        Prototype(MethodHandle constructor, Map<io.moonkey.lua.ast.Expr.Function, Class<?>> functionClasses) {
             this.constructor = constructor;
+            this.functionClasses = functionClasses;
+        }
+
+        /**
+         * The generated class of one function of the chunk (by its node in the parsed tree): the
+         * interpreter promotes a hot closure by instantiating it with its environment and filling
+         * its upvalue fields {@code u0, u1, ...} (design §1.13).
+         */
+        public Class<?> functionClass(io.moonkey.lua.ast.Expr.Function function) {
+            return functionClasses.get(function);
         }
 
         public LuaClosure instantiate(LuaTable env) {
@@ -125,8 +136,10 @@ public final class ChunkCompiler {
 
     private Prototype load(List<FunctionCompiler> compilers, ChunkClassLoader loader) {
         try {
+            Map<io.moonkey.lua.ast.Expr.Function, Class<?>> byFunction = new IdentityHashMap<>();
             for (FunctionCompiler fc : compilers) {
                 Class<?> c = loader.loadClass(fc.className.replace('/', '.'));
+                byFunction.put(fc.scope.function(), c);
                 c.getField(LuaClosure.SITE_OFFSETS_FIELD).set(null, fc.siteOffsets());
                 c.getField(LuaClosure.SITE_NAMES_FIELD).set(null, fc.siteNames());
                 c.getField(LuaClosure.DESCRIPTION_FIELD).set(null, fc.description());
@@ -134,7 +147,7 @@ public final class ChunkCompiler {
             Class<?> main = loader.loadClass(className(resolution.main()).replace('/', '.'));
             MethodHandle ctor = MethodHandles.publicLookup()
                     .findConstructor(main, MethodType.methodType(void.class, LuaTable.class));
-            return new Prototype(ctor);
+            return new Prototype(ctor, byFunction);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

@@ -510,6 +510,7 @@ final class ExprEmitter {
                 // Level 1 of getfenv/setfenv is this function: JVM frames cannot tell which closure.
                 fc.loadCx();
                 mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CLOSURE, "identity", "L" + CLOSURE + ";"); // a promoted closure's Lua value
                 mv.visitFieldInsn(PUTFIELD, CX, "fenvCaller", "L" + CLOSURE + ";");
             }
             fc.loadCx();

@@ -760,6 +760,7 @@ final class StatEmitter {
         Label normal = new Label();
         mv.visitVarInsn(ALOAD, fn);
         mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, CLOSURE, "identity", "L" + CLOSURE + ";"); // a promoted closure's Lua value
         mv.visitJumpInsn(IF_ACMPNE, normal);
         for (int i = 0; i < nparams; i++) {
             if (i < args.length) {

@@ -15,11 +15,17 @@ final class Engine {
     private Engine() {}
 
     static ReferenceLua.Outcome run(byte[] source, String chunkName) throws InterruptedException {
+        return run(source, chunkName, io.moonkey.lua.interpreter.Tier.configured());
+    }
+
+    /** Runs on the given tier (design §1.13): the chunk and everything it loads with loadstring. */
+    static ReferenceLua.Outcome run(byte[] source, String chunkName, io.moonkey.lua.interpreter.Tier tier)
+            throws InterruptedException {
         ReferenceLua.Outcome[] result = new ReferenceLua.Outcome[1];
         Throwable[] failure = new Throwable[1];
         Thread t = new Thread(null, () -> {
             try {
-                result[0] = runHere(source, chunkName);
+                result[0] = runHere(source, chunkName, tier);
             } catch (Throwable e) {
                 failure[0] = e;
             }
@@ -33,7 +39,12 @@ final class Engine {
     }
 
     static ReferenceLua.Outcome runHere(byte[] source, String chunkName) {
+        return runHere(source, chunkName, io.moonkey.lua.interpreter.Tier.configured());
+    }
+
+    static ReferenceLua.Outcome runHere(byte[] source, String chunkName, io.moonkey.lua.interpreter.Tier tier) {
         LuaState lua = LuaState.create();
+        lua.setChunkLoader(new CompiledChunkLoader(tier));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         lua.stdout = new PrintStream(out, false);
         String error = "";

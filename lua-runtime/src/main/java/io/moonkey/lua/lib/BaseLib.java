@@ -358,7 +358,7 @@ public final class BaseLib {
                 if (fn == null || fn instanceof Builtin) {
                     throw Args.error("'setfenv' cannot change environment of given object");
                 }
-                fn.env = env;
+                fn.setEnv(env);
                 return cx.return1(fn);
             }
         });

@@ -56,6 +56,10 @@ public final class CallContext {
      * level 1. Stored by the compiler just before such calls; JVM frames do not expose it.
      */
     public LuaClosure fenvCaller;
+    /** The innermost frame of the interpreter running on this context, or null (design §1.13). */
+    public InterpretedFrame interpreted;
+    /** The context that resumed this coroutine's context while it runs (stack walks continue there). */
+    public CallContext resumer;
     /**
      * "chunk:line: " of the call site about to call a function named {@code error} or
      * {@code assert}, with the depth at that moment: lets those builtins position level-1

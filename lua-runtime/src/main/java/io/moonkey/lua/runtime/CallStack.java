@@ -29,8 +29,16 @@ public final class CallStack {
 
     private CallStack() {}
 
-    /** One Lua call level: a compiled function's frame or a builtin's. */
-    public record Level(Class<?> function, boolean isLua, String source, int line, int bci) {
+    /**
+     * One Lua call level: a compiled function's frame, an interpreted one ({@code names} then
+     * holds the operand names of its operation in progress, {@code frame} the frame) or a builtin's.
+     */
+    public record Level(Class<?> function, boolean isLua, String source, int line, int bci,
+            InterpretedFrame frame, String names) {
+        public Level(Class<?> function, boolean isLua, String source, int line, int bci) {
+            this(function, isLua, source, line, bci, null, null);
+        }
+
         /** {@code chunk:line:} as {@code luaL_where} prints it, or "" for a builtin. */
         public String where() {
             return isLua && line > 0 ? source + ":" + line + ": " : "";
@@ -43,11 +51,24 @@ public final class CallStack {
             List<Level> out = new ArrayList<>(Math.min(max, 16));
             java.util.Iterator<StackWalker.StackFrame> it = frames.iterator();
             Class<?> segmentOf = null;
+            CallContext cx = CallContext.current();
+            InterpretedFrame next = cx == null ? null : cx.interpreted;
             while (out.size() < max && it.hasNext()) {
                 StackWalker.StackFrame f = it.next();
                 Class<?> c = f.getDeclaringClass();
                 String m = f.getMethodName();
-                if (LuaClosure.class.isAssignableFrom(c) && m.startsWith(LuaClosure.BODY_METHOD)) {
+                if (InterpretedFrame.class.isAssignableFrom(c) && m.equals(InterpretedFrame.EXECUTE_METHOD)) {
+                    // The JVM frames of the interpreter pair with the context's chain in order;
+                    // past a coroutine's own frames the chain continues in its resumer's.
+                    while (next == null && cx != null && cx.resumer != null) {
+                        cx = cx.resumer;
+                        next = cx.interpreted;
+                    }
+                    if (next != null) {
+                        out.add(new Level(next.getClass(), true, next.source(), next.line(), -1, next, next.operandNames()));
+                        next = next.caller;
+                    }
+                } else if (LuaClosure.class.isAssignableFrom(c) && m.startsWith(LuaClosure.BODY_METHOD)) {
                     if (m.length() > LuaClosure.BODY_METHOD.length()) {
                         // A segment of a split function ("body$k"): its body frame is the same level.
                         int k = Integer.parseInt(m.substring(LuaClosure.BODY_METHOD.length() + 1));
@@ -93,6 +114,9 @@ public final class CallStack {
         if (l == null || !l.isLua()) {
             return null;
         }
+        if (l.frame() != null) {
+            return l.names();
+        }
         SiteTable t = SITES.get(l.function());
         int i = java.util.Arrays.binarySearch(t.bcis(), l.bci());
         return i >= 0 ? t.names()[i] : null;
@@ -113,7 +137,7 @@ public final class CallStack {
                 sb.append("[C]: ?");
             } else {
                 sb.append(l.source()).append(':').append(l.line()).append(": in ");
-                sb.append(description(l.function()));
+                sb.append(l.frame() != null ? l.frame().description() : description(l.function()));
             }
         }
         return sb.toString();

@@ -24,6 +24,9 @@ public final class Coroutine {
     }
 
     private void run() {
+        // A thread-backed fiber runs on its own thread: make this context current there too
+        // (stack walks pair the interpreter's frames with the current context's chain).
+        CallContext outer = CallContext.enterThread(cx);
         try {
             Object first = body.invoke(cx, transfer);
             transfer = cx.results(first);
@@ -33,6 +36,8 @@ public final class Coroutine {
         } catch (StackOverflowError e) {
             failed = true;
             error = LuaString.latin1("stack overflow");
+        } finally {
+            CallContext.restoreThread(outer);
         }
         status = Status.DEAD;
     }
@@ -70,9 +75,11 @@ public final class Coroutine {
         transfer = args;
         from.enterC();
         CallContext outerThread = CallContext.enterThread(cx);
+        cx.resumer = from;
         try {
             fiber.resume();
         } finally {
+            cx.resumer = null;
             CallContext.restoreThread(outerThread);
             from.leaveC();
             if (outer != null) {

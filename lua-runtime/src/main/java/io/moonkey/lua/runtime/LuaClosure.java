@@ -16,6 +16,13 @@ public abstract class LuaClosure extends LuaFunction {
     /** What a segment of a split function returns when it did not execute a return. */
     public static final Object CONTINUE = new Object();
 
+    /**
+     * The value that stands for this closure in Lua: itself, or the interpreted closure this
+     * compiled one was promoted from and runs for (design §1.13). Self tail calls and
+     * {@code getfenv}/{@code setfenv} levels compare and record this, not {@code this}.
+     */
+    public LuaClosure identity = this;
+
     protected LuaClosure(LuaTable env) {
         this.env = env;
     }

@@ -15,6 +15,11 @@ public abstract class LuaFunction {
     /** The function environment (manual §2.9, {@code getfenv}/{@code setfenv}). */
     public LuaTable env;
 
+    /** {@code setfenv}: overridden where another object shares the environment (a promoted closure). */
+    public void setEnv(LuaTable env) {
+        this.env = env;
+    }
+
     public Object call(CallContext cx) {
         return invoke(cx, NO_ARGS);
     }
