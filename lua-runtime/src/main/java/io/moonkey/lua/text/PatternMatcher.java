@@ -179,12 +179,14 @@ public final class PatternMatcher {
         }
         int s = srcInit + start;
         int first = UNKNOWN;
+        skipItem = -1;
         do {
             if (first > 0 && !canStart(s, first)) {
                 s++;
                 continue;
             }
             level = 0;
+            firstRunEnd = -1;
             int e = run(s, p);
             if (e >= 0) {
                 matchStart = s;
@@ -193,11 +195,51 @@ public final class PatternMatcher {
             }
             if (first == UNKNOWN) {
                 first = firstItemEnd(p); // after one attempt, so a malformed pattern has already raised
+                skipItem = skippableFirstItem(p);
             }
-            s++;
+            s = nextStart(s);
         } while (s <= srcEnd && !anchor);
         return false;
     }
+
+    /**
+     * The pattern position of a first consuming item quantified by '*' or '+' (after leading
+     * captures only) when the pattern has no back-reference; -1 otherwise. For such a pattern a
+     * failed attempt at s tried the rest of the pattern at every end of the item's run, and an
+     * attempt starting inside that run can only try a subset of those ends (the rest of the match
+     * depends on where it resumes, not on where it began), so the search may resume at the run's end.
+     */
+    private int skippableFirstItem(int p) {
+        while (p < patEnd && pat[p] == '(') {
+            p += p + 1 < patEnd && pat[p + 1] == ')' ? 2 : 1;
+        }
+        if (p >= patEnd) return -1;
+        int c = pat[p] & 0xFF;
+        if (c == ')' || c == '$') return -1;
+        if (c == '%' && p + 1 < patEnd) {
+            int k = pat[p + 1] & 0xFF;
+            if (k == 'b' || k == 'f' || (k >= '0' && k <= '9')) return -1;
+        }
+        int q = patByte(classEnd(p));
+        if (q != '*' && q != '+') return -1;
+        for (int i = patStart; i + 1 < patEnd; i++) {
+            if (pat[i] == '%') {
+                if (CharClass.isDigit(pat[i + 1] & 0xFF)) return -1;
+                i++;
+            }
+        }
+        return p;
+    }
+
+    /** Where to try next after a failed attempt at {@code s}: past the first item's run when allowed. */
+    private int nextStart(int s) {
+        return skipItem >= 0 && firstRunEnd > s + 1 ? firstRunEnd : s + 1;
+    }
+
+    /** The skippable first item of the bound pattern ({@link #skippableFirstItem}), -1 if none or unknown yet. */
+    private int skipItem = -1;
+    /** Where the run of {@link #skipItem} ended in the last attempt, -1 if the attempt did not reach it. */
+    private int firstRunEnd = -1;
 
     private static final int UNKNOWN = -2;
 
@@ -278,14 +320,18 @@ public final class PatternMatcher {
      */
     public int gmatch(int start) {
         int first = UNKNOWN;
-        for (int s = srcInit + start; s <= srcEnd; s++) {
+        skipItem = -1;
+        for (int s = srcInit + start; s <= srcEnd; ) {
             if (first > 0 && !canStart(s, first)) {
+                s++;
                 continue;
             }
             level = 0;
+            firstRunEnd = -1;
             int e = run(s, patStart);
             if (e < 0 && first == UNKNOWN) {
                 first = firstItemEnd(patStart);
+                skipItem = skippableFirstItem(patStart);
             }
             if (e >= 0) {
                 matchStart = s;
@@ -293,6 +339,7 @@ public final class PatternMatcher {
                 int next = e - srcInit;
                 return e == s ? next + 1 : next;
             }
+            s = nextStart(s);
         }
         return -1;
     }
@@ -313,6 +360,7 @@ public final class PatternMatcher {
         int s = srcInit;
         int n = 0;
         int first = UNKNOWN;
+        skipItem = -1;
         while (n < maxN) {
             if (first > 0 && !anchor && !canStart(s, first)) {
                 if (s >= srcEnd) {
@@ -329,9 +377,11 @@ public final class PatternMatcher {
                 continue;
             }
             level = 0;
+            firstRunEnd = -1;
             int e = run(s, p);
             if (e < 0 && first == UNKNOWN) {
                 first = firstItemEnd(p);
+                skipItem = skippableFirstItem(p);
             }
             if (e >= 0) {
                 n++;
@@ -341,6 +391,10 @@ public final class PatternMatcher {
             }
             if (e >= 0 && e > s) {
                 s = e;
+            } else if (e < 0 && !anchor && nextStart(s) > s + 1) {
+                int t = nextStart(s); // no match starts inside the first item's run: copy it whole
+                out.append(src, s, t - s);
+                s = t;
             } else if (s < srcEnd) {
                 out.append(src[s++]);
             } else {
@@ -589,6 +643,9 @@ public final class PatternMatcher {
                         }
                         int from = patByte(ep) == '+' ? s + 1 : s;
                         int i = maxRun(from, p, ep);
+                        if (p == skipItem) {
+                            firstRunEnd = from + i;
+                        }
                         // Nothing after the run, or only the end anchor: the longest run is the
                         // only candidate, so no choice point is needed (lstrlib's max_expand would
                         // try the shorter ones and fail).

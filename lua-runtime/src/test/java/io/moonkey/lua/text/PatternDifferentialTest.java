@@ -185,7 +185,12 @@ class PatternDifferentialTest {
             gmatch("abc", "()"), gmatch("aaa", "a*"), gmatch("abc", "(()"), gmatch("ab", ".-"),
             new Case("findplain", "a.b", ".", 1, null, 0), new Case("findplain", "a\0b", "\0", 1, null, 0),
             new Case("findplain", "abc", "", 3, null, 0), new Case("findplain", "abc", "bcd", 1, null, 0),
-            new Case("findplain", "abcabc", "abc", 2, null, 0), new Case("findplain", "abc", "(", 1, null, 0)));
+            new Case("findplain", "abcabc", "abc", 2, null, 0), new Case("findplain", "abc", "(", 1, null, 0),
+            // a failed attempt resumes past the first item's run (no back-references)
+            gsub("user12@host3 and me@x.y q@", "(%w+)@(%w+)", "%2 at %1"), find("xxxxy xy", "x+y"), find("aaab", "a*b"),
+            match("abcabc", "(%a+)c$"), gmatch("one two three", "%a+e"), gsub("a1b22c333", "%d*x", "-"),
+            gsub("aaa bbb", "%a+%f[%s]", "<%0>"), match("aaaa", "(a+)%1$"), gmatch("ab12cd345", "()%a+%d"),
+            gsub("xxxx", "x*$", "!"), gsub("abc abd", "(%a*)d", "[%1]"), find("aaaaaaaaab", "(a+)b", 3)));
     }
 
     private static final String SUBJECT_CHARS = "aab(). 1_b-xy\0\u00e9A]%";
