@@ -182,6 +182,24 @@ public final class Keyspace {
         }
     }
 
+    /**
+     * Sets the access word from an idle time in seconds (an RDB IDLE record, RESTORE IDLETIME);
+     * only under an LRU policy, as Valkey's objectSetLRUOrLFU.
+     */
+    public void setIdleSeconds(Value v, long seconds) {
+        if (!policy.isLru()) return;
+        int clock = lruClock();
+        long abs = clock - seconds;
+        if (abs < 0) abs = (clock + LRU_CLOCK_MAX / 2) % LRU_CLOCK_MAX; // too old to express: half a clock ago
+        v.access = (int) abs;
+    }
+
+    /** Sets the LFU counter (an RDB FREQ record, RESTORE FREQ); only under an LFU policy. */
+    public void setFrequency(Value v, int counter) {
+        if (!policy.isLfu()) return;
+        v.access = (lfuMinutes() << 8) | (counter & 255);
+    }
+
     /** Idle time in ms estimated from the LRU clock (OBJECT IDLETIME, LRU eviction). */
     public long idleTimeMs(Value v) {
         int now = lruClock();

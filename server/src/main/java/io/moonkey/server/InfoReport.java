@@ -154,13 +154,25 @@ public final class InfoReport {
             }
             case "persistence" -> {
                 b.append("# Persistence\r\n");
-                field(b, "loading", 0);
+                var rdb = server.rdb();
+                field(b, "loading", server.loading() ? 1 : 0);
                 field(b, "async_loading", 0);
                 field(b, "current_cow_peak", 0);
-                field(b, "rdb_changes_since_last_save", server.dirty());
-                field(b, "rdb_bgsave_in_progress", 0);
+                field(b, "current_cow_size", 0);
+                field(b, "current_cow_size_age", 0);
+                field(b, "current_fork_perc", "0.00");
+                field(b, "current_save_keys_processed", 0);
+                field(b, "current_save_keys_total", 0);
+                field(b, "rdb_changes_since_last_save", rdb.changesSinceSave());
+                field(b, "rdb_bgsave_in_progress", rdb.bgsaveInProgress() ? 1 : 0);
                 field(b, "rdb_last_save_time", server.lastSaveTime());
-                field(b, "rdb_last_bgsave_status", "ok");
+                field(b, "rdb_last_bgsave_status", rdb.lastBgsaveOk() ? "ok" : "err");
+                field(b, "rdb_last_bgsave_time_sec", rdb.lastBgsaveDurationSec());
+                field(b, "rdb_current_bgsave_time_sec", rdb.currentBgsaveSeconds());
+                field(b, "rdb_saves", rdb.saves());
+                field(b, "rdb_last_cow_size", 0);
+                field(b, "rdb_last_load_keys_expired", rdb.lastLoadExpired());
+                field(b, "rdb_last_load_keys_loaded", rdb.lastLoadKeys());
                 field(b, "aof_enabled", server.aof().enabled() ? 1 : 0);
                 field(b, "aof_rewrite_in_progress", 0);
                 field(b, "aof_rewrite_scheduled", 0);

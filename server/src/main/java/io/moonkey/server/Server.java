@@ -59,6 +59,11 @@ public final class Server {
         };
     }
 
+    /** The function libraries (FUNCTION LOAD...), which RDB snapshots carry. */
+    public io.moonkey.server.scripting.FunctionCommands functions() {
+        return functions;
+    }
+
     /** INFO's scripting figures. */
     public io.moonkey.server.scripting.ScriptingStats scriptingStats() {
         return scripting.stats(functions);
@@ -78,7 +83,6 @@ public final class Server {
     private String requirepass = "";
     private volatile EventLoop eventLoop;
     private String busyMessage;
-    private long lastSaveTime = startMs / 1000;
     private boolean activeExpire = true;
     private long pauseEndMs;
     private boolean pauseWritesOnly;
@@ -91,6 +95,8 @@ public final class Server {
     private final BlockedClients blocked = new BlockedClients(this);
     private final io.moonkey.server.persistence.AppendOnlyFile aof = new io.moonkey.server.persistence.AppendOnlyFile(this);
     private final io.moonkey.server.replication.ReplicationSource replication = new io.moonkey.server.replication.ReplicationSource(this);
+    private final io.moonkey.server.persistence.RdbFile rdb = new io.moonkey.server.persistence.RdbFile(this);
+    private boolean loading;
 
     /**
      * Creates a server configured like valkey-server's command line: an optional config file
@@ -150,6 +156,7 @@ public final class Server {
         new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
         io.moonkey.server.command.CommandTips.apply(commands);
         aof.start(); // appendonly yes: replay the AOF before serving anyone
+        if (!config.getBool("appendonly")) rdb.loadAtStartup(); // the AOF has priority, as in Valkey
         startupMemory = keyspace.usedMemory() - keyspace.datasetBytes();
     }
 
@@ -168,6 +175,7 @@ public final class Server {
         applyAndWatch("client-query-buffer-limit", v -> queryBufferLimit = Long.parseLong(v));
         applyAndWatch("client-output-buffer-limit", outputLimits::parse);
         applyAndWatch("notify-keyspace-events", events::configure);
+        applyAndWatch("save", rdb::setSavePoints);
         config.register(config.param("appendonly").onChange(v -> aof.setEnabled(v.equals("yes"))));
     }
 
@@ -333,7 +341,21 @@ public final class Server {
     }
 
     public long lastSaveTime() {
-        return lastSaveTime;
+        return rdb.lastSaveTime();
+    }
+
+    /** The RDB file: SAVE, BGSAVE, save points. */
+    public io.moonkey.server.persistence.RdbFile rdb() {
+        return rdb;
+    }
+
+    /** Whether a dataset is being loaded (INFO persistence loading). */
+    public boolean loading() {
+        return loading;
+    }
+
+    public void setLoading(boolean b) {
+        loading = b;
     }
 
     public EventLoop eventLoop() {
@@ -423,6 +445,7 @@ public final class Server {
             }
         }
         if (maxmemory > 0) keyspace.enforceMaxmemory(maxmemory);
+        rdb.cron();
         compactWhenIdle();
     }
 
@@ -482,8 +505,29 @@ public final class Server {
         activeExpire = on;
     }
 
+    private volatile boolean saveOnStop;
+
+    /** SIGTERM: save the RDB file when the loop stops, if save points are configured. */
+    public void requestSaveOnStop() {
+        saveOnStop = true;
+    }
+
+    /** SHUTDOWN has dealt with saving already. */
+    public void shutdownSaved() {
+        saveOnStop = false;
+    }
+
     /** Called by the event loop once it has stopped: what must end with the server. */
     public void stopped() {
+        if (saveOnStop && rdb.hasSavePoints()) {
+            log.notice("Saving the final RDB snapshot before exiting.");
+            rdb.awaitBackgroundSave();
+            try {
+                rdb.save();
+            } catch (java.io.IOException e) {
+                log.warning("Error trying to save the DB: " + e.getMessage());
+            }
+        }
         aof.close();
         scripting.shutdown();
     }

@@ -71,17 +71,12 @@ public final class ReplicationSource {
      */
     void attach(Session s, int listeningPort, boolean psync) {
         RespWriter w = s.channel().writer();
-        List<byte[][]> streams = new ArrayList<>();
-        byte[] rdb = RdbSnapshot.of(server.keyspace(), io.moonkey.server.Version.REDIS_COMPAT, streams);
-        java.io.ByteArrayOutputStream tail = new java.io.ByteArrayOutputStream();
-        for (byte[][] argv : streams) io.moonkey.server.resp.CommandEncoding.encodeTo(tail, argv);
-        // the replica counts the stream keys' commands in its offset: start it that much earlier
-        if (psync) w.simple("FULLRESYNC " + replId + " " + Math.max(0, offset - tail.size()));
+        byte[] rdb = io.moonkey.server.persistence.rdb.RdbSnapshot.of(server.keyspace(), io.moonkey.server.Version.REDIS_COMPAT,
+                server.functions().libraryCodes(), new String[] {replId, Long.toString(offset)});
+        if (psync) w.simple("FULLRESYNC " + replId + " " + offset);
         byte[] header = ("$" + rdb.length + "\r\n").getBytes(StandardCharsets.US_ASCII);
         w.raw(header, 0, header.length);
         w.raw(rdb, 0, rdb.length);
-        byte[] t = tail.toByteArray();
-        w.raw(t, 0, t.length);
         s.channel().flushSoon();
         if (replicas.isEmpty()) lastPingMs = System.currentTimeMillis(); // first PING one period from now
         // (re-)adding the consumer makes the stream start with a SELECT, for the new replica

@@ -1,0 +1,132 @@
+package io.moonkey.server.persistence.rdb;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes the RDB primitives and records into memory: the header, auxiliary fields, database
+ * selectors, key/value records with their expire time, function libraries, and the trailers of
+ * a file (EOF and CRC-64) or of a DUMP payload (RDB version and CRC-64).
+ */
+public final class RdbWriter {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    private final byte[] scratch = new byte[8];
+
+    /** A writer for a DUMP payload: no header. */
+    public RdbWriter() {}
+
+    /** A writer for a file or replication payload: starts with "REDIS" and the 4-digit version. */
+    public static RdbWriter file() {
+        RdbWriter w = new RdbWriter();
+        w.out.writeBytes(String.format("REDIS%04d", RdbFormat.FILE_VERSION).getBytes(StandardCharsets.US_ASCII));
+        return w;
+    }
+
+    /** An auxiliary field (redis-ver, ctime...). */
+    public void aux(String key, String value) {
+        out.write(RdbFormat.OP_AUX);
+        string(key.getBytes(StandardCharsets.US_ASCII));
+        string(value.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public void selectDb(int db, long keys, long expires) {
+        out.write(RdbFormat.OP_SELECTDB);
+        length(db);
+        out.write(RdbFormat.OP_RESIZEDB);
+        length(keys);
+        length(expires);
+    }
+
+    /** A function library's code (the FUNCTION2 opcode, as FUNCTION DUMP writes it too). */
+    public void function(byte[] code) {
+        out.write(RdbFormat.OP_FUNCTION2);
+        string(code);
+    }
+
+    /** An expire time (absolute unix ms) for the record that follows. */
+    public void expireAt(long whenMs) {
+        out.write(RdbFormat.OP_EXPIRETIME_MS);
+        millis(whenMs);
+    }
+
+    /** The idle seconds (LRU policies) of the record that follows. */
+    public void idle(long seconds) {
+        out.write(RdbFormat.OP_IDLE);
+        length(seconds);
+    }
+
+    /** The LFU counter (LFU policies) of the record that follows. */
+    public void frequency(int counter) {
+        out.write(RdbFormat.OP_FREQ);
+        out.write(counter);
+    }
+
+    public void type(int type) {
+        out.write(type);
+    }
+
+    /** A length: 6-bit, 14-bit, 32-bit or 64-bit form (unsigned; -1 takes the 64-bit form). */
+    public void length(long n) {
+        if (Long.compareUnsigned(n, 64) < 0) {
+            out.write((int) n);
+        } else if (Long.compareUnsigned(n, 16384) < 0) {
+            out.write(0x40 | (int) (n >>> 8));
+            out.write((int) n);
+        } else if (Long.compareUnsigned(n, 0xffffffffL) <= 0) {
+            out.write(0x80);
+            for (int i = 3; i >= 0; i--) out.write((int) (n >>> (8 * i)));
+        } else {
+            out.write(0x81);
+            for (int i = 7; i >= 0; i--) out.write((int) (n >>> (8 * i)));
+        }
+    }
+
+    /** A length-prefixed string. */
+    public void string(byte[] b) {
+        length(b.length);
+        out.writeBytes(b);
+    }
+
+    /** Bytes with no prefix (the raw 128-bit IDs of stream PEL records). */
+    public void raw(byte[] b) {
+        out.writeBytes(b);
+    }
+
+    /** A millisecond time: 8 bytes little endian. */
+    public void millis(long ms) {
+        for (int i = 0; i < 8; i++) scratch[i] = (byte) (ms >>> (8 * i));
+        out.write(scratch, 0, 8);
+    }
+
+    /** A binary double (the score of a ZSET_2 record): 8 bytes little-endian. */
+    public void binaryDouble(double d) {
+        millis(Double.doubleToRawLongBits(d));
+    }
+
+    /** Bytes written so far. */
+    public int size() {
+        return out.size();
+    }
+
+    /** Ends a file: EOF, then the CRC-64 of everything before it, little-endian. */
+    public byte[] finish() {
+        out.write(RdbFormat.OP_EOF);
+        return withCrc();
+    }
+
+    /** Ends a DUMP payload: the RDB version (2 bytes little endian), then the CRC-64. */
+    public byte[] finishDump(int version) {
+        out.write(version & 0xFF);
+        out.write(version >>> 8);
+        return withCrc();
+    }
+
+    private byte[] withCrc() {
+        byte[] body = out.toByteArray();
+        long crc = Crc64.update(0, body, 0, body.length);
+        byte[] all = new byte[body.length + 8];
+        System.arraycopy(body, 0, all, 0, body.length);
+        for (int i = 0; i < 8; i++) all[body.length + i] = (byte) (crc >>> (8 * i));
+        return all;
+    }
+}
