@@ -154,6 +154,7 @@ public final class Server {
         new TransactionCommands(this).register(commands);
         new PubSubCommands(this).register(commands);
         new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
+        new io.moonkey.server.persistence.DumpCommands(this).register(commands);
         io.moonkey.server.command.CommandTips.apply(commands);
         aof.start(); // appendonly yes: replay the AOF before serving anyone
         if (!config.getBool("appendonly")) rdb.loadAtStartup(); // the AOF has priority, as in Valkey
@@ -347,6 +348,11 @@ public final class Server {
     /** The RDB file: SAVE, BGSAVE, save points. */
     public io.moonkey.server.persistence.RdbFile rdb() {
         return rdb;
+    }
+
+    /** Whether this server replicates a master (REPLICAOF host port). */
+    public boolean isReplica() {
+        return false;
     }
 
     /** Whether a dataset is being loaded (INFO persistence loading). */
