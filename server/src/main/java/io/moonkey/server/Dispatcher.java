@@ -56,7 +56,11 @@ public final class Dispatcher {
             return true;
         }
         boolean transactionControl = isTransactionControl(cmd);
-        if (server.maxmemory() > 0 && !s.isScriptCaller()) {
+        if (server.isReplica() && !s.isMasterLink() && cmd.has(CommandFlag.WRITE) && server.config().getBool("replica-read-only")) {
+            reject(s, cmd, out, "READONLY You can't write against a read only replica.");
+            return true;
+        }
+        if (server.maxmemory() > 0 && !s.isScriptCaller() && !s.isMasterLink()) {
             boolean fits = server.keyspace().enforceMaxmemory(server.maxmemory());
             Boolean scriptFlag = cmd.has(CommandFlag.NOSCRIPT) ? server.scriptDenyOom(cmd, argv) : null;
             boolean denyoom = (scriptFlag != null ? scriptFlag : cmd.has(CommandFlag.DENYOOM))

@@ -188,6 +188,10 @@ public final class InfoReport {
                 field(b, "total_net_input_bytes", st.netInputBytes);
                 field(b, "total_net_output_bytes", st.netOutputBytes);
                 field(b, "rejected_connections", st.rejectedConnections);
+                long[] syncs = server.replication().syncCounts();
+                field(b, "sync_full", syncs[0]);
+                field(b, "sync_partial_ok", syncs[1]);
+                field(b, "sync_partial_err", syncs[2]);
                 field(b, "expired_keys", ks.expiredKeys());
                 field(b, "expired_stale_perc", "0.00");
                 field(b, "expired_time_cap_reached_count", 0);
@@ -209,19 +213,25 @@ public final class InfoReport {
             }
             case "replication" -> {
                 b.append("# Replication\r\n");
-                field(b, "role", "master");
                 var repl = server.replication();
+                var mode = server.replicaMode();
+                if (mode.active()) {
+                    field(b, "role", "slave");
+                    for (String line : mode.describe(System.currentTimeMillis())) b.append(line).append("\r\n");
+                } else {
+                    field(b, "role", "master");
+                }
                 field(b, "connected_slaves", repl.replicaCount());
                 for (String line : repl.describeReplicas()) b.append(line).append("\r\n");
                 field(b, "master_failover_state", "no-failover");
                 field(b, "master_replid", repl.replId());
-                field(b, "master_replid2", "0000000000000000000000000000000000000000");
+                field(b, "master_replid2", repl.replId2());
                 field(b, "master_repl_offset", repl.offset());
-                field(b, "second_repl_offset", -1);
+                field(b, "second_repl_offset", repl.secondOffset());
                 field(b, "repl_backlog_active", repl.backlogActive() ? 1 : 0);
-                field(b, "repl_backlog_size", server.config().get("repl-backlog-size"));
-                field(b, "repl_backlog_first_byte_offset", repl.backlogActive() ? 1 : 0);
-                field(b, "repl_backlog_histlen", repl.offset());
+                field(b, "repl_backlog_size", repl.backlogSize());
+                field(b, "repl_backlog_first_byte_offset", repl.backlogFirstOffset());
+                field(b, "repl_backlog_histlen", repl.backlogHistlen());
             }
             case "cpu" -> {
                 b.append("# CPU\r\n");

@@ -96,6 +96,7 @@ public final class Server {
     private final io.moonkey.server.persistence.AppendOnlyFile aof = new io.moonkey.server.persistence.AppendOnlyFile(this);
     private final io.moonkey.server.replication.ReplicationSource replication = new io.moonkey.server.replication.ReplicationSource(this);
     private final io.moonkey.server.persistence.RdbFile rdb = new io.moonkey.server.persistence.RdbFile(this);
+    private final io.moonkey.server.replication.ReplicaMode replicaMode = new io.moonkey.server.replication.ReplicaMode(this, replication);
     private boolean loading;
 
     /**
@@ -352,7 +353,12 @@ public final class Server {
 
     /** Whether this server replicates a master (REPLICAOF host port). */
     public boolean isReplica() {
-        return false;
+        return replicaMode.active();
+    }
+
+    /** This server's replica side: REPLICAOF, the link to the master. */
+    public io.moonkey.server.replication.ReplicaMode replicaMode() {
+        return replicaMode;
     }
 
     /** Whether a dataset is being loaded (INFO persistence loading). */

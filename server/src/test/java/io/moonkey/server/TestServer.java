@@ -20,7 +20,7 @@ final class TestServer implements AutoCloseable {
         all[3] = dir.toString();
         System.arraycopy(args, 0, all, 4, args.length);
         server = new Server(all);
-        server.log().setLevel("warning");
+        server.log().setLevel(System.getenv().getOrDefault("MOONKEY_TEST_LOGLEVEL", "warning"));
         loop = new EventLoop(server);
         port = loop.bind(0);
         thread = loop.start("moonkey-test-" + port);
