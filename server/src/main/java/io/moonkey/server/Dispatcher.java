@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
  * with statistics, slow log, MONITOR feed and propagation (Valkey's call).
  */
 public final class Dispatcher {
+    /** stop-writes-on-bgsave-error: writes (and PING) after a failed background save. */
+    static final String MISCONF = "MISCONF Valkey is configured to save RDB snapshots, but it's currently unable to persist to disk. "
+            + "Commands that may modify the data set are disabled, because this instance is configured to report errors during writes "
+            + "if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Valkey logs for details about the RDB error.";
+
     private final Server server;
     private int depth;
 
@@ -58,6 +63,10 @@ public final class Dispatcher {
         boolean transactionControl = isTransactionControl(cmd);
         if (server.isReplica() && !s.isMasterLink() && cmd.has(CommandFlag.WRITE) && server.config().getBool("replica-read-only")) {
             reject(s, cmd, out, "READONLY You can't write against a read only replica.");
+            return true;
+        }
+        if ((cmd.has(CommandFlag.WRITE) || cmd.name().equals("ping")) && !s.isMasterLink() && server.rdb().deniesWrites()) {
+            reject(s, cmd, out, MISCONF);
             return true;
         }
         if (server.maxmemory() > 0 && !s.isScriptCaller() && !s.isMasterLink()) {

@@ -159,6 +159,14 @@ public final class Server {
         io.moonkey.server.command.CommandTips.apply(commands);
         aof.start(); // appendonly yes: replay the AOF before serving anyone
         if (!config.getBool("appendonly")) rdb.loadAtStartup(); // the AOF has priority, as in Valkey
+        String[] upstream = config.get("replicaof").trim().split("\\s+");
+        if (upstream.length == 2) { // "replicaof host port" in the configuration: a replica from the start
+            try {
+                replicaMode.follow(upstream[0], Integer.parseInt(upstream[1]));
+            } catch (NumberFormatException e) {
+                throw new io.moonkey.server.config.ConfigException("Invalid master port in replicaof: " + upstream[1]);
+            }
+        }
         startupMemory = keyspace.usedMemory() - keyspace.datasetBytes();
     }
 

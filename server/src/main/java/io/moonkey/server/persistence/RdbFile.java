@@ -69,6 +69,11 @@ public final class RdbFile {
         return writer != null;
     }
 
+    /** stop-writes-on-bgsave-error: the last background save failed and save points are set. */
+    public boolean deniesWrites() {
+        return !lastBgsaveOk && !savePoints.isEmpty() && server.config().getBool("stop-writes-on-bgsave-error");
+    }
+
     public boolean lastBgsaveOk() {
         return lastBgsaveOk;
     }
@@ -232,9 +237,18 @@ public final class RdbFile {
      * libraries. {@code replica}: keys past their expire time are kept for the master to delete.
      */
     public RdbLoader.Summary load(byte[] data, boolean replica) throws RdbFormatException {
+        return load(data, replica, false);
+    }
+
+    /** An AOF base's RDB preamble; the summary's end is where the commands start. */
+    RdbLoader.Summary loadPreamble(byte[] data) throws RdbFormatException {
+        return load(data, false, true);
+    }
+
+    private RdbLoader.Summary load(byte[] data, boolean replica, boolean preamble) throws RdbFormatException {
         server.setLoading(true);
         try {
-            RdbLoader.Summary s = new RdbLoader(new EncodingLimits(server.config()), replica).load(data, server.keyspace());
+            RdbLoader.Summary s = new RdbLoader(new EncodingLimits(server.config()), replica).load(data, server.keyspace(), preamble);
             String err = server.functions().replaceLibraries(s.functions());
             if (err != null) throw new RdbFormatException("Failed loading library: " + err);
             lastLoadKeys = s.keys();

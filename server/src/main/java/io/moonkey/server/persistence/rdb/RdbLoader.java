@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class RdbLoader {
     /** What a load found: the version, the keys loaded and skipped, aux fields, library codes. */
-    public record Summary(int version, long keys, long expiredSkipped, Map<String, String> aux, List<byte[]> functions) {}
+    public record Summary(int version, long keys, long expiredSkipped, Map<String, String> aux, List<byte[]> functions, int end) {}
 
     private final EncodingLimits limits;
     private final boolean keepExpired;
@@ -56,8 +56,17 @@ public final class RdbLoader {
     }
 
     public Summary load(byte[] data, Keyspace keyspace) throws RdbFormatException {
+        return load(data, keyspace, false);
+    }
+
+    /**
+     * {@code preamble}: the RDB is the start of an AOF base, commands follow it; the checksum is
+     * then checked where the EOF marker turns out to be, and {@link Summary#end} says where
+     * the commands start.
+     */
+    public Summary load(byte[] data, Keyspace keyspace, boolean preamble) throws RdbFormatException {
         int version = version(data);
-        verifyChecksum(data, version);
+        if (!preamble) verifyChecksum(data, version);
         RdbInput in = new RdbInput(data, 9, data.length);
         long now = keyspace.now();
         RdbValueReader values = new RdbValueReader(limits, now);
@@ -99,10 +108,17 @@ public final class RdbLoader {
                 case OP_MODULE_AUX -> throw new RdbFormatException("module data in the RDB is not supported");
                 case OP_EOF -> {
                     int end = in.position();
+                    if (preamble) {
+                        if (version >= 5) {
+                            long stored = in.millis(); // the same 8 little-endian bytes
+                            if (stored != 0 && stored != Crc64.update(0, data, 0, end)) throw new RdbFormatException("Wrong RDB checksum. Aborting now.");
+                        }
+                        return new Summary(version, keys, skipped, aux, functions, in.position());
+                    }
                     if (version >= 5 && end != data.length - 8 || version < 5 && end != data.length) {
                         throw new RdbFormatException("unexpected data after the RDB end marker");
                     }
-                    return new Summary(version, keys, skipped, aux, functions);
+                    return new Summary(version, keys, skipped, aux, functions, data.length);
                 }
                 default -> {
                     if (!isValueType(type)) throw new RdbFormatException("Unknown RDB type " + type);
