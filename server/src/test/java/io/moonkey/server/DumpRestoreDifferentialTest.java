@@ -114,4 +114,26 @@ class DumpRestoreDifferentialTest {
             assertTrue(rt > 90000 && mt > 90000, rt + " " + mt);
         }
     }
+
+    @Test
+    void restorePropagatesAnAbsoluteTtlAndAnExpiredReplacementAsDel() throws Exception {
+        ReferenceServer replica = ReferenceServer.start();
+        Assumptions.assumeTrue(replica != null, ReferenceServer.SKIP_MESSAGE);
+        try (replica; TestServer ours = new TestServer("--save", "", "--enable-debug-command", "yes");
+                RespConnection m = ours.connect(); RespConnection r = new RespConnection(replica.port)) {
+            m.call("set", "src", "payload");
+            // RESTORE propagates its payload as given: version 10, so that redis 7.0 accepts it too
+            byte[] p = withVersion(bulk(m.call("dump", "src")), 10);
+            assertEquals("+OK\r\n", r.call("replicaof", "127.0.0.1", Integer.toString(ours.port)));
+            ReplicaTest.await("link up", () -> "up".equals(ReplicaTest.info(r, "replication", "master_link_status")));
+            assertEquals("+OK\r\n", m.call("restore", "ttl", "100000", latin1(p)));
+            assertEquals("+OK\r\n", m.call("restore", "old", "0", latin1(p)));
+            assertEquals("+OK\r\n", m.call("restore", "old", "1", latin1(p), "replace", "absttl")); // in the past: deleted
+            assertEquals(":0\r\n", m.call("exists", "old"));
+            assertEquals(":1\r\n", m.call("wait", "1", "5000"));
+            assertEquals(m.call("pexpiretime", "ttl"), r.call("pexpiretime", "ttl")); // the same instant, not 100 s after arrival
+            assertEquals(":0\r\n", r.call("exists", "old"));
+            assertEquals("$7\r\npayload\r\n", r.call("get", "ttl"));
+        }
+    }
 }
