@@ -25,8 +25,8 @@ import java.nio.file.StandardOpenOption;
  * writes the dataset as commands into a new base file with a new, empty incremental file and
  * switches the manifest atomically; startup loads base then increments.
  *
- * <p>Rewrites run synchronously on the execution thread; the base holds commands, never an RDB
- * preamble (which redis-server also loads).
+ * <p>Rewrites run synchronously on the execution thread; the base we write holds commands, never
+ * an RDB preamble, but a base that starts with one (valkey-server's default) is loaded.
  */
 public final class AppendOnlyFile {
     private final Server server;

@@ -1,7 +1,7 @@
 package io.moonkey.server.persistence.rdb;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes the RDB primitives and records into memory: the header, auxiliary fields, database
@@ -9,8 +9,36 @@ import java.nio.charset.StandardCharsets;
  * a file (EOF and CRC-64) or of a DUMP payload (RDB version and CRC-64).
  */
 public final class RdbWriter {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-    private final byte[] scratch = new byte[8];
+    /** The bytes written so far: a plain growable array (no per-byte locking, as ByteArrayOutputStream has). */
+    private final Buffer out = new Buffer();
+
+    private static final class Buffer {
+        private byte[] buf = new byte[4096];
+        private int size;
+
+        private void ensure(int n) {
+            if (size + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+        }
+
+        void write(int b) {
+            ensure(1);
+            buf[size++] = (byte) b;
+        }
+
+        void writeBytes(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
+        }
+    }
 
     /** A writer for a DUMP payload: no header. */
     public RdbWriter() {}
@@ -94,8 +122,7 @@ public final class RdbWriter {
 
     /** A millisecond time: 8 bytes little endian. */
     public void millis(long ms) {
-        for (int i = 0; i < 8; i++) scratch[i] = (byte) (ms >>> (8 * i));
-        out.write(scratch, 0, 8);
+        for (int i = 0; i < 8; i++) out.write((int) (ms >>> (8 * i)));
     }
 
     /** A binary double (the score of a ZSET_2 record): 8 bytes little-endian. */
@@ -122,11 +149,8 @@ public final class RdbWriter {
     }
 
     private byte[] withCrc() {
-        byte[] body = out.toByteArray();
-        long crc = Crc64.update(0, body, 0, body.length);
-        byte[] all = new byte[body.length + 8];
-        System.arraycopy(body, 0, all, 0, body.length);
-        for (int i = 0; i < 8; i++) all[body.length + i] = (byte) (crc >>> (8 * i));
-        return all;
+        long crc = Crc64.update(0, out.buf, 0, out.size);
+        for (int i = 0; i < 8; i++) out.write((int) (crc >>> (8 * i)));
+        return out.toByteArray();
     }
 }
