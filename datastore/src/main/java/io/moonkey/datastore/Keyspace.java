@@ -80,6 +80,29 @@ public final class Keyspace {
         this.expiryEnabled = enabled;
     }
 
+    private boolean keepExpired, showExpired;
+
+    /**
+     * A replica's mode: keys past their expire time are not deleted (its master's DEL does that)
+     * but are hidden from lookups, as Valkey's replicas do; no active expiry.
+     */
+    public void setKeepExpired(boolean keep) {
+        keepExpired = keep;
+    }
+
+    public boolean keepsExpired() {
+        return keepExpired;
+    }
+
+    /** While a replica applies its master's stream: expired keys are still there for the master's commands. */
+    public void setShowExpired(boolean show) {
+        showExpired = show;
+    }
+
+    boolean showsExpired() {
+        return showExpired;
+    }
+
     // ---- databases ----------------------------------------------------------------------------
 
     public void swap(int a, int b) {
@@ -266,7 +289,7 @@ public final class Keyspace {
      * time budget. Returns the number of keys expired.
      */
     public int activeExpireCycle(long budgetNanos) {
-        if (!expiryEnabled) return 0;
+        if (!expiryEnabled || keepExpired) return 0;
         long deadline = System.nanoTime() + budgetNanos;
         int total = 0;
         for (int i = 0; i < dbs.length; i++) {

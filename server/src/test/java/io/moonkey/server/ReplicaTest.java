@@ -138,6 +138,26 @@ class ReplicaTest {
     }
 
     @Test
+    void expiredKeysAreHiddenOnTheReplicaUntilTheMastersDel() throws Exception {
+        ReferenceServer ref = ReferenceServer.start();
+        Assumptions.assumeTrue(ref != null, ReferenceServer.SKIP_MESSAGE);
+        try (ref; TestServer ours = new TestServer("--save", "", "--enable-debug-command", "yes");
+                RespConnection m = new RespConnection(ref.port); RespConnection s = ours.connect()) {
+            assertEquals("+OK\r\n", m.call("debug", "set-active-expire", "0"));
+            assertEquals("+OK\r\n", s.call("replicaof", "127.0.0.1", Integer.toString(ref.port)));
+            assertConverged(m, s);
+            m.call("set", "e", "v", "px", "150");
+            await("the key arrives", () -> s.call("dbsize").equals(":1\r\n"));
+            Thread.sleep(250);
+            assertEquals("$-1\r\n", s.call("get", "e"));
+            assertEquals(":0\r\n", s.call("exists", "e"));
+            assertEquals(":1\r\n", s.call("dbsize")); // still there: only the master deletes
+            assertEquals("$-1\r\n", m.call("get", "e")); // the master expires it and sends DEL
+            await("the DEL arrives", () -> s.call("dbsize").equals(":0\r\n"));
+        }
+    }
+
+    @Test
     void oursFollowsOursAndTheOldMasterContinuesAfterPromotion() throws Exception {
         Random rnd = new Random(12);
         try (TestServer a = new TestServer("--save", "", "--enable-debug-command", "yes");

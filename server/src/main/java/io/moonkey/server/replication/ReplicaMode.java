@@ -15,7 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * synchronisation, applies the stream's commands as the master client (exempt from
  * replica-read-only and maxmemory), passes their bytes on to the backlog so the offsets stay
  * the master's, and acknowledges the offset every second and on REPLCONF GETACK. Keys are not
- * expired here: the master's DELs do it, as in Valkey.
+ * expired here: the master's DELs do it; meanwhile our clients do not see them, as in Valkey.
  */
 public final class ReplicaMode {
     private static final long RECONNECT_DELAY_MS = 1000, ACK_PERIOD_MS = 1000;
@@ -70,7 +70,7 @@ public final class ReplicaMode {
         stopLink();
         if (!active()) {
             source.startFollowing();
-            server.keyspace().setExpiryEnabled(false);
+            server.keyspace().setKeepExpired(true);
         }
         host = newHost;
         port = newPort;
@@ -94,7 +94,7 @@ public final class ReplicaMode {
         state = "none";
         master = null;
         source.promoted();
-        server.keyspace().setExpiryEnabled(true);
+        server.keyspace().setKeepExpired(false);
         server.log().notice("MASTER MODE enabled");
     }
 
@@ -161,7 +161,12 @@ public final class ReplicaMode {
             case LinkEvent.Command c -> {
                 lastIoMs = now;
                 if (master == null) return;
-                server.dispatcher().execute(master, c.argv(), discarded);
+                server.keyspace().setShowExpired(true); // the master decides what exists
+                try {
+                    server.dispatcher().execute(master, c.argv(), discarded);
+                } finally {
+                    server.keyspace().setShowExpired(false);
+                }
                 discarded.clear();
                 source.feedFromMaster(c.raw(), 0, c.raw().length);
             }
