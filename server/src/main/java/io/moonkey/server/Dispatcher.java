@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Dispatcher {
     /** stop-writes-on-bgsave-error: writes (and PING) after a failed background save. */
-    static final String MISCONF = "MISCONF Valkey is configured to save RDB snapshots, but it's currently unable to persist to disk. "
+    public static final String MISCONF = "MISCONF Valkey is configured to save RDB snapshots, but it's currently unable to persist to disk. "
             + "Commands that may modify the data set are disabled, because this instance is configured to report errors during writes "
             + "if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Valkey logs for details about the RDB error.";
 
@@ -61,11 +61,14 @@ public final class Dispatcher {
             return true;
         }
         boolean transactionControl = isTransactionControl(cmd);
-        if (server.isReplica() && !s.isMasterLink() && cmd.has(CommandFlag.WRITE) && server.config().getBool("replica-read-only")) {
+        // a script whose flags are known counts as a write unless no-writes (scripting.md §4.4)
+        Boolean scriptWrites = cmd.has(CommandFlag.NOSCRIPT) && !s.isMasterLink() ? server.scriptWrites(cmd, argv) : null;
+        boolean writes = scriptWrites != null ? scriptWrites : cmd.has(CommandFlag.WRITE);
+        if (server.isReplica() && !s.isMasterLink() && writes && server.config().getBool("replica-read-only")) {
             reject(s, cmd, out, "READONLY You can't write against a read only replica.");
             return true;
         }
-        if ((cmd.has(CommandFlag.WRITE) || cmd.name().equals("ping")) && !s.isMasterLink() && server.rdb().deniesWrites()) {
+        if ((writes || cmd.name().equals("ping")) && !s.isMasterLink() && server.rdb().deniesWrites()) {
             reject(s, cmd, out, MISCONF);
             return true;
         }

@@ -64,6 +64,20 @@ public final class Server {
         return functions;
     }
 
+    /**
+     * A script's effective write flag for EVAL-family and FCALL requests when its flags are
+     * known at dispatch (scripting.md §4.4: write unless no-writes); null to use the command's flags.
+     */
+    public Boolean scriptWrites(io.moonkey.server.command.CommandSpec cmd, byte[][] argv) {
+        Boolean denyoom = scriptDenyOom(cmd, argv);
+        if (denyoom == null) return null;
+        return switch (cmd.name()) {
+            case "eval", "eval_ro", "evalsha", "evalsha_ro" -> scripting.effectiveWrites(argv, cmd.name().startsWith("evalsha"));
+            case "fcall", "fcall_ro" -> functions.effectiveWrites(argv);
+            default -> null;
+        };
+    }
+
     /** INFO's scripting figures. */
     public io.moonkey.server.scripting.ScriptingStats scriptingStats() {
         return scripting.stats(functions);

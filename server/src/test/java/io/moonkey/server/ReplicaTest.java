@@ -158,6 +158,38 @@ class ReplicaTest {
     }
 
     @Test
+    void readOnlyReplicaErrorsAsRedis() throws Exception {
+        ReferenceServer master = ReferenceServer.start();
+        Assumptions.assumeTrue(master != null, ReferenceServer.SKIP_MESSAGE);
+        ReferenceServer theirs = ReferenceServer.start();
+        try (master; theirs; TestServer ours = new TestServer("--save", "", "--enable-debug-command", "yes");
+                RespConnection m = new RespConnection(master.port); RespConnection r = new RespConnection(theirs.port); RespConnection s = ours.connect()) {
+            m.call("set", "x", "1");
+            for (RespConnection c : java.util.List.of(r, s)) {
+                assertEquals("+OK\r\n", c.call("replicaof", "127.0.0.1", Integer.toString(master.port)));
+                assertConverged(m, c);
+            }
+            String[][] cases = {
+                {"set", "x", "2"},
+                {"get", "x"},
+                {"eval", "return redis.call('set','x','3')", "0"},
+                {"eval", "return redis.call('get','x')", "0"},
+                {"eval", "#!lua\nreturn redis.call('set','x','4')", "0"},
+                {"eval", "#!lua flags=no-writes\nreturn redis.call('get','x')", "0"},
+                {"eval_ro", "return redis.call('get','x')", "0"},
+                {"multi"},
+                {"set", "x", "5"},
+                {"exec"},
+                {"replicaof", "127.0.0.1", "99999"},
+            };
+            for (String[] cmd : cases) assertEquals(r.call(cmd), s.call(cmd), String.join(" ", cmd));
+            assertConverged(m, s);
+            String role = r.call("role");
+            assertEquals(role.substring(0, role.lastIndexOf(':')), s.call("role").substring(0, role.lastIndexOf(':'))); // all but the offset
+        }
+    }
+
+    @Test
     void oursFollowsOursAndTheOldMasterContinuesAfterPromotion() throws Exception {
         Random rnd = new Random(12);
         try (TestServer a = new TestServer("--save", "", "--enable-debug-command", "yes");

@@ -95,6 +95,18 @@ public final class EvalCommands {
      * compatibility-mode scripts and unknown ones, which keep the command's own flags.
      */
     public Boolean effectiveDenyOom(byte[][] argv, boolean bySha) {
+        Shebang sh = knownShebang(argv, bySha);
+        return sh == null ? null : !sh.flags().contains(ScriptFlag.ALLOW_OOM) && !sh.flags().contains(ScriptFlag.NO_WRITES);
+    }
+
+    /** The effective write flag (§4.4): set unless no-writes; null when the flags are not known. */
+    public Boolean effectiveWrites(byte[][] argv, boolean bySha) {
+        Shebang sh = knownShebang(argv, bySha);
+        return sh == null ? null : !sh.flags().contains(ScriptFlag.NO_WRITES);
+    }
+
+    /** The shebang of a cached script or of a body that parses; null in compatibility mode or when unknown. */
+    private Shebang knownShebang(byte[][] argv, boolean bySha) {
         if (argv.length < 2) {
             return null;
         }
@@ -113,10 +125,7 @@ public final class EvalCommands {
                 return null;
             }
         }
-        if (sh.compatMode()) {
-            return null;
-        }
-        return !sh.flags().contains(ScriptFlag.ALLOW_OOM) && !sh.flags().contains(ScriptFlag.NO_WRITES);
+        return sh.compatMode() ? null : sh;
     }
 
     /** EVAL / EVALSHA / EVAL_RO / EVALSHA_RO, in the order of scripting.md §2.1. */

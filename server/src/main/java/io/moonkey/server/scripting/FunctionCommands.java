@@ -327,6 +327,12 @@ public final class FunctionCommands {
         return !f.flags().contains("allow-oom") && !f.flags().contains("no-writes");
     }
 
+    /** The effective write flag of an FCALL (§4.4): set unless no-writes; null when the function is unknown. */
+    public Boolean effectiveWrites(byte[][] argv) {
+        Function f = argv.length < 2 ? null : functions.get(latin1(argv[1]).toLowerCase(Locale.ROOT));
+        return f == null ? null : !f.flags().contains("no-writes");
+    }
+
     /** FCALL / FCALL_RO function numkeys [key ...] [arg ...] (§6.5). */
     void fcall(Session s, byte[][] argv, ReplySink out, boolean readOnlyCommand) {
         s.preventPropagation(); // the function's writes are propagated, not the FCALL
