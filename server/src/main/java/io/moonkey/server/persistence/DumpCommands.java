@@ -47,8 +47,8 @@ public final class DumpCommands {
     }
 
     /** The DUMP payload of a value. */
-    public static byte[] payload(Value v) {
-        RdbWriter w = new RdbWriter();
+    public static byte[] payload(Value v, boolean compress) {
+        RdbWriter w = new RdbWriter().compressing(compress);
         RdbValueWriter.write(w, null, v);
         return w.finishDump(RdbFormat.DUMP_VERSION);
     }
@@ -80,7 +80,7 @@ public final class DumpCommands {
             out.nullBulk();
             return;
         }
-        out.bulk(payload(v));
+        out.bulk(payload(v, server.config().getBool("rdbcompression")));
     }
 
     /**

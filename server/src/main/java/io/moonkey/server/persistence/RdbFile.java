@@ -104,7 +104,8 @@ public final class RdbFile {
 
     /** The dataset's bytes now, with the functions. */
     private byte[] snapshot() {
-        return RdbSnapshot.of(server.keyspace(), Version.REDIS_COMPAT, server.functions().libraryCodes(), null);
+        return RdbSnapshot.of(server.keyspace(), Version.REDIS_COMPAT, server.functions().libraryCodes(), null,
+                server.config().getBool("rdbcompression"));
     }
 
     private static void writeAtomically(Path target, byte[] data) throws IOException {

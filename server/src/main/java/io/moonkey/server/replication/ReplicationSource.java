@@ -157,7 +157,8 @@ public final class ReplicationSource {
         fullSyncs++;
         RespWriter w = s.channel().writer();
         byte[] rdb = io.moonkey.server.persistence.rdb.RdbSnapshot.of(server.keyspace(), io.moonkey.server.Version.REDIS_COMPAT,
-                server.functions().libraryCodes(), new String[] {replId, Long.toString(offset)});
+                server.functions().libraryCodes(), new String[] {replId, Long.toString(offset)},
+                server.config().getBool("rdbcompression"));
         if (psync) w.simple("FULLRESYNC " + replId + " " + offset);
         byte[] header = ("$" + rdb.length + "\r\n").getBytes(StandardCharsets.US_ASCII);
         w.raw(header, 0, header.length);

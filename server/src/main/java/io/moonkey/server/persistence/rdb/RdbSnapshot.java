@@ -19,7 +19,12 @@ public final class RdbSnapshot {
      * repl-offset); it may be null.
      */
     public static byte[] of(Keyspace keyspace, String version, List<byte[]> functions, String[] replication) {
-        RdbWriter w = RdbWriter.file();
+        return of(keyspace, version, functions, replication, false);
+    }
+
+    /** {@code compress}: rdbcompression (integer-encoded and LZF-compressed strings). */
+    public static byte[] of(Keyspace keyspace, String version, List<byte[]> functions, String[] replication, boolean compress) {
+        RdbWriter w = RdbWriter.file().compressing(compress);
         w.aux("redis-ver", version);
         w.aux("redis-bits", "64");
         w.aux("ctime", Long.toString(System.currentTimeMillis() / 1000));

@@ -40,8 +40,18 @@ public final class RdbWriter {
         }
     }
 
+    /** rdbcompression: strings as integers when they are one, long ones LZF-compressed when it pays. */
+    private boolean compress;
+    private int[] lzfTable;
+
     /** A writer for a DUMP payload: no header. */
     public RdbWriter() {}
+
+    /** Turns on the compact string forms Valkey writes with rdbcompression yes. */
+    public RdbWriter compressing(boolean on) {
+        compress = on;
+        return this;
+    }
 
     /** A writer for a file or replication payload: starts with "REDIS" and the 4-digit version. */
     public static RdbWriter file() {
@@ -109,10 +119,57 @@ public final class RdbWriter {
         }
     }
 
-    /** A length-prefixed string. */
+    /**
+     * A string: as Valkey's rdbSaveRawString, an integer in 1, 2 or 4 bytes if it is the
+     * canonical text of one (up to 11 characters), else (compressing, over 20 bytes) LZF when
+     * that saves at least 4 bytes, else length-prefixed.
+     */
     public void string(byte[] b) {
+        if (compress) {
+            if (b.length <= 11 && b.length > 0 && integer(b)) return;
+            if (b.length > 20 && lzf(b)) return;
+        }
         length(b.length);
         out.writeBytes(b);
+    }
+
+    private boolean integer(byte[] b) {
+        long v = 0;
+        int i = 0;
+        boolean neg = b[0] == '-';
+        if (neg) i = 1;
+        if (i >= b.length || (b[i] == '0' && b.length > i + 1) || (neg && b[i] == '0')) return false;
+        for (; i < b.length; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) return false;
+            v = v * 10 + d; // at most 11 characters: no overflow
+        }
+        if (neg) v = -v;
+        if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            out.write(0xC0);
+            out.write((int) v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            out.write(0xC1);
+            out.write((int) v);
+            out.write((int) (v >>> 8));
+        } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+            out.write(0xC2);
+            for (int k = 0; k < 4; k++) out.write((int) (v >>> (8 * k)));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private boolean lzf(byte[] b) {
+        if (lzfTable == null) lzfTable = new int[1 << 13];
+        byte[] c = Lzf.compress(b, b.length - 4, lzfTable);
+        if (c == null) return false;
+        out.write(0xC3);
+        length(c.length);
+        length(b.length);
+        out.writeBytes(c);
+        return true;
     }
 
     /** Bytes with no prefix (the raw 128-bit IDs of stream PEL records). */

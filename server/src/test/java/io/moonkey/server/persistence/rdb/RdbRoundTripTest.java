@@ -95,6 +95,34 @@ class RdbRoundTripTest {
     }
 
     @Test
+    void compressedStringsReadBack() throws Exception {
+        java.util.Random rnd = new java.util.Random(5);
+        int[] table = new int[1 << 13];
+        for (int round = 0; round < 2000; round++) {
+            int n = 21 + rnd.nextInt(round % 10 == 0 ? 20000 : 300);
+            byte[] s = new byte[n];
+            int alphabet = 1 + rnd.nextInt(round % 3 == 0 ? 256 : 4);
+            for (int i = 0; i < n; i++) s[i] = (byte) (rnd.nextInt(alphabet) + (round % 5 == 0 ? rnd.nextInt(2) * 100 : 0));
+            RdbWriter w = new RdbWriter().compressing(true);
+            w.string(s);
+            byte[] payload = w.finishDump(11);
+            assertArrayEquals(s, new RdbInput(payload, 0, payload.length - 10).string(), "round " + round);
+        }
+        String[] ints = {"0", "-1", "127", "-128", "128", "32767", "-32768", "32768", "2147483647", "-2147483648", "2147483648", "007", "-0", "+5", "-", "12a"};
+        for (String t : ints) {
+            RdbWriter w = new RdbWriter().compressing(true);
+            w.string(b(t));
+            byte[] p = w.finishDump(11);
+            assertArrayEquals(b(t), new RdbInput(p, 0, p.length - 10).string(), t);
+        }
+        byte[] repetitive = b("abc".repeat(1000));
+        RdbWriter w = new RdbWriter().compressing(true);
+        w.string(repetitive);
+        assertEquals(true, w.size() < 100, "compressed to " + w.size());
+        assertEquals(null, Lzf.compress(b("abcdefghijklmnopqrstuvwxyz"), 22, table)); // incompressible within the limit
+    }
+
+    @Test
     void listpacksRoundTripEveryIntegerWidth() throws Exception {
         long[] ints = {0, 127, 128, -1, 4095, -4096, 4096, 32767, -32768, 8388607, -8388608, 1L << 31, Long.MIN_VALUE, Long.MAX_VALUE};
         ListpackWriter w = new ListpackWriter();
@@ -119,7 +147,7 @@ class RdbRoundTripTest {
 
     @Test
     void corruptFilesFailCleanly() {
-        byte[] file = RdbSnapshot.of(sample(), "7.2.4", List.of(), null);
+        byte[] file = RdbSnapshot.of(sample(), "7.2.4", List.of(), null, true); // compressed strings too
         Random rnd = new Random(7);
         EncodingLimits limits = limits();
         int rejected = 0;
