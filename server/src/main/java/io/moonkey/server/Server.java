@@ -59,21 +59,12 @@ public final class Server {
         };
     }
 
-    /** The function libraries (FUNCTION LOAD...), which RDB snapshots carry. */
-    public io.moonkey.server.scripting.FunctionCommands functions() {
-        return functions;
-    }
-
-    /**
-     * A script's effective write flag for EVAL-family and FCALL requests when its flags are
-     * known at dispatch (scripting.md §4.4: write unless no-writes); null to use the command's flags.
-     */
+    /** A script's own write flag for EVAL-family and FCALL requests when known at dispatch (§4.4); null otherwise. */
     public Boolean scriptWrites(io.moonkey.server.command.CommandSpec cmd, byte[][] argv) {
-        Boolean denyoom = scriptDenyOom(cmd, argv);
-        if (denyoom == null) return null;
         return switch (cmd.name()) {
-            case "eval", "eval_ro", "evalsha", "evalsha_ro" -> scripting.effectiveWrites(argv, cmd.name().startsWith("evalsha"));
-            case "fcall", "fcall_ro" -> functions.effectiveWrites(argv);
+            case "eval", "eval_ro" -> scripting.effectiveWrite(argv, false);
+            case "evalsha", "evalsha_ro" -> scripting.effectiveWrite(argv, true);
+            case "fcall", "fcall_ro" -> functions.effectiveWrite(argv);
             default -> null;
         };
     }
@@ -168,8 +159,8 @@ public final class Server {
         new DebugCommand(this).register(commands);
         new TransactionCommands(this).register(commands);
         new PubSubCommands(this).register(commands);
-        new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
         new io.moonkey.server.persistence.DumpCommands(this).register(commands);
+        new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
         io.moonkey.server.command.CommandTips.apply(commands);
         aof.start(); // appendonly yes: replay the AOF before serving anyone
         if (!config.getBool("appendonly")) rdb.loadAtStartup(); // the AOF has priority, as in Valkey
@@ -368,6 +359,11 @@ public final class Server {
         return rdb.lastSaveTime();
     }
 
+    /** The function libraries (FUNCTION LOAD...), which RDB snapshots carry. */
+    public io.moonkey.server.scripting.FunctionCommands functions() {
+        return functions;
+    }
+
     /** The RDB file: SAVE, BGSAVE, save points. */
     public io.moonkey.server.persistence.RdbFile rdb() {
         return rdb;
@@ -478,8 +474,8 @@ public final class Server {
                 }
             }
         }
-        if (maxmemory > 0) keyspace.enforceMaxmemory(maxmemory);
         rdb.cron();
+        if (maxmemory > 0) keyspace.enforceMaxmemory(maxmemory);
         compactWhenIdle();
     }
 

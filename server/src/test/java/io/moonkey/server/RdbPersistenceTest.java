@@ -121,6 +121,7 @@ class RdbPersistenceTest {
             assertEquals(digest, c.call("debug", "digest"));
             assertEquals("-ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.\r\n", c.call("debug", "reload", "x"));
             assertEquals("+OK\r\n", c.call("flushall"));
+            assertEquals("1", info(c, "rdb_changes_since_last_save"));
         }
         try (TestServer s = server(dir, "--save", ""); RespConnection c = s.connect()) {
             assertEquals(":0\r\n", c.call("dbsize")); // FLUSHALL saved the empty dataset

@@ -83,8 +83,8 @@ public final class ServerCommands {
     void flushall(Session s, byte[][] argv, ReplySink out) {
         flushMode(argv);
         long n = server.keyspace().flushAll();
+        server.rdb().flushedAll(n);
         s.dirty(n + 1);
-        server.rdb().flushedAll();
         out.ok();
     }
 

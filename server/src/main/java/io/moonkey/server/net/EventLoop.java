@@ -148,8 +148,8 @@ public final class EventLoop {
         }
         long now = System.currentTimeMillis();
         server.blocked().expireTimeouts(now);
-        server.replication().tick(now);
         server.replicaMode().tick(now);
+        server.replication().tick(now);
         server.aof().flush(now, false); // written before the replies that acknowledge it
         flushPending();
     }

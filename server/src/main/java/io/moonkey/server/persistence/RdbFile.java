@@ -264,12 +264,17 @@ public final class RdbFile {
         }
     }
 
-    /** FLUSHALL: the changes it made are saved, so a restart does not bring the keys back. */
-    public void flushedAll() {
+    /**
+     * FLUSHALL (before it counts its {@code deleted} keys as changes): with save points the empty
+     * dataset is saved, so a restart does not bring the keys back; afterwards one change is
+     * pending, as in Valkey.
+     */
+    public void flushedAll(long deleted) {
         if (savePoints.isEmpty()) return;
         awaitBackgroundSave();
         try {
             save();
+            dirtyAtSave += deleted;
         } catch (IOException e) {
             // the reply of FLUSHALL does not depend on it, as in Valkey
         }

@@ -95,18 +95,18 @@ public final class EvalCommands {
      * compatibility-mode scripts and unknown ones, which keep the command's own flags.
      */
     public Boolean effectiveDenyOom(byte[][] argv, boolean bySha) {
-        Shebang sh = knownShebang(argv, bySha);
+        Shebang sh = flagsKnownAtDispatch(argv, bySha);
         return sh == null ? null : !sh.flags().contains(ScriptFlag.ALLOW_OOM) && !sh.flags().contains(ScriptFlag.NO_WRITES);
     }
 
-    /** The effective write flag (§4.4): set unless no-writes; null when the flags are not known. */
-    public Boolean effectiveWrites(byte[][] argv, boolean bySha) {
-        Shebang sh = knownShebang(argv, bySha);
+    /** The effective write flag of an EVAL-family request (§4.4), or null as for {@link #effectiveDenyOom}. */
+    public Boolean effectiveWrite(byte[][] argv, boolean bySha) {
+        Shebang sh = flagsKnownAtDispatch(argv, bySha);
         return sh == null ? null : !sh.flags().contains(ScriptFlag.NO_WRITES);
     }
 
-    /** The shebang of a cached script or of a body that parses; null in compatibility mode or when unknown. */
-    private Shebang knownShebang(byte[][] argv, boolean bySha) {
+    /** The shebang of a cached script or of a body whose shebang parses, unless in compatibility mode; else null. */
+    private Shebang flagsKnownAtDispatch(byte[][] argv, boolean bySha) {
         if (argv.length < 2) {
             return null;
         }

@@ -327,8 +327,8 @@ public final class FunctionCommands {
         return !f.flags().contains("allow-oom") && !f.flags().contains("no-writes");
     }
 
-    /** The effective write flag of an FCALL (§4.4): set unless no-writes; null when the function is unknown. */
-    public Boolean effectiveWrites(byte[][] argv) {
+    /** The effective write flag of an FCALL (§4.4), or null when the function is unknown. */
+    public Boolean effectiveWrite(byte[][] argv) {
         Function f = argv.length < 2 ? null : functions.get(latin1(argv[1]).toLowerCase(Locale.ROOT));
         return f == null ? null : !f.flags().contains("no-writes");
     }
