@@ -156,10 +156,10 @@ public final class Server {
         functions.register(commands);
         new ClientCommand(this).register(commands);
         new IntrospectionCommands(this).register(commands);
+        new io.moonkey.server.persistence.DumpCommands(this).register(commands);
         new DebugCommand(this).register(commands);
         new TransactionCommands(this).register(commands);
         new PubSubCommands(this).register(commands);
-        new io.moonkey.server.persistence.DumpCommands(this).register(commands);
         new io.moonkey.server.persistence.PersistenceCommands(this).register(commands);
         io.moonkey.server.command.CommandTips.apply(commands);
         aof.start(); // appendonly yes: replay the AOF before serving anyone
