@@ -115,11 +115,12 @@ public final class Database {
         return lookup(key, NO_TOUCH | NO_STATS) != null;
     }
 
-    /** Deletes {@code key} if its expire time has passed; true if it did. */
+    /** Deletes {@code key} if its expire time has passed; true if it did (or, on a replica, hides it). */
     boolean expireIfNeeded(byte[] key) {
         long when = expires.getLong(key);
         if (when == ExpireTable.NONE || when > keyspace.now()) return false;
         if (!keyspace.expiryEnabled()) return false;
+        if (keyspace.keepsExpired()) return !keyspace.showsExpired();
         removeEntry(key);
         keyspace.countExpired();
         keyspace.listener().keyRemoved(this, key, KeyspaceListener.Cause.EXPIRED);

@@ -80,6 +80,29 @@ public final class Keyspace {
         this.expiryEnabled = enabled;
     }
 
+    private boolean keepExpired, showExpired;
+
+    /**
+     * A replica's mode: keys past their expire time are not deleted (its master's DEL does that)
+     * but are hidden from lookups, as Valkey's replicas do; no active expiry.
+     */
+    public void setKeepExpired(boolean keep) {
+        keepExpired = keep;
+    }
+
+    public boolean keepsExpired() {
+        return keepExpired;
+    }
+
+    /** While a replica applies its master's stream: expired keys are still there for the master's commands. */
+    public void setShowExpired(boolean show) {
+        showExpired = show;
+    }
+
+    boolean showsExpired() {
+        return showExpired;
+    }
+
     // ---- databases ----------------------------------------------------------------------------
 
     public void swap(int a, int b) {
@@ -182,6 +205,24 @@ public final class Keyspace {
         }
     }
 
+    /**
+     * Sets the access word from an idle time in seconds (an RDB IDLE record, RESTORE IDLETIME);
+     * only under an LRU policy, as Valkey's objectSetLRUOrLFU.
+     */
+    public void setIdleSeconds(Value v, long seconds) {
+        if (!policy.isLru()) return;
+        int clock = lruClock();
+        long abs = clock - seconds;
+        if (abs < 0) abs = (clock + LRU_CLOCK_MAX / 2) % LRU_CLOCK_MAX; // too old to express: half a clock ago
+        v.access = (int) abs;
+    }
+
+    /** Sets the LFU counter (an RDB FREQ record, RESTORE FREQ); only under an LFU policy. */
+    public void setFrequency(Value v, int counter) {
+        if (!policy.isLfu()) return;
+        v.access = (lfuMinutes() << 8) | (counter & 255);
+    }
+
     /** Idle time in ms estimated from the LRU clock (OBJECT IDLETIME, LRU eviction). */
     public long idleTimeMs(Value v) {
         int now = lruClock();
@@ -248,7 +289,7 @@ public final class Keyspace {
      * time budget. Returns the number of keys expired.
      */
     public int activeExpireCycle(long budgetNanos) {
-        if (!expiryEnabled) return 0;
+        if (!expiryEnabled || keepExpired) return 0;
         long deadline = System.nanoTime() + budgetNanos;
         int total = 0;
         for (int i = 0; i < dbs.length; i++) {

@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
  * with statistics, slow log, MONITOR feed and propagation (Valkey's call).
  */
 public final class Dispatcher {
+    /** stop-writes-on-bgsave-error: writes (and PING) after a failed background save. */
+    public static final String MISCONF = "MISCONF Valkey is configured to save RDB snapshots, but it's currently unable to persist to disk. "
+            + "Commands that may modify the data set are disabled, because this instance is configured to report errors during writes "
+            + "if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Valkey logs for details about the RDB error.";
+
     private final Server server;
     private int depth;
 
@@ -78,7 +83,18 @@ public final class Dispatcher {
             return true;
         }
         boolean transactionControl = isTransactionControl(cmd);
-        if (server.maxmemory() > 0 && !s.isScriptCaller()) {
+        // a script whose flags are known counts as a write unless no-writes (scripting.md §4.4)
+        Boolean scriptWrites = cmd.has(CommandFlag.NOSCRIPT) && !s.isMasterLink() ? server.scriptWrites(cmd, argv) : null;
+        boolean writes = scriptWrites != null ? scriptWrites : cmd.has(CommandFlag.WRITE);
+        if (server.isReplica() && !s.isMasterLink() && writes && server.config().getBool("replica-read-only")) {
+            reject(s, cmd, out, "READONLY You can't write against a read only replica.");
+            return true;
+        }
+        if ((writes || cmd.name().equals("ping")) && !s.isMasterLink() && server.rdb().deniesWrites()) {
+            reject(s, cmd, out, MISCONF);
+            return true;
+        }
+        if (server.maxmemory() > 0 && !s.isScriptCaller() && !s.isMasterLink()) {
             boolean fits = server.keyspace().enforceMaxmemory(server.maxmemory());
             Boolean scriptFlag = cmd.has(CommandFlag.NOSCRIPT) ? server.scriptDenyOom(cmd, argv) : null;
             boolean denyoom = (scriptFlag != null ? scriptFlag : cmd.has(CommandFlag.DENYOOM))

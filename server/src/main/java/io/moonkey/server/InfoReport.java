@@ -154,13 +154,25 @@ public final class InfoReport {
             }
             case "persistence" -> {
                 b.append("# Persistence\r\n");
-                field(b, "loading", 0);
+                var rdb = server.rdb();
+                field(b, "loading", server.loading() ? 1 : 0);
                 field(b, "async_loading", 0);
                 field(b, "current_cow_peak", 0);
-                field(b, "rdb_changes_since_last_save", server.dirty());
-                field(b, "rdb_bgsave_in_progress", 0);
+                field(b, "current_cow_size", 0);
+                field(b, "current_cow_size_age", 0);
+                field(b, "current_fork_perc", "0.00");
+                field(b, "current_save_keys_processed", 0);
+                field(b, "current_save_keys_total", 0);
+                field(b, "rdb_changes_since_last_save", rdb.changesSinceSave());
+                field(b, "rdb_bgsave_in_progress", rdb.bgsaveInProgress() ? 1 : 0);
                 field(b, "rdb_last_save_time", server.lastSaveTime());
-                field(b, "rdb_last_bgsave_status", "ok");
+                field(b, "rdb_last_bgsave_status", rdb.lastBgsaveOk() ? "ok" : "err");
+                field(b, "rdb_last_bgsave_time_sec", rdb.lastBgsaveDurationSec());
+                field(b, "rdb_current_bgsave_time_sec", rdb.currentBgsaveSeconds());
+                field(b, "rdb_saves", rdb.saves());
+                field(b, "rdb_last_cow_size", 0);
+                field(b, "rdb_last_load_keys_expired", rdb.lastLoadExpired());
+                field(b, "rdb_last_load_keys_loaded", rdb.lastLoadKeys());
                 field(b, "aof_enabled", server.aof().enabled() ? 1 : 0);
                 field(b, "aof_rewrite_in_progress", 0);
                 field(b, "aof_rewrite_scheduled", 0);
@@ -176,6 +188,10 @@ public final class InfoReport {
                 field(b, "total_net_input_bytes", st.netInputBytes);
                 field(b, "total_net_output_bytes", st.netOutputBytes);
                 field(b, "rejected_connections", st.rejectedConnections);
+                long[] syncs = server.replication().syncCounts();
+                field(b, "sync_full", syncs[0]);
+                field(b, "sync_partial_ok", syncs[1]);
+                field(b, "sync_partial_err", syncs[2]);
                 field(b, "expired_keys", ks.expiredKeys());
                 field(b, "expired_stale_perc", "0.00");
                 field(b, "expired_time_cap_reached_count", 0);
@@ -206,19 +222,25 @@ public final class InfoReport {
             }
             case "replication" -> {
                 b.append("# Replication\r\n");
-                field(b, "role", "master");
                 var repl = server.replication();
+                var mode = server.replicaMode();
+                if (mode.active()) {
+                    field(b, "role", "slave");
+                    for (String line : mode.describe(System.currentTimeMillis())) b.append(line).append("\r\n");
+                } else {
+                    field(b, "role", "master");
+                }
                 field(b, "connected_slaves", repl.replicaCount());
                 for (String line : repl.describeReplicas()) b.append(line).append("\r\n");
                 field(b, "master_failover_state", "no-failover");
                 field(b, "master_replid", repl.replId());
-                field(b, "master_replid2", "0000000000000000000000000000000000000000");
+                field(b, "master_replid2", repl.replId2());
                 field(b, "master_repl_offset", repl.offset());
-                field(b, "second_repl_offset", -1);
+                field(b, "second_repl_offset", repl.secondOffset());
                 field(b, "repl_backlog_active", repl.backlogActive() ? 1 : 0);
-                field(b, "repl_backlog_size", server.config().get("repl-backlog-size"));
-                field(b, "repl_backlog_first_byte_offset", repl.backlogActive() ? 1 : 0);
-                field(b, "repl_backlog_histlen", repl.offset());
+                field(b, "repl_backlog_size", repl.backlogSize());
+                field(b, "repl_backlog_first_byte_offset", repl.backlogFirstOffset());
+                field(b, "repl_backlog_histlen", repl.backlogHistlen());
             }
             case "cpu" -> {
                 b.append("# CPU\r\n");

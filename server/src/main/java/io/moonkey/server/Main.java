@@ -74,6 +74,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (loop.isStopping()) return;
             log.warning("Received SIGTERM scheduling shutdown...");
+            server.requestSaveOnStop();
             loop.stop();
             try {
                 loop.awaitTermination(5000);

@@ -94,7 +94,6 @@ public final class Server {
     private final io.moonkey.server.acl.Acl acl;
     private volatile EventLoop eventLoop;
     private String busyMessage;
-    private long lastSaveTime = startMs / 1000;
     private boolean activeExpire = true;
     private long pauseEndMs;
     private boolean pauseWritesOnly;
@@ -107,6 +106,9 @@ public final class Server {
     private final BlockedClients blocked = new BlockedClients(this);
     private final io.moonkey.server.persistence.AppendOnlyFile aof = new io.moonkey.server.persistence.AppendOnlyFile(this);
     private final io.moonkey.server.replication.ReplicationSource replication = new io.moonkey.server.replication.ReplicationSource(this);
+    private final io.moonkey.server.persistence.RdbFile rdb = new io.moonkey.server.persistence.RdbFile(this);
+    private final io.moonkey.server.replication.ReplicaMode replicaMode = new io.moonkey.server.replication.ReplicaMode(this, replication);
+    private boolean loading;
 
     /**
      * Creates a server configured like valkey-server's command line: an optional config file
@@ -171,6 +173,7 @@ public final class Server {
         functions.register(commands);
         new ClientCommand(this).register(commands);
         new IntrospectionCommands(this).register(commands);
+        new io.moonkey.server.persistence.DumpCommands(this).register(commands);
         new DebugCommand(this).register(commands);
         new TransactionCommands(this).register(commands);
         new PubSubCommands(this).register(commands);
@@ -183,6 +186,15 @@ public final class Server {
         config.setUsersForRewrite(acl::configLines);
         cluster.start(); // cluster-enabled yes: nodes.conf loaded or created, slot counts on
         aof.start(); // appendonly yes: replay the AOF before serving anyone
+        if (!config.getBool("appendonly")) rdb.loadAtStartup(); // the AOF has priority, as in Valkey
+        String[] upstream = config.get("replicaof").trim().split("\\s+");
+        if (upstream.length == 2) { // "replicaof host port" in the configuration: a replica from the start
+            try {
+                replicaMode.follow(upstream[0], Integer.parseInt(upstream[1]));
+            } catch (NumberFormatException e) {
+                throw new io.moonkey.server.config.ConfigException("Invalid master port in replicaof: " + upstream[1]);
+            }
+        }
         startupMemory = keyspace.usedMemory() - keyspace.datasetBytes();
     }
 
@@ -204,6 +216,7 @@ public final class Server {
         applyAndWatch("client-query-buffer-limit", v -> queryBufferLimit = Long.parseLong(v));
         applyAndWatch("client-output-buffer-limit", outputLimits::parse);
         applyAndWatch("notify-keyspace-events", events::configure);
+        applyAndWatch("save", rdb::setSavePoints);
         config.register(config.param("appendonly").onChange(v -> aof.setEnabled(v.equals("yes"))));
     }
 
@@ -385,7 +398,36 @@ public final class Server {
     }
 
     public long lastSaveTime() {
-        return lastSaveTime;
+        return rdb.lastSaveTime();
+    }
+
+    /** The function libraries (FUNCTION LOAD...), which RDB snapshots carry. */
+    public io.moonkey.server.scripting.FunctionCommands functions() {
+        return functions;
+    }
+
+    /** The RDB file: SAVE, BGSAVE, save points. */
+    public io.moonkey.server.persistence.RdbFile rdb() {
+        return rdb;
+    }
+
+    /** Whether this server replicates a master (REPLICAOF host port). */
+    public boolean isReplica() {
+        return replicaMode.active();
+    }
+
+    /** This server's replica side: REPLICAOF, the link to the master. */
+    public io.moonkey.server.replication.ReplicaMode replicaMode() {
+        return replicaMode;
+    }
+
+    /** Whether a dataset is being loaded (INFO persistence loading). */
+    public boolean loading() {
+        return loading;
+    }
+
+    public void setLoading(boolean b) {
+        loading = b;
     }
 
     public EventLoop eventLoop() {
@@ -475,6 +517,7 @@ public final class Server {
                 }
             }
         }
+        rdb.cron();
         if (maxmemory > 0) keyspace.enforceMaxmemory(maxmemory);
         cluster.cron();
         compactWhenIdle();
@@ -536,8 +579,29 @@ public final class Server {
         activeExpire = on;
     }
 
+    private volatile boolean saveOnStop;
+
+    /** SIGTERM: save the RDB file when the loop stops, if save points are configured. */
+    public void requestSaveOnStop() {
+        saveOnStop = true;
+    }
+
+    /** SHUTDOWN has dealt with saving already. */
+    public void shutdownSaved() {
+        saveOnStop = false;
+    }
+
     /** Called by the event loop once it has stopped: what must end with the server. */
     public void stopped() {
+        if (saveOnStop && rdb.hasSavePoints()) {
+            log.notice("Saving the final RDB snapshot before exiting.");
+            rdb.awaitBackgroundSave();
+            try {
+                rdb.save();
+            } catch (java.io.IOException e) {
+                log.warning("Error trying to save the DB: " + e.getMessage());
+            }
+        }
         aof.close();
         scripting.shutdown();
     }

@@ -282,6 +282,17 @@ public final class Session implements Watcher {
         propagateAs = argv;
     }
 
+    private boolean masterLink;
+
+    /** Whether this is the client applying our master's stream (exempt from read-only and OOM checks). */
+    public boolean isMasterLink() {
+        return masterLink;
+    }
+
+    public void setMasterLink(boolean b) {
+        masterLink = b;
+    }
+
     public int announcedPort() {
         return announcedPort;
     }

@@ -10,12 +10,17 @@ final class TestServer implements AutoCloseable {
     private final Thread thread;
 
     TestServer(String... args) throws Exception {
-        String[] all = new String[args.length + 2];
+        // its own directory, so no dump.rdb of the working directory is loaded or written
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("moonkey-test");
+        dir.toFile().deleteOnExit();
+        String[] all = new String[args.length + 4];
         all[0] = "--bind";
         all[1] = "127.0.0.1";
-        System.arraycopy(args, 0, all, 2, args.length);
+        all[2] = "--dir";
+        all[3] = dir.toString();
+        System.arraycopy(args, 0, all, 4, args.length);
         server = new Server(all);
-        server.log().setLevel("warning");
+        server.log().setLevel(System.getenv().getOrDefault("MOONKEY_TEST_LOGLEVEL", "warning"));
         loop = new EventLoop(server);
         port = loop.bind(0);
         thread = loop.start("moonkey-test-" + port);

@@ -326,13 +326,26 @@ public final class ClientCommand {
             if (addr != null && !ch.remoteAddress().equals(addr)) continue;
             if (laddr != null && !ch.localAddress().equals(laddr)) continue;
             if (user != null && c.user() != user) continue;
-            if (type != null && (type.equals("pubsub") != (c.subscriberCount() > 0) || !List.of("normal", "pubsub").contains(type))) continue;
+            if (type != null && !typeMatches(c, type)) continue;
             if (maxAgeSeconds > 0 && (now - c.createdMs()) / 1000 <= maxAgeSeconds) continue;
             if (c == s && skipMe) continue;
             ch.close(c == s);
             killed++;
         }
+        // our link to our master is no client connection here, but TYPE master reaches it
+        if ("master".equals(type) && id == null && addr == null && laddr == null && server.replicaMode().dropLink()) killed++;
         out.integer(killed);
+    }
+
+    /** CLIENT KILL TYPE: replicas are their own type; normal and pubsub exclude them. */
+    private boolean typeMatches(Session c, String type) {
+        boolean replica = server.replication().isReplica(c);
+        return switch (type) {
+            case "replica", "slave" -> replica;
+            case "pubsub" -> !replica && c.subscriberCount() > 0;
+            case "normal" -> !replica && c.subscriberCount() == 0;
+            default -> false;
+        };
     }
 
     private static List<Session> asList(Iterable<Session> it) {

@@ -46,6 +46,44 @@ public final class DebugCommand {
         return false;
     }
 
+    /**
+     * DEBUG RELOAD [MERGE] [NOFLUSH] [NOSAVE]: saves the RDB file (unless NOSAVE), empties the
+     * dataset (unless NOFLUSH) and loads the file back.
+     */
+    private void reload(byte[][] argv, ReplySink out) {
+        boolean flush = true, save = true;
+        for (int i = 2; i < argv.length; i++) {
+            if (is(argv[i], "merge")) continue;
+            else if (is(argv[i], "noflush")) flush = false;
+            else if (is(argv[i], "nosave")) save = false;
+            else throw new CommandError("ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.");
+        }
+        var rdb = server.rdb();
+        rdb.awaitBackgroundSave();
+        if (save) {
+            try {
+                rdb.save();
+            } catch (java.io.IOException e) {
+                throw new CommandError("ERR");
+            }
+        }
+        byte[] data;
+        try {
+            data = java.nio.file.Files.readAllBytes(rdb.path());
+        } catch (java.io.IOException e) {
+            throw new CommandError("ERR Error trying to load the RDB dump, check server logs.");
+        }
+        if (flush) server.keyspace().flushAll();
+        try {
+            rdb.load(data, false);
+        } catch (io.moonkey.server.persistence.rdb.RdbFormatException e) {
+            server.log().warning("Error trying to load the RDB dump: " + e.getMessage());
+            throw new CommandError("ERR Error trying to load the RDB dump, check server logs.");
+        }
+        server.log().notice("DB reloaded by DEBUG RELOAD");
+        out.ok();
+    }
+
     /** DEBUG subcommand [arg ...]. */
     void debug(Session s, byte[][] argv, ReplySink out) {
         if (!allowed(s)) {
@@ -65,10 +103,14 @@ public final class DebugCommand {
                     "    Show low level info about the <key> and associated value.",
                     "PROTOCOL <type>",
                     "    Reply with a test value of the specified type.",
+                    "RELOAD [option ...]",
+                    "    Save the RDB on disk and reload it back to memory. Options: MERGE, NOFLUSH, NOSAVE.",
                     "SET-ACTIVE-EXPIRE <0|1>",
                     "    Setting it to 0 disables expiring keys in background when they are not accessed.",
                     "SLEEP <seconds>",
                     "    Stop the server for <seconds>. Decimals allowed.");
+        } else if (is(sub, "reload")) {
+            reload(argv, out);
         } else if (is(sub, "log") && argv.length == 3) {
             server.log().warning("DEBUG LOG: " + latin1(argv[2]));
             out.ok();

@@ -84,6 +84,7 @@ public final class ServerCommands {
     void flushall(Session s, byte[][] argv, ReplySink out) {
         flushMode(argv);
         long n = server.keyspace().flushAll();
+        server.rdb().flushedAll(n);
         s.dirty(n + 1);
         server.tracking().flushed(s);
         out.ok();
@@ -130,21 +131,37 @@ public final class ServerCommands {
         out.ok();
     }
 
-    /** SHUTDOWN [NOSAVE | SAVE] [NOW] [FORCE] [ABORT]: stops the server (no reply on success). */
+    /**
+     * SHUTDOWN [NOSAVE | SAVE] [NOW] [FORCE] [ABORT]: stops the server (no reply on success),
+     * saving the RDB file first with SAVE, or when save points are configured and not NOSAVE.
+     */
     void shutdown(Session s, byte[][] argv, ReplySink out) {
-        boolean nosave = false, abort = false;
+        boolean nosave = false, save = false, force = false, abort = false;
         for (int i = 1; i < argv.length; i++) {
             if (is(argv[i], "nosave")) nosave = true;
-            else if (is(argv[i], "save") || is(argv[i], "now") || is(argv[i], "force")) continue;
+            else if (is(argv[i], "save")) save = true;
+            else if (is(argv[i], "now")) continue;
+            else if (is(argv[i], "force")) force = true;
             else if (is(argv[i], "abort")) abort = true;
             else throw new CommandError(SYNTAX);
         }
-        if (abort) {
-            if (argv.length != 2) throw new CommandError(SYNTAX);
-            throw new CommandError("ERR No shutdown in progress.");
-        }
+        if ((abort && argv.length != 2) || (nosave && save)) throw new CommandError(SYNTAX);
+        if (abort) throw new CommandError("ERR No shutdown in progress.");
         if (server.busyMessage() != null && !nosave) throw new CommandError(server.busyMessage());
         server.log().warning("User requested shutdown...");
+        if (!nosave && (save || server.rdb().hasSavePoints())) {
+            server.log().notice("Saving the final RDB snapshot before exiting.");
+            server.rdb().awaitBackgroundSave();
+            try {
+                server.rdb().save();
+            } catch (java.io.IOException e) {
+                if (!force) {
+                    server.log().warning("Error trying to save the DB, can't exit.");
+                    throw new CommandError("ERR Errors trying to SHUTDOWN. Check logs.");
+                }
+            }
+        }
+        server.shutdownSaved();
         server.shutdown();
         if (s.channel() != null) s.channel().close(false);
     }

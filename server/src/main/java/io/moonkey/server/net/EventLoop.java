@@ -105,6 +105,11 @@ public final class EventLoop {
         selector.wakeup();
     }
 
+    /** Wakes the loop from a select (another thread has work for it); callable from any thread. */
+    public void wakeup() {
+        selector.wakeup();
+    }
+
     public boolean isStopping() {
         return stopping;
     }
@@ -143,6 +148,7 @@ public final class EventLoop {
         }
         long now = System.currentTimeMillis();
         server.blocked().expireTimeouts(now);
+        server.replicaMode().tick(now);
         server.replication().tick(now);
         server.tracking().broadcastPending(); // BCAST invalidations gathered during this round
         server.aof().flush(now, false); // written before the replies that acknowledge it

@@ -25,8 +25,8 @@ import java.nio.file.StandardOpenOption;
  * writes the dataset as commands into a new base file with a new, empty incremental file and
  * switches the manifest atomically; startup loads base then increments.
  *
- * <p>Rewrites run synchronously on the execution thread; the base holds commands, never an RDB
- * preamble (which redis-server also loads).
+ * <p>Rewrites run synchronously on the execution thread; the base we write holds commands, never
+ * an RDB preamble, but a base that starts with one (valkey-server's default) is loaded.
  */
 public final class AppendOnlyFile {
     private final Server server;
@@ -217,14 +217,25 @@ public final class AppendOnlyFile {
 
     private long replay(Path file, Session s, RespWriter sink, boolean last) throws IOException {
         if (!Files.exists(file)) throw new IOException("Append only file " + file + " doesn't exist");
-        try (InputStream probe = Files.newInputStream(file)) {
-            byte[] magic = probe.readNBytes(5);
-            if (magic.length == 5 && new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("REDIS")) {
-                throw new IOException("Loading an RDB base or preamble (" + file.getFileName() + ") is not supported");
+        InputStream commands = Files.newInputStream(file);
+        byte[] magic = commands.readNBytes(5);
+        commands.close();
+        long n = 0, preambleBytes = 0;
+        if (magic.length == 5 && new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("REDIS")) {
+            // an RDB preamble (aof-use-rdb-preamble, as valkey-server writes bases): the dataset, then commands
+            byte[] all = Files.readAllBytes(file);
+            try {
+                var sum = server.rdb().loadPreamble(all);
+                n += sum.keys();
+                preambleBytes = sum.end();
+                commands = new java.io.ByteArrayInputStream(all, sum.end(), all.length - sum.end());
+            } catch (io.moonkey.server.persistence.rdb.RdbFormatException e) {
+                throw new IOException("Bad RDB preamble in the append only file " + file.getFileName() + ": " + e.getMessage());
             }
+        } else {
+            commands = Files.newInputStream(file);
         }
-        long n = 0;
-        try (AofReader r = new AofReader(Files.newInputStream(file))) {
+        try (AofReader r = new AofReader(commands)) {
             try {
                 byte[][] argv;
                 while ((argv = r.next()) != null) {
@@ -244,9 +255,9 @@ public final class AppendOnlyFile {
             } catch (EOFException e) {
                 if (!last || !server.config().getBool("aof-load-truncated")) throw new IOException("Unexpected end of file reading the append only file " + file.getFileName());
                 server.log().warning("!!! Warning: short read while loading the AOF file " + file.getFileName()
-                        + "!!! Truncating the AOF at offset " + r.goodBytes());
+                        + "!!! Truncating the AOF at offset " + (preambleBytes + r.goodBytes()));
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    ch.truncate(r.goodBytes());
+                    ch.truncate(preambleBytes + r.goodBytes());
                 }
             }
         }

@@ -29,6 +29,10 @@ public final class ReplicationCommands {
         t.add(new CommandSpec("replconf", -1, "admin noscript loading stale allow_busy", g, "3.0.0",
                 "An internal command for configuring the replication stream.", this::replconf));
         t.add(new CommandSpec("role", 1, "noscript loading stale fast", g, "2.8.12", "Returns the replication role.", this::role).acl("admin", "fast", "dangerous"));
+        t.add(new CommandSpec("replicaof", 3, "admin noscript stale no_async_loading", g, "5.0.0",
+                "Configures a server as replica of another, or promotes it to a master.", this::replicaof));
+        t.add(new CommandSpec("slaveof", 3, "admin noscript stale no_async_loading", g, "1.0.0",
+                "Sets a Redis server as a replica of another, or promotes it to being a master.", this::replicaof));
         t.add(new CommandSpec("wait", 3, "", "generic", "3.0.0",
                 "Blocks until the asynchronous replication of all preceding write commands sent by the connection is completed.", this::waitCommand).acl("slow", "connection"));
     }
@@ -40,11 +44,21 @@ public final class ReplicationCommands {
     }
 
     /**
-     * PSYNC replicationid offset: always a full resynchronisation (there is no backlog to
-     * continue from): {@code +FULLRESYNC <replid> <offset>}, the RDB payload, then the stream.
+     * PSYNC replicationid offset: {@code +CONTINUE <replid>} and the missed stream when the
+     * backlog holds it, else a full resynchronisation: {@code +FULLRESYNC <replid> <offset>},
+     * the RDB payload, then the stream. A replica whose own link is not up refuses, as Valkey.
      */
     void psync(Session s, byte[][] argv, ReplySink out) {
         if (s.channel() == null || source.isReplica(s)) return;
+        ReplicaMode mode = server.replicaMode();
+        if (mode.active() && !mode.linkUp()) throw new CommandError("NOMASTERLINK Can't SYNC while not connected with my master");
+        long from;
+        try {
+            from = Long.parseLong(Arguments.latin1(argv[2]));
+        } catch (NumberFormatException e) {
+            from = -1;
+        }
+        if (!mode.active() && source.tryContinue(s, Arguments.latin1(argv[1]), from, s.announcedPort())) return;
         source.attach(s, s.announcedPort(), true);
     }
 
@@ -63,7 +77,8 @@ public final class ReplicationCommands {
                     return; // a replica's ACK gets no reply
                 }
                 case "getack" -> {
-                    return; // only a master asks; we never replicate from anyone
+                    if (s.isMasterLink()) server.replicaMode().acknowledgeNow();
+                    return; // no reply: only our master asks, and it reads none
                 }
                 case "ip-address", "capa", "rdb-only", "rdb-filter-only" -> { }
                 default -> throw new CommandError("ERR Unrecognized REPLCONF option: " + Arguments.latin1(argv[i]));
@@ -72,8 +87,44 @@ public final class ReplicationCommands {
         out.ok();
     }
 
+    /**
+     * REPLICAOF host port | NO ONE: starts replicating a master (replying "+OK Already
+     * connected to specified master" when it is the current one), or stops and becomes a master.
+     */
+    void replicaof(Session s, byte[][] argv, ReplySink out) {
+        ReplicaMode mode = server.replicaMode();
+        if (Arguments.is(argv[1], "no") && Arguments.is(argv[2], "one")) {
+            mode.stopFollowing();
+            out.ok();
+            return;
+        }
+        long port;
+        try {
+            port = Long.parseLong(Arguments.latin1(argv[2]));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) throw new CommandError("ERR Invalid master port");
+        if (s.isMasterLink()) throw new CommandError("ERR Command is not valid when client is a replica.");
+        if (!mode.follow(Arguments.latin1(argv[1]), (int) port)) {
+            out.simple("OK Already connected to specified master");
+            return;
+        }
+        out.ok();
+    }
+
     /** ROLE: {@code master}, the replication offset, and each replica's ip, port and offset. */
     void role(Session s, byte[][] argv, ReplySink out) {
+        ReplicaMode mode = server.replicaMode();
+        if (mode.active()) {
+            out.arrayHeader(5);
+            out.bulk(Arguments.bytes("slave"));
+            out.bulk(Arguments.bytes(mode.host()));
+            out.integer(mode.port());
+            out.bulk(Arguments.bytes(mode.state()));
+            out.integer(mode.appliedOffset());
+            return;
+        }
         List<String[]> replicas = source.roleEntries();
         out.arrayHeader(3);
         out.bulk(Arguments.bytes("master"));

@@ -220,6 +220,27 @@ public final class FunctionCommands {
         }
     }
 
+    /** Every library's code, in load order: the FUNCTION2 records of an RDB snapshot. */
+    public List<byte[]> libraryCodes() {
+        List<byte[]> codes = new java.util.ArrayList<>();
+        for (Library l : libraries.values()) {
+            codes.add(l.code());
+        }
+        return codes;
+    }
+
+    /**
+     * Replaces every library with {@code codes} (an RDB being loaded), all or nothing, through
+     * FUNCTION RESTORE ... FLUSH; returns null, or the error that left the libraries unchanged.
+     */
+    public String replaceLibraries(List<byte[]> codes) {
+        io.moonkey.server.resp.RespWriter reply = new io.moonkey.server.resp.RespWriter();
+        byte[][] argv = {"FUNCTION".getBytes(), "RESTORE".getBytes(), FunctionDump.dump(codes), "FLUSH".getBytes()};
+        restore(server.newInternalSession(), argv, reply);
+        String r = new String(reply.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        return r.startsWith("-") ? r.substring(1).trim() : null;
+    }
+
     /** FUNCTION DUMP: every library's code in the RDB layout of §6.11. */
     void dump(Session s, byte[][] argv, ReplySink out) {
         List<byte[]> codes = new java.util.ArrayList<>();

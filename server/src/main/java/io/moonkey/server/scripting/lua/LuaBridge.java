@@ -122,6 +122,13 @@ final class LuaBridge implements ServerApi.Bridge {
         if (run.readOnly() && (write || cmd.has(CommandFlag.MAY_REPLICATE))) {
             return rejected(cmd, "ERR Write commands are not allowed from read-only scripts.");
         }
+        // scripting.md §4.6 step 5: a script that has started writing is not stopped by state changes
+        if (write && !wrote && !run.caller().isMasterLink() && server.isReplica() && server.config().getBool("replica-read-only")) {
+            return rejected(cmd, "READONLY You can't write against a read only replica.");
+        }
+        if (write && !wrote && !run.caller().isMasterLink() && server.rdb().deniesWrites()) {
+            return rejected(cmd, io.moonkey.server.Dispatcher.MISCONF);
+        }
         // A script that has started writing can no longer be stopped by memory pressure.
         if (!run.allowOom() && oomAtStart && !wrote && cmd.has(CommandFlag.DENYOOM)) {
             return rejected(cmd, "OOM command not allowed when used memory > 'maxmemory'.");

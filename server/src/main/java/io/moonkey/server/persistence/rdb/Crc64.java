@@ -1,10 +1,10 @@
-package io.moonkey.server.replication;
+package io.moonkey.server.persistence.rdb;
 
 /**
  * The CRC-64 that closes an RDB file: the Jones polynomial (0xad93d23594c935a9), reflected,
  * initial value 0, no final xor; crc64("123456789") = 0xe9c6d914c4b8d9ca.
  */
-final class Crc64 {
+public final class Crc64 {
     private static final long POLY_REFLECTED = 0x95ac9329ac4bc9b5L; // bit-reversed 0xad93d23594c935a9
     private static final long[] TABLE = new long[256];
 
@@ -18,7 +18,7 @@ final class Crc64 {
 
     private Crc64() {}
 
-    static long update(long crc, byte[] b, int off, int len) {
+    public static long update(long crc, byte[] b, int off, int len) {
         for (int i = off; i < off + len; i++) crc = TABLE[(int) ((crc ^ b[i]) & 0xff)] ^ (crc >>> 8);
         return crc;
     }
