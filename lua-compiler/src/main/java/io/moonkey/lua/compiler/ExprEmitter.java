@@ -45,9 +45,20 @@ final class ExprEmitter {
             case Expr.Binary b -> b.op().isArithmetic() && isNumeric(b.left()) && isNumeric(b.right());
             case Expr.NameRef r -> fc.resolution.binding(r) instanceof Binding.Local l
                     && fc.locals.get(l.variable()) != null
-                    && fc.locals.get(l.variable()).storage() == FunctionCompiler.Storage.DOUBLE;
+                    && (fc.locals.get(l.variable()).storage() == FunctionCompiler.Storage.DOUBLE
+                        || fc.locals.get(l.variable()).storage() == FunctionCompiler.Storage.LONG);
             default -> false;
         };
+    }
+
+    /** Whether {@code e} can be computed in a long ({@link IntegralLocals#isIntegral}) given the long locals in scope. */
+    boolean isIntegral(Expr e) {
+        return IntegralLocals.isIntegral(e, fc.resolution, this::isLong);
+    }
+
+    private boolean isLong(Variable v) {
+        FunctionCompiler.Local l = fc.locals.get(v);
+        return l != null && l.storage() == FunctionCompiler.Storage.LONG;
     }
 
     /**
@@ -354,7 +365,13 @@ final class ExprEmitter {
             }
             case Expr.NameRef r -> {
                 Binding.Local l = (Binding.Local) fc.resolution.binding(r);
-                mv.visitVarInsn(DLOAD, fc.locals.get(l.variable()).slot());
+                FunctionCompiler.Local loc = fc.locals.get(l.variable());
+                if (loc.storage() == FunctionCompiler.Storage.LONG) {
+                    mv.visitVarInsn(LLOAD, loc.slot());
+                    mv.visitInsn(L2D); // exact: long locals stay within ±2^53
+                } else {
+                    mv.visitVarInsn(DLOAD, loc.slot());
+                }
             }
             case Expr.Binary b -> {
                 number(b.left());
@@ -373,6 +390,92 @@ final class ExprEmitter {
                 object(e);
                 fc.unbox();
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ integral (long) values
+
+    /**
+     * Pushes the long value of an integral expression ({@link #isIntegral}) for a store into a
+     * long local of an integral loop copy. Every intermediate result is checked to be what
+     * Lua's double arithmetic gives: within ±2^53 and, for unary minus, not -0; a failing
+     * check continues the statement in the double copy ({@link IntegralRegion}).
+     */
+    void integral(Expr e) {
+        integral(e, 0);
+    }
+
+    /** Offsets for the range check: r in [-2^53, 2^53] iff (r + 2^53) <= 2^54 unsigned. */
+    private static final long RANGE_OFFSET = (1L << 53) + Long.MIN_VALUE;
+    private static final long RANGE_MAX = (1L << 54) + Long.MIN_VALUE;
+
+    /** {@code below}: longs of the enclosing expression already on the operand stack. */
+    private void integral(Expr e, int below) {
+        MethodVisitor mv = mv();
+        Double folded = fold(e);
+        if (folded != null) {
+            // The constant goes through the function's constant table: a 0 may be PUC's shared -0.
+            double c = fc.constantValue(folded);
+            if (!IntegralLocals.integralConstant(c)) {
+                mv.visitJumpInsn(GOTO, fc.region.guardFailure(below));
+            }
+            fc.pushLong((long) c);
+            return;
+        }
+        switch (e) {
+            case Expr.Paren p -> integral(p.inner(), below);
+            case Expr.NameRef r -> {
+                Binding.Local l = (Binding.Local) fc.resolution.binding(r);
+                mv.visitVarInsn(LLOAD, fc.locals.get(l.variable()).slot());
+            }
+            case Expr.Unary u -> {
+                integral(u.operand(), below);
+                mv.visitInsn(DUP2);
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFEQ, fc.region.guardFailure(below + 1)); // -(0) is -0
+                mv.visitInsn(LNEG);
+            }
+            case Expr.Binary b -> {
+                integral(b.left(), below);
+                integral(b.right(), below + 1);
+                mv.visitInsn(b.op() == BinOp.ADD ? LADD : LSUB);
+                mv.visitInsn(DUP2);
+                mv.visitLdcInsn(RANGE_OFFSET);
+                mv.visitInsn(LADD);
+                mv.visitLdcInsn(RANGE_MAX);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFGT, fc.region.guardFailure(below + 1));
+            }
+            default -> throw new IllegalStateException("not integral: " + e);
+        }
+    }
+
+    /** A long local or an integral numeral: compared as longs, exactly as doubles compare. */
+    private boolean isPlainIntegral(Expr e) {
+        if (e instanceof Expr.Paren p) {
+            return isPlainIntegral(p.inner());
+        }
+        if (e instanceof Expr.NameRef r) {
+            return fc.resolution.binding(r) instanceof Binding.Local l && isLong(l.variable());
+        }
+        Double c = fold(e);
+        return c != null && c == Math.rint(c) && Math.abs(c) <= IntegralLocals.EXACT; // -0 compares as 0
+    }
+
+    private boolean isPlainLong(Expr e) {
+        return e instanceof Expr.Paren p ? isPlainLong(p.inner())
+                : e instanceof Expr.NameRef r && fc.resolution.binding(r) instanceof Binding.Local l && isLong(l.variable());
+    }
+
+    private void plainIntegral(Expr e) {
+        if (e instanceof Expr.Paren p) {
+            plainIntegral(p.inner());
+        } else if (e instanceof Expr.NameRef r) {
+            Binding.Local l = (Binding.Local) fc.resolution.binding(r);
+            mv().visitVarInsn(LLOAD, fc.locals.get(l.variable()).slot());
+        } else {
+            fc.pushLong(fold(e).longValue());
         }
     }
 
@@ -444,6 +547,23 @@ final class ExprEmitter {
         MethodVisitor mv = mv();
         BinOp op = b.op();
         boolean numeric = isNumeric(b.left()) && isNumeric(b.right());
+        if (numeric && isPlainIntegral(b.left()) && isPlainIntegral(b.right())
+                && (isPlainLong(b.left()) || isPlainLong(b.right()))) {
+            plainIntegral(b.left());
+            plainIntegral(b.right());
+            mv.visitInsn(LCMP);
+            int jump = switch (op) {
+                case EQ -> jumpIf ? IFEQ : IFNE;
+                case NE -> jumpIf ? IFNE : IFEQ;
+                case LT -> jumpIf ? IFLT : IFGE;
+                case LE -> jumpIf ? IFLE : IFGT;
+                case GT -> jumpIf ? IFGT : IFLE;
+                case GE -> jumpIf ? IFGE : IFLT;
+                default -> throw new IllegalStateException();
+            };
+            mv.visitJumpInsn(jump, target);
+            return;
+        }
         if (op == BinOp.EQ || op == BinOp.NE) {
             boolean whenEqual = (op == BinOp.EQ) == jumpIf; // jump when the operands are equal?
             if (b.right() instanceof Expr.Nil || b.left() instanceof Expr.Nil) {

@@ -1,0 +1,44 @@
+package io.moonkey.lua.runtime;
+
+/**
+ * Entry checks of the compiler's integral loop copies, which keep provably integral locals in
+ * {@code long}s (design point 3: Lua values stay doubles wherever observable). A long copy runs
+ * only while every value it holds is an integer a double represents exactly, so its results
+ * are those of Lua 5.1's double arithmetic bit for bit.
+ */
+public final class IntegralFor {
+    /** Start and step of a loop counted in longs stay within ±2^52: index + step stays exact. */
+    public static final double LOOP_BOUND = 0x1p52;
+    private static final double EXACT = 0x1p53;
+
+    private IntegralFor() {}
+
+    /** A start or step value the long loop can count with (-0 counts as 0: the index is never -0). */
+    public static boolean loopValue(double d) {
+        return (double) (long) d == d && Math.abs(d) <= LOOP_BOUND;
+    }
+
+    /** A local's value a long holds exactly: integral, within ±2^53, not -0, not NaN. */
+    public static boolean exact(double d) {
+        return Double.doubleToRawLongBits((double) (long) d) == Double.doubleToRawLongBits(d) && Math.abs(d) <= EXACT;
+    }
+
+    /**
+     * The bound of a long loop for {@code limit}: the loop counts while the index is at most it
+     * (step > 0) or at least it (step <= 0). Past ±2^52 it is clamped, and the loop's exit check
+     * (the double comparison with the real limit) then carries on in the double copy.
+     * A NaN limit gives a bound the first index already passes: the exit check ends the loop.
+     */
+    public static long limit(double limit, long step) {
+        if (step > 0) {
+            if (limit >= LOOP_BOUND) {
+                return (long) LOOP_BOUND;
+            }
+            return limit >= -EXACT ? (long) Math.floor(limit) : Long.MIN_VALUE;
+        }
+        if (limit <= -LOOP_BOUND) {
+            return -(long) LOOP_BOUND;
+        }
+        return limit <= EXACT ? (long) Math.ceil(limit) : Long.MAX_VALUE;
+    }
+}
