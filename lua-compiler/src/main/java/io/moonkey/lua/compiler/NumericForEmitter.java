@@ -263,10 +263,7 @@ final class NumericForEmitter {
         Label body = new Label();
         Label check = new Label();
         mv.visitLabel(top);
-        mv.visitVarInsn(LLOAD, lidx);
-        pushStep(constStep, lstep);
-        mv.visitInsn(LADD);
-        mv.visitVarInsn(LSTORE, lidx);
+        increment(lidx, constStep, lstep);
         if (constStep != null) {
             mv.visitVarInsn(LLOAD, lidx);
             mv.visitVarInsn(LLOAD, llim);
@@ -290,19 +287,7 @@ final class NumericForEmitter {
             mv.visitJumpInsn(IFLT, check);
         }
         mv.visitLabel(body);
-        Variable v = fc.resolution.variable(nf.var());
-        Storage st = fc.storageOf(v);
-        int varMark = region.mark();
-        mv.visitVarInsn(LLOAD, lidx);
-        if (st != Storage.LONG) {
-            mv.visitInsn(L2D);
-            if (st != Storage.DOUBLE) {
-                fc.box();
-            }
-        }
-        fc.declare(v, st);
-        fc.stat.loopBody(nf.body(), exit);
-        region.release(varMark);
+        bodyOf(nf, lidx, exit);
         fc.stat.poll();
         mv.visitJumpInsn(GOTO, top);
 
@@ -331,6 +316,32 @@ final class NumericForEmitter {
         }
         mv.visitJumpInsn(GOTO, region.transitionTo(planned.compare()));
         region.release(mark);
+    }
+
+    private void increment(int lidx, Double constStep, int lstep) {
+        mv().visitVarInsn(LLOAD, lidx);
+        pushStep(constStep, lstep);
+        mv().visitInsn(LADD);
+        mv().visitVarInsn(LSTORE, lidx);
+    }
+
+    /** Declares the loop variable from the long index and emits the body. */
+    private void bodyOf(Stat.NumericFor nf, int lidx, Label exit) {
+        MethodVisitor mv = mv();
+        IntegralRegion region = fc.region;
+        Variable v = fc.resolution.variable(nf.var());
+        Storage st = fc.storageOf(v);
+        int varMark = region.mark();
+        mv.visitVarInsn(LLOAD, lidx);
+        if (st != Storage.LONG) {
+            mv.visitInsn(L2D);
+            if (st != Storage.DOUBLE) {
+                fc.box();
+            }
+        }
+        fc.declare(v, st);
+        fc.stat.loopBody(nf.body(), exit);
+        region.release(varMark);
     }
 
     private void pushStep(Double constStep, int lstep) {
