@@ -69,11 +69,13 @@ public final class Coroutine {
         status = Status.RUNNING;
         transfer = args;
         from.enterC();
-        CallContext outerThread = CallContext.enterThread(cx);
+        LuaState state = cx.state;
+        CallContext outerRunning = state.running;
+        state.running = cx;
         try {
             fiber.resume();
         } finally {
-            CallContext.restoreThread(outerThread);
+            state.running = outerRunning;
             from.leaveC();
             if (outer != null) {
                 outer.status = Status.RUNNING;
