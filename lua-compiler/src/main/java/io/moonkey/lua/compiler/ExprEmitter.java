@@ -398,7 +398,8 @@ final class ExprEmitter {
     /**
      * Pushes the long value of an integral expression ({@link #isIntegral}) for a store into a
      * long local of an integral loop copy. Every intermediate result is checked to be what
-     * Lua's double arithmetic gives: within ±2^53 and, for unary minus, not -0; a failing
+     * Lua's double arithmetic gives: within ±2^53 and not -0 (IntegralFor.multiply and mod
+     * check their own); a failing
      * check continues the statement in the double copy ({@link IntegralRegion}).
      */
     void integral(Expr e) {
@@ -435,6 +436,16 @@ final class ExprEmitter {
                 mv.visitInsn(LCMP);
                 mv.visitJumpInsn(IFEQ, fc.region.guardFailure(below + 1)); // -(0) is -0
                 mv.visitInsn(LNEG);
+            }
+            case Expr.Binary b when b.op() == BinOp.MUL || b.op() == BinOp.MOD -> {
+                integral(b.left(), below);
+                integral(b.right(), below + 1);
+                String name = b.op() == BinOp.MUL ? "multiply" : "mod";
+                mv.visitMethodInsn(INVOKESTATIC, RT + "IntegralFor", name, "(JJ)J", false);
+                mv.visitInsn(DUP2);
+                mv.visitLdcInsn(Long.MIN_VALUE); // IntegralFor.INEXACT
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFEQ, fc.region.guardFailure(below + 1));
             }
             case Expr.Binary b -> {
                 integral(b.left(), below);

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * Finds, for one numeric for loop, the numeric locals that hold only integral values while the
  * loop runs, so its integral copy keeps them in {@code long} slots ({@link IntegralRegion}).
  * A local qualifies when every store into it inside the loop is an integral expression (an
- * integral numeral, a qualifying local, {@code +}, {@code -} or unary minus of such) or the
+ * integral numeral, a qualifying local, {@code + - * %} or unary minus of such) or the
  * index of a numeric for whose start and step may be integral; the generated code checks at
  * run time what cannot be known here (start and step values, values crossing 2^53, -0).
  * Greatest fixed point, as {@link NumericLocals}.
@@ -33,7 +33,7 @@ final class IntegralLocals {
     static final double LOOP_BOUND = 0x1p52;
 
     /** What {@link #analyse} found. */
-    record Analysis(Set<Variable> integral, Set<Variable> outer, boolean worthwhile) {}
+    record Analysis(Set<Variable> integral, Set<Variable> outer, Set<Stat> longLoops, boolean worthwhile) {}
 
     private static final Object UNKNOWN = new Object();
 
@@ -42,6 +42,10 @@ final class IntegralLocals {
     /** Per candidate: the stores inside the loop (an Expr, a Stat.NumericFor for its index, or UNKNOWN). */
     private final Map<Variable, List<Object>> stores = new IdentityHashMap<>();
     private final Set<Variable> declared = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Per numeric for inside the root: the variables its body stores expressions into. */
+    private final Map<Stat, Set<Variable>> storedIn = new IdentityHashMap<>();
+    private final List<Stat.NumericFor> open = new ArrayList<>();
+    private final Set<Stat> doubleLoops = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private IntegralLocals(Resolution resolution, Set<Variable> numeric) {
         this.resolution = resolution;
@@ -57,6 +61,8 @@ final class IntegralLocals {
                 set.add(v);
             }
         }
+        // A nested loop counts in longs only when its body updates integral locals: a loop whose
+        // index is only used as a double (table keys, float arithmetic) would just convert it.
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -69,6 +75,19 @@ final class IntegralLocals {
                     }
                 }
             }
+            for (Map.Entry<Stat, Set<Variable>> e : a.storedIn.entrySet()) {
+                if (e.getKey() != root && !a.doubleLoops.contains(e.getKey())
+                        && e.getValue().stream().noneMatch(set::contains)) {
+                    a.doubleLoops.add(e.getKey());
+                    changed = true;
+                }
+            }
+        }
+        Set<Stat> longLoops = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Stat l : a.storedIn.keySet()) {
+            if (!a.doubleLoops.contains(l) && mayCountInLongs((Stat.NumericFor) l)) {
+                longLoops.add(l);
+            }
         }
         Set<Variable> outer = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean worthwhile = false;
@@ -80,7 +99,7 @@ final class IntegralLocals {
                 worthwhile |= s instanceof Expr;
             }
         }
-        return new Analysis(set, outer, worthwhile);
+        return new Analysis(set, outer, longLoops, worthwhile);
     }
 
     private boolean integralStore(Object s, Set<Variable> set) {
@@ -88,7 +107,7 @@ final class IntegralLocals {
             return isIntegral(e, resolution, set::contains);
         }
         if (s instanceof Stat.NumericFor nf) {
-            return mayCountInLongs(nf);
+            return mayCountInLongs(nf) && !doubleLoops.contains(nf);
         }
         return false;
     }
@@ -122,7 +141,7 @@ final class IntegralLocals {
             case Expr.Paren p -> isIntegral(p.inner(), resolution, isLong);
             case Expr.NameRef r -> resolution.binding(r) instanceof Binding.Local l && isLong.test(l.variable());
             case Expr.Unary u -> u.op() == UnOp.NEG && isIntegral(u.operand(), resolution, isLong);
-            case Expr.Binary b -> (b.op() == BinOp.ADD || b.op() == BinOp.SUB)
+            case Expr.Binary b -> (b.op() == BinOp.ADD || b.op() == BinOp.SUB || b.op() == BinOp.MUL || b.op() == BinOp.MOD)
                     && isIntegral(b.left(), resolution, isLong) && isIntegral(b.right(), resolution, isLong);
             default -> false;
         };
@@ -130,6 +149,11 @@ final class IntegralLocals {
 
     private void store(Variable v, Object what) {
         stores.computeIfAbsent(v, k -> new ArrayList<>()).add(what);
+        if (what instanceof Expr) {
+            for (Stat.NumericFor l : open) {
+                storedIn.get(l).add(v);
+            }
+        }
     }
 
     private void assign(List<Variable> targets, List<Expr> values) {
@@ -183,7 +207,10 @@ final class IntegralLocals {
                 Variable v = resolution.variable(nf.var());
                 declared.add(v);
                 store(v, nf);
+                storedIn.put(nf, Collections.newSetFromMap(new IdentityHashMap<>()));
+                open.add(nf);
                 block(nf.body());
+                open.remove(open.size() - 1);
             }
             case Stat.GenericFor gf -> {
                 for (Name n : gf.names()) {

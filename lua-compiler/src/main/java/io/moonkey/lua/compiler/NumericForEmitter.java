@@ -48,7 +48,7 @@ final class NumericForEmitter {
         } else {
             IntegralRegion.ForState planned = region.loop(nf);
             int[] parts = preamble(nf, planned.parts());
-            if (IntegralLocals.mayCountInLongs(nf)) {
+            if (region.analysis.longLoops().contains(nf)) {
                 startGuards(nf, parts, region.transitionTo(planned.afterPreamble()));
                 longLoop(nf, parts, planned, exit);
             } else {

@@ -15,6 +15,7 @@ import net.jqwik.api.Provide;
 
 /**
  * Random numeric loops aimed at the integral loop copies (IntegralRegion): accumulators
+ * updated with + - * % (products past 2^53 and giving -0, remainders by 0 and negatives),
  * starting near ±2^53 and crossing it, -0, float and variable starts, steps and limits (NaN,
  * infinities, past ±2^52), nested loops, closures capturing loop variables and accumulators,
  * locals later assigned non-integers, multiple assignment, break and return. Each program
@@ -23,7 +24,7 @@ import net.jqwik.api.Provide;
  * operand order, a difference of the double arithmetic this test is not about.
  */
 class IntegralLoopPropertyTest {
-    @Property(tries = 12, seed = "20261124")
+    @Property(tries = 25, seed = "20261124")
     void sameOutputAsLua51(@ForAll("batches") List<String> programs) throws Exception {
         assumeTrue(ReferenceLua.available(), ReferenceLua.MISSING);
         StringBuilder driver = new StringBuilder("""
@@ -176,8 +177,20 @@ class IntegralLoopPropertyTest {
             };
         }
 
+        private String modulus() {
+            return switch (r.nextInt(6)) {
+                case 0 -> "0";
+                case 1 -> "-" + (1 + r.nextInt(9));
+                case 2 -> "2^52 + 1";
+                case 3 -> "1000000007";
+                default -> Integer.toString(1 + r.nextInt(20));
+            };
+        }
+
         private void stat(String v, int depth) {
-            switch (r.nextInt(depth > 0 ? 14 : 12)) {
+            switch (r.nextInt(depth > 0 ? 16 : 14)) {
+                case 12 -> line(acc() + " = " + acc() + " * " + term(v));
+                case 13 -> line(acc() + " = (" + acc() + " " + (r.nextBoolean() ? "*" : "+") + " " + term(v) + ") % " + modulus());
                 case 0, 1 -> line(acc() + " = " + acc() + " + " + term(v));
                 case 2 -> line(acc() + " = " + acc() + " - " + term(v));
                 case 3 -> line(acc() + " = -" + acc());

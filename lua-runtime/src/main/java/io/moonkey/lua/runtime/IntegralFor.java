@@ -23,6 +23,35 @@ public final class IntegralFor {
         return Double.doubleToRawLongBits((double) (long) d) == Double.doubleToRawLongBits(d) && Math.abs(d) <= EXACT;
     }
 
+    /** What {@link #multiply} and {@link #mod} return when the double result is not theirs. */
+    public static final long INEXACT = Long.MIN_VALUE;
+    private static final long EXACT_LONG = 1L << 53;
+    private static final long BOUND_LONG = 1L << 52;
+
+    /**
+     * {@code a * b} for longs within ±2^53 when Lua's double product is that integer: no
+     * rounding (|product| <= 2^53) and not -0 (a zero times a negative); else {@link #INEXACT}.
+     */
+    public static long multiply(long a, long b) {
+        long p = a * b;
+        if (Math.multiplyHigh(a, b) != (p >> 63) || p < -EXACT_LONG || p > EXACT_LONG || (p == 0 && (a | b) < 0)) {
+            return INEXACT;
+        }
+        return p;
+    }
+
+    /**
+     * Lua's {@code a % b} ({@code a - floor(a/b)*b} in doubles) for longs: for |a|, |b| <= 2^52
+     * and b != 0 the quotient's rounding cannot cross an integer and every step is exact, so it
+     * is the floored remainder, and a zero is +0. Otherwise {@link #INEXACT}.
+     */
+    public static long mod(long a, long b) {
+        if (b == 0 || a < -BOUND_LONG || a > BOUND_LONG || b < -BOUND_LONG || b > BOUND_LONG) {
+            return INEXACT;
+        }
+        return Math.floorMod(a, b);
+    }
+
     /**
      * The bound of a long loop for {@code limit}: the loop counts while the index is at most it
      * (step > 0) or at least it (step <= 0). Past ±2^52 it is clamped, and the loop's exit check
