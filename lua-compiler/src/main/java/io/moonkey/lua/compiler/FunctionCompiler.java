@@ -55,6 +55,7 @@ final class FunctionCompiler {
      */
     final int splitSize;
     final boolean split;
+    private final boolean integralCopies;
     /** JVM slot of the heap frame in split mode. */
     int frameSlot = -1;
     private int segment = -1;
@@ -96,6 +97,12 @@ final class FunctionCompiler {
     }
 
     FunctionCompiler(ChunkCompiler chunk, FunctionScope scope, String className, int splitSize) {
+        this(chunk, scope, className, splitSize, true);
+    }
+
+    /** {@code integralCopies}: false for a function that grew too large with its loops' integral copies. */
+    FunctionCompiler(ChunkCompiler chunk, FunctionScope scope, String className, int splitSize, boolean integralCopies) {
+        this.integralCopies = integralCopies;
         this.splitSize = splitSize;
         this.split = splitSize > 0;
         this.chunk = chunk;
@@ -437,7 +444,7 @@ final class FunctionCompiler {
 
     /** Whether numeric for loops may get an integral copy: not in debug mode or split functions. */
     boolean integralLoops() {
-        return hooks == null && !split && INTEGRAL_LOOPS;
+        return hooks == null && !split && integralCopies && INTEGRAL_LOOPS;
     }
 
     /** For measuring and bisecting only: {@code -Dmoonkey.lua.integralLoops=false}. */
