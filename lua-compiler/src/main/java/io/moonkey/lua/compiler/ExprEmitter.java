@@ -51,16 +51,6 @@ final class ExprEmitter {
         };
     }
 
-    /** Whether {@code e} can be computed in a long ({@link IntegralLocals#isIntegral}) given the long locals in scope. */
-    boolean isIntegral(Expr e) {
-        return IntegralLocals.isIntegral(e, fc.resolution, this::isLong);
-    }
-
-    private boolean isLong(Variable v) {
-        FunctionCompiler.Local l = fc.locals.get(v);
-        return l != null && l.storage() == FunctionCompiler.Storage.LONG;
-    }
-
     /**
      * PUC's compile-time folding ({@code constfolding} in lcode.c): arithmetic on numerals is
      * computed by the compiler unless it divides by zero or yields NaN; the result then goes
@@ -393,103 +383,6 @@ final class ExprEmitter {
         }
     }
 
-    // ------------------------------------------------------------------ integral (long) values
-
-    /**
-     * Pushes the long value of an integral expression ({@link #isIntegral}) for a store into a
-     * long local of an integral loop copy. Every intermediate result is checked to be what
-     * Lua's double arithmetic gives: within ±2^53 and not -0 (IntegralFor.multiply and mod
-     * check their own); a failing
-     * check continues the statement in the double copy ({@link IntegralRegion}).
-     */
-    void integral(Expr e) {
-        integral(e, 0);
-    }
-
-    /** Offsets for the range check: r in [-2^53, 2^53] iff (r + 2^53) <= 2^54 unsigned. */
-    private static final long RANGE_OFFSET = (1L << 53) + Long.MIN_VALUE;
-    private static final long RANGE_MAX = (1L << 54) + Long.MIN_VALUE;
-
-    /** {@code below}: longs of the enclosing expression already on the operand stack. */
-    private void integral(Expr e, int below) {
-        MethodVisitor mv = mv();
-        Double folded = fold(e);
-        if (folded != null) {
-            // The constant goes through the function's constant table: a 0 may be PUC's shared -0.
-            double c = fc.constantValue(folded);
-            if (!IntegralLocals.integralConstant(c)) {
-                mv.visitJumpInsn(GOTO, fc.region.guardFailure(below));
-            }
-            fc.pushLong((long) c);
-            return;
-        }
-        switch (e) {
-            case Expr.Paren p -> integral(p.inner(), below);
-            case Expr.NameRef r -> {
-                Binding.Local l = (Binding.Local) fc.resolution.binding(r);
-                mv.visitVarInsn(LLOAD, fc.locals.get(l.variable()).slot());
-            }
-            case Expr.Unary u -> {
-                integral(u.operand(), below);
-                mv.visitInsn(DUP2);
-                mv.visitInsn(LCONST_0);
-                mv.visitInsn(LCMP);
-                mv.visitJumpInsn(IFEQ, fc.region.guardFailure(below + 1)); // -(0) is -0
-                mv.visitInsn(LNEG);
-            }
-            case Expr.Binary b when b.op() == BinOp.MUL || b.op() == BinOp.MOD -> {
-                integral(b.left(), below);
-                integral(b.right(), below + 1);
-                String name = b.op() == BinOp.MUL ? "multiply" : "mod";
-                mv.visitMethodInsn(INVOKESTATIC, RT + "IntegralFor", name, "(JJ)J", false);
-                mv.visitInsn(DUP2);
-                mv.visitLdcInsn(Long.MIN_VALUE); // IntegralFor.INEXACT
-                mv.visitInsn(LCMP);
-                mv.visitJumpInsn(IFEQ, fc.region.guardFailure(below + 1));
-            }
-            case Expr.Binary b -> {
-                integral(b.left(), below);
-                integral(b.right(), below + 1);
-                mv.visitInsn(b.op() == BinOp.ADD ? LADD : LSUB);
-                mv.visitInsn(DUP2);
-                mv.visitLdcInsn(RANGE_OFFSET);
-                mv.visitInsn(LADD);
-                mv.visitLdcInsn(RANGE_MAX);
-                mv.visitInsn(LCMP);
-                mv.visitJumpInsn(IFGT, fc.region.guardFailure(below + 1));
-            }
-            default -> throw new IllegalStateException("not integral: " + e);
-        }
-    }
-
-    /** A long local or an integral numeral: compared as longs, exactly as doubles compare. */
-    private boolean isPlainIntegral(Expr e) {
-        if (e instanceof Expr.Paren p) {
-            return isPlainIntegral(p.inner());
-        }
-        if (e instanceof Expr.NameRef r) {
-            return fc.resolution.binding(r) instanceof Binding.Local l && isLong(l.variable());
-        }
-        Double c = fold(e);
-        return c != null && c == Math.rint(c) && Math.abs(c) <= IntegralLocals.EXACT; // -0 compares as 0
-    }
-
-    private boolean isPlainLong(Expr e) {
-        return e instanceof Expr.Paren p ? isPlainLong(p.inner())
-                : e instanceof Expr.NameRef r && fc.resolution.binding(r) instanceof Binding.Local l && isLong(l.variable());
-    }
-
-    private void plainIntegral(Expr e) {
-        if (e instanceof Expr.Paren p) {
-            plainIntegral(p.inner());
-        } else if (e instanceof Expr.NameRef r) {
-            Binding.Local l = (Binding.Local) fc.resolution.binding(r);
-            mv().visitVarInsn(LLOAD, fc.locals.get(l.variable()).slot());
-        } else {
-            fc.pushLong(fold(e).longValue());
-        }
-    }
-
     // ------------------------------------------------------------------ conditions
 
     /** Jumps to {@code target} when the truth of {@code e} equals {@code jumpIf}; falls through otherwise. */
@@ -558,21 +451,7 @@ final class ExprEmitter {
         MethodVisitor mv = mv();
         BinOp op = b.op();
         boolean numeric = isNumeric(b.left()) && isNumeric(b.right());
-        if (numeric && isPlainIntegral(b.left()) && isPlainIntegral(b.right())
-                && (isPlainLong(b.left()) || isPlainLong(b.right()))) {
-            plainIntegral(b.left());
-            plainIntegral(b.right());
-            mv.visitInsn(LCMP);
-            int jump = switch (op) {
-                case EQ -> jumpIf ? IFEQ : IFNE;
-                case NE -> jumpIf ? IFNE : IFEQ;
-                case LT -> jumpIf ? IFLT : IFGE;
-                case LE -> jumpIf ? IFLE : IFGT;
-                case GT -> jumpIf ? IFGT : IFLE;
-                case GE -> jumpIf ? IFGE : IFLT;
-                default -> throw new IllegalStateException();
-            };
-            mv.visitJumpInsn(jump, target);
+        if (numeric && fc.integral.compare(b, target, jumpIf)) {
             return;
         }
         if (op == BinOp.EQ || op == BinOp.NE) {

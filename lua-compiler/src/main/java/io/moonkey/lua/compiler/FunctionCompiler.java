@@ -85,6 +85,7 @@ final class FunctionCompiler {
     private final List<Object[]> numberFields = new ArrayList<>();
 
     final ExprEmitter expr;
+    final IntegralEmitter integral;
     final StatEmitter stat;
     final NumericForEmitter numericFor;
     /** The loop being compiled twice, null outside one ({@link IntegralRegion}). */
@@ -115,6 +116,7 @@ final class FunctionCompiler {
         this.vararg = scope.function().isVararg();
         this.hooks = chunk.debug ? new LineHookEmitter(this) : null;
         this.expr = new ExprEmitter(this);
+        this.integral = new IntegralEmitter(this);
         this.stat = new StatEmitter(this);
         this.numericFor = new NumericForEmitter(this);
     }

@@ -278,7 +278,7 @@ final class StatEmitter {
         if (st == Storage.DOUBLE) {
             ex.number(e);
         } else if (st == Storage.LONG) {
-            ex.integral(e);
+            fc.integral.value(e);
         } else {
             ex.object(e);
         }
@@ -298,7 +298,7 @@ final class StatEmitter {
                 if (temps == null) {
                     temps = new IdentityHashMap<>();
                 }
-                ex.integral(values.get(i));
+                fc.integral.value(values.get(i));
                 int t = fc.newLongTemp();
                 mv().visitVarInsn(LSTORE, t);
                 temps.put(values.get(i), t);
@@ -312,7 +312,7 @@ final class StatEmitter {
         if (t != null) {
             mv().visitVarInsn(LLOAD, t);
         } else {
-            ex.integral(e);
+            fc.integral.value(e);
         }
     }
 
