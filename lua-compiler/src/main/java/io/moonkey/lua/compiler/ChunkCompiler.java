@@ -112,10 +112,11 @@ public final class ChunkCompiler {
         for (int i = 0; i < compilers.size(); i++) {
             FunctionCompiler fc = compilers.get(i);
             byte[] bytes = null;
-            // Too large for one JVM method: split into segments of fewer and fewer statements.
-            for (int splitSize : new int[] {0, 64, 8, 1}) {
-                if (splitSize > 0) {
-                    fc = new FunctionCompiler(this, fc.scope, fc.className, splitSize);
+            // Too large for one JVM method: first without the integral copies of loops, then
+            // split into segments of fewer and fewer statements.
+            for (int splitSize : new int[] {0, -1, 64, 8, 1}) {
+                if (splitSize != 0) {
+                    fc = new FunctionCompiler(this, fc.scope, fc.className, Math.max(splitSize, 0), splitSize > 0);
                     compilers.set(i, fc);
                 }
                 try {

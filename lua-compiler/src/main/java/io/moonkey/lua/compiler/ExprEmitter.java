@@ -45,7 +45,8 @@ final class ExprEmitter {
             case Expr.Binary b -> b.op().isArithmetic() && isNumeric(b.left()) && isNumeric(b.right());
             case Expr.NameRef r -> fc.resolution.binding(r) instanceof Binding.Local l
                     && fc.locals.get(l.variable()) != null
-                    && fc.locals.get(l.variable()).storage() == FunctionCompiler.Storage.DOUBLE;
+                    && (fc.locals.get(l.variable()).storage() == FunctionCompiler.Storage.DOUBLE
+                        || fc.locals.get(l.variable()).storage() == FunctionCompiler.Storage.LONG);
             default -> false;
         };
     }
@@ -354,7 +355,13 @@ final class ExprEmitter {
             }
             case Expr.NameRef r -> {
                 Binding.Local l = (Binding.Local) fc.resolution.binding(r);
-                mv.visitVarInsn(DLOAD, fc.locals.get(l.variable()).slot());
+                FunctionCompiler.Local loc = fc.locals.get(l.variable());
+                if (loc.storage() == FunctionCompiler.Storage.LONG) {
+                    mv.visitVarInsn(LLOAD, loc.slot());
+                    mv.visitInsn(L2D); // exact: long locals stay within ±2^53
+                } else {
+                    mv.visitVarInsn(DLOAD, loc.slot());
+                }
             }
             case Expr.Binary b -> {
                 number(b.left());
@@ -444,6 +451,9 @@ final class ExprEmitter {
         MethodVisitor mv = mv();
         BinOp op = b.op();
         boolean numeric = isNumeric(b.left()) && isNumeric(b.right());
+        if (numeric && fc.integral.compare(b, target, jumpIf)) {
+            return;
+        }
         if (op == BinOp.EQ || op == BinOp.NE) {
             boolean whenEqual = (op == BinOp.EQ) == jumpIf; // jump when the operands are equal?
             if (b.right() instanceof Expr.Nil || b.left() instanceof Expr.Nil) {

@@ -30,6 +30,8 @@ final class FunctionCompiler {
     /** How a local variable is kept in the JVM frame. */
     enum Storage {
         OBJECT, DOUBLE, CELL,
+        /** An integral local in the integral copy of a loop ({@link IntegralRegion}). */
+        LONG,
         /** Split functions keep locals in a heap frame shared by their segment methods. */
         FRAME, FRAME_CELL;
 
@@ -53,6 +55,7 @@ final class FunctionCompiler {
      */
     final int splitSize;
     final boolean split;
+    private final boolean integralCopies;
     /** JVM slot of the heap frame in split mode. */
     int frameSlot = -1;
     private int segment = -1;
@@ -82,7 +85,11 @@ final class FunctionCompiler {
     private final List<Object[]> numberFields = new ArrayList<>();
 
     final ExprEmitter expr;
+    final IntegralEmitter integral;
     final StatEmitter stat;
+    final NumericForEmitter numericFor;
+    /** The loop being compiled twice, null outside one ({@link IntegralRegion}). */
+    IntegralRegion region;
     /** Line-hook calls and visible locals in debug mode (ldb.md §3); null when compiling normally. */
     final LineHookEmitter hooks;
 
@@ -91,6 +98,12 @@ final class FunctionCompiler {
     }
 
     FunctionCompiler(ChunkCompiler chunk, FunctionScope scope, String className, int splitSize) {
+        this(chunk, scope, className, splitSize, true);
+    }
+
+    /** {@code integralCopies}: false for a function that grew too large with its loops' integral copies. */
+    FunctionCompiler(ChunkCompiler chunk, FunctionScope scope, String className, int splitSize, boolean integralCopies) {
+        this.integralCopies = integralCopies;
         this.splitSize = splitSize;
         this.split = splitSize > 0;
         this.chunk = chunk;
@@ -103,7 +116,9 @@ final class FunctionCompiler {
         this.vararg = scope.function().isVararg();
         this.hooks = chunk.debug ? new LineHookEmitter(this) : null;
         this.expr = new ExprEmitter(this);
+        this.integral = new IntegralEmitter(this);
         this.stat = new StatEmitter(this);
+        this.numericFor = new NumericForEmitter(this);
     }
 
     // ------------------------------------------------------------------ class shell
@@ -411,7 +426,7 @@ final class FunctionCompiler {
 
     int newSlot(Storage s) {
         int slot = nextSlot;
-        nextSlot += s == Storage.DOUBLE ? 2 : 1;
+        nextSlot += s == Storage.DOUBLE || s == Storage.LONG ? 2 : 1;
         return slot;
     }
 
@@ -425,6 +440,18 @@ final class FunctionCompiler {
         return slot;
     }
 
+    int newLongTemp() {
+        return newDoubleTemp();
+    }
+
+    /** Whether numeric for loops may get an integral copy: not in debug mode or split functions. */
+    boolean integralLoops() {
+        return hooks == null && !split && integralCopies && INTEGRAL_LOOPS;
+    }
+
+    /** For measuring and bisecting only: {@code -Dmoonkey.lua.integralLoops=false}. */
+    private static final boolean INTEGRAL_LOOPS = !"false".equals(System.getProperty("moonkey.lua.integralLoops"));
+
     /** Storage a new variable gets. */
     Storage storageOf(Variable v) {
         if (split) {
@@ -432,6 +459,9 @@ final class FunctionCompiler {
         }
         if (isCell(v)) {
             return Storage.CELL;
+        }
+        if (region != null && region.isIntegral(v)) {
+            return Storage.LONG;
         }
         return numeric.contains(v) ? Storage.DOUBLE : Storage.OBJECT;
     }
@@ -447,6 +477,9 @@ final class FunctionCompiler {
     /** Makes {@code v} refer to {@code l} from here on (visible to the line hook in debug mode). */
     void bind(Variable v, Local l) {
         locals.put(v, l);
+        if (l.storage() == Storage.LONG) {
+            region.live(l.slot(), l.slot());
+        }
         if (hooks != null) {
             hooks.visible(v.name(), l);
         }
@@ -465,8 +498,15 @@ final class FunctionCompiler {
             storeFrame(l.slot());
             return l;
         }
-        int slot = newSlot(s);
-        mv.visitVarInsn(s == Storage.DOUBLE ? DSTORE : ASTORE, slot);
+        // The integral copy of a loop keeps each local in the slot the double copy gave it, so
+        // that a transition to the double copy finds its state where that copy keeps it.
+        Local planned = region != null && region.integralPass() ? locals.get(v) : null;
+        int slot = planned != null ? planned.slot() : newSlot(s);
+        mv.visitVarInsn(switch (s) {
+            case DOUBLE -> DSTORE;
+            case LONG -> LSTORE;
+            default -> ASTORE;
+        }, slot);
         return new Local(slot, s);
     }
 
@@ -491,6 +531,11 @@ final class FunctionCompiler {
             case OBJECT -> mv.visitVarInsn(ALOAD, l.slot());
             case DOUBLE -> {
                 mv.visitVarInsn(DLOAD, l.slot());
+                box();
+            }
+            case LONG -> {
+                mv.visitVarInsn(LLOAD, l.slot());
+                mv.visitInsn(L2D);
                 box();
             }
             case CELL -> {
@@ -523,6 +568,7 @@ final class FunctionCompiler {
         switch (l.storage()) {
             case OBJECT -> mv.visitVarInsn(ASTORE, l.slot());
             case DOUBLE -> mv.visitVarInsn(DSTORE, l.slot());
+            case LONG -> mv.visitVarInsn(LSTORE, l.slot());
             case CELL, FRAME_CELL -> {
                 loadCapture(l);
                 mv.visitInsn(SWAP);
@@ -602,7 +648,7 @@ final class FunctionCompiler {
      * PUC keeps a function's numeric constants in a table keyed by value, so 0 and -0 share the
      * slot of whichever appeared first: {@code print(0, -0)} prints "0 0".
      */
-    private double constantValue(double d) {
+    double constantValue(double d) {
         if (d != 0) {
             return d;
         }
@@ -627,6 +673,14 @@ final class FunctionCompiler {
             m.visitIntInsn(SIPUSH, i);
         } else {
             m.visitLdcInsn(i);
+        }
+    }
+
+    void pushLong(long l) {
+        if (l == 0 || l == 1) {
+            mv.visitInsn(LCONST_0 + (int) l);
+        } else {
+            mv.visitLdcInsn(l);
         }
     }
 

@@ -15,7 +15,9 @@ import io.moonkey.lua.scope.Variable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
@@ -43,10 +45,22 @@ final class StatEmitter {
     void block(Block b) {
         LineHookEmitter hooks = fc.hooks;
         int mark = hooks == null ? 0 : hooks.mark();
+        IntegralRegion region = fc.region;
+        int live = region == null ? 0 : region.mark();
         statements(b.stats());
         if (hooks != null) {
             hooks.release(mark); // the block's locals go out of scope
         }
+        if (region != null) {
+            region.release(live);
+        }
+    }
+
+    /** A loop body: {@code break} jumps to {@code exit}. */
+    void loopBody(Block body, Label exit) {
+        breaks.push(exit);
+        block(body);
+        breaks.pop();
     }
 
     void statements(List<Stat> stats) {
@@ -78,6 +92,17 @@ final class StatEmitter {
             silent = false;
         }
         fc.line(s.line());
+        IntegralRegion region = fc.region;
+        if (region != null && (s instanceof Stat.Local || s instanceof Stat.Assign)) {
+            // Guards of the integral copy restart an assignment in the double copy (IntegralRegion).
+            if (region.integralPass()) {
+                region.beginStatement(s);
+            } else {
+                Label start = new Label();
+                mv().visitLabel(start);
+                region.recordStart(s, start);
+            }
+        }
         switch (s) {
             case Stat.Local l -> local(l);
             case Stat.LocalFunction lf -> localFunction(lf);
@@ -98,7 +123,7 @@ final class StatEmitter {
             case Stat.While w -> whileLoop(w);
             case Stat.Repeat r -> repeatLoop(r);
             case Stat.If i -> ifStat(i);
-            case Stat.NumericFor nf -> numericFor(nf);
+            case Stat.NumericFor nf -> fc.numericFor.emit(nf);
             case Stat.GenericFor gf -> genericFor(gf);
             case Stat.Return r -> returnStat(r);
             case Stat.Break b -> mv().visitJumpInsn(GOTO, breaks.peek());
@@ -109,6 +134,10 @@ final class StatEmitter {
     }
 
     /** A line event in debug mode (nothing is emitted otherwise). */
+    void hookLine(int line) {
+        hook(line);
+    }
+
     private void hook(int line) {
         if (fc.hooks != null) {
             fc.hooks.line(line);
@@ -125,7 +154,7 @@ final class StatEmitter {
     /** For measuring the cost of interruption checks only: {@code -Dmoonkey.lua.loopPolls=false}. */
     private static final boolean LOOP_POLLS = !"false".equals(System.getProperty("moonkey.lua.loopPolls"));
 
-    private void poll() {
+    void poll() {
         if (!LOOP_POLLS) {
             return;
         }
@@ -142,6 +171,7 @@ final class StatEmitter {
         int n = names.size();
         int m = values.size();
         Local[] made = new Local[n];
+        Map<Expr, Integer> longs = n > 1 || m > 1 ? longValuesFirst(names.stream().map(fc.resolution::variable).toList(), values) : null;
         for (int i = 0; i < Math.max(n, m); i++) {
             if (i >= n) {
                 // Surplus values are evaluated for their effects.
@@ -177,6 +207,8 @@ final class StatEmitter {
                 }
                 if (st == Storage.DOUBLE) {
                     ex.number(e);
+                } else if (st == Storage.LONG) {
+                    longValue(e, longs);
                 } else {
                     ex.object(e);
                 }
@@ -240,12 +272,47 @@ final class StatEmitter {
         }
     }
 
-    /** Emits the value for a store into {@code b}: unboxed for a double local. */
+    /** Emits the value for a store into {@code b}: unboxed for a double local, a long for a long one. */
     private void valueFor(Binding b, Expr e) {
-        if (b instanceof Binding.Local l && fc.locals.get(l.variable()).storage() == Storage.DOUBLE) {
+        Storage st = b instanceof Binding.Local l ? fc.locals.get(l.variable()).storage() : Storage.OBJECT;
+        if (st == Storage.DOUBLE) {
             ex.number(e);
+        } else if (st == Storage.LONG) {
+            fc.integral.value(e);
         } else {
             ex.object(e);
+        }
+    }
+
+    /**
+     * Integral copy of a loop, an assignment of several values: the values of long targets are
+     * computed first, into long temps, so that a failing guard restarts the statement before
+     * any of its other (possibly impure) parts ran. They are pure, so the order is not seen.
+     * Returns the temps by value expression (identity), or null when there is no long target.
+     */
+    private Map<Expr, Integer> longValuesFirst(List<Variable> targets, List<Expr> values) {
+        Map<Expr, Integer> temps = null;
+        for (int i = 0; i < targets.size() && i < values.size(); i++) {
+            Variable v = targets.get(i);
+            if (v != null && fc.region != null && fc.region.isIntegral(v)) {
+                if (temps == null) {
+                    temps = new IdentityHashMap<>();
+                }
+                fc.integral.value(values.get(i));
+                int t = fc.newLongTemp();
+                mv().visitVarInsn(LSTORE, t);
+                temps.put(values.get(i), t);
+            }
+        }
+        return temps;
+    }
+
+    private void longValue(Expr e, Map<Expr, Integer> computed) {
+        Integer t = computed == null ? null : computed.get(e);
+        if (t != null) {
+            mv().visitVarInsn(LLOAD, t);
+        } else {
+            fc.integral.value(e);
         }
     }
 
@@ -346,6 +413,11 @@ final class StatEmitter {
         // General case: evaluate the targets' tables and keys, then the values, then store
         // right to left as PUC does (manual §2.4.3 leaves the order undefined).
         int n = targets.size();
+        List<Variable> longTargets = new ArrayList<>();
+        for (Expr t : targets) {
+            longTargets.add(t instanceof Expr.NameRef r && fc.resolution.binding(r) instanceof Binding.Local l ? l.variable() : null);
+        }
+        Map<Expr, Integer> longs = longValuesFirst(longTargets, values);
         int[] objs = new int[n];
         int[] keys = new int[n];
         for (int i = 0; i < n; i++) {
@@ -358,17 +430,22 @@ final class StatEmitter {
                 mv.visitVarInsn(ASTORE, keys[i]);
             }
         }
-        int[] vals = valuesToTemps(values, n);
+        int[] vals = valuesToTemps(values, n, longs);
         hook(a.lastLine());
         for (int i = n - 1; i >= 0; i--) {
             Expr t = targets.get(i);
             int tmp = vals[i];
             if (t instanceof Expr.NameRef r) {
                 Binding b = fc.resolution.binding(r);
-                boolean dbl = b instanceof Binding.Local l && fc.locals.get(l.variable()).storage() == Storage.DOUBLE;
+                Storage st = b instanceof Binding.Local l ? fc.locals.get(l.variable()).storage() : Storage.OBJECT;
+                Expr value = i < values.size() ? values.get(i) : null;
                 storeBinding(b, () -> {
+                    if (st == Storage.LONG) {
+                        longValue(value, longs);
+                        return;
+                    }
                     mv.visitVarInsn(ALOAD, tmp);
-                    if (dbl) {
+                    if (st == Storage.DOUBLE) {
                         fc.unbox();
                     }
                 }, a.line());
@@ -386,6 +463,11 @@ final class StatEmitter {
 
     /** Evaluates {@code es} adjusted to {@code k} values (manual §2.4.3) into new Object temps. */
     int[] valuesToTemps(List<Expr> es, int k) {
+        return valuesToTemps(es, k, null);
+    }
+
+    /** As above, leaving out (temp -1) the values already computed into {@code computed}. */
+    private int[] valuesToTemps(List<Expr> es, int k, Map<Expr, Integer> computed) {
         MethodVisitor mv = mv();
         int[] temps = new int[k];
         int m = es.size();
@@ -418,6 +500,10 @@ final class StatEmitter {
                         }
                     }
                     return temps;
+                }
+                if (computed != null && computed.containsKey(e)) {
+                    temps[i] = -1;
+                    continue;
                 }
                 ex.object(e);
                 if (i < k) {
@@ -544,112 +630,30 @@ final class StatEmitter {
         }
     }
 
-    /** Numeric for (manual §2.4.5, lvm.c OP_FORPREP/OP_FORLOOP): a double counter, PUC's exact steps. */
-    private void numericFor(Stat.NumericFor nf) {
-        MethodVisitor mv = mv();
-        Expr stepE = nf.step() == null ? new Expr.Number(nf.line(), 1) : nf.step();
-        Expr[] parts = {nf.start(), nf.limit(), stepE};
-        String[] what = {"initial value", "limit", "step"};
-        int[] slots = new int[3];
-        int[] boxed = {-1, -1, -1};
-        for (int i = 0; i < 3; i++) {
-            if (ex.isNumeric(parts[i])) {
-                ex.number(parts[i]);
-                slots[i] = fc.newDoubleTemp();
-                mv.visitVarInsn(DSTORE, slots[i]);
-            } else {
-                ex.object(parts[i]);
-                boxed[i] = fc.newObjectTemp();
-                mv.visitVarInsn(ASTORE, boxed[i]);
-            }
-        }
-        for (int i = 0; i < 3; i++) {
-            if (boxed[i] >= 0) {
-                mv.visitVarInsn(ALOAD, boxed[i]);
-                mv.visitLdcInsn(what[i]);
-                fc.site(nf.line(), "");
-                mv.visitMethodInsn(INVOKESTATIC, ARITH, "forValue", "(" + OBJECT_D + "Ljava/lang/String;)D", false);
-                slots[i] = fc.newDoubleTemp();
-                mv.visitVarInsn(DSTORE, slots[i]);
-            }
-        }
-        int idx = fc.newDoubleTemp();
-        mv.visitVarInsn(DLOAD, slots[0]);
-        mv.visitVarInsn(DLOAD, slots[2]);
-        mv.visitInsn(DSUB);
-        mv.visitVarInsn(DSTORE, idx);
-        Label top = new Label();
-        Label exit = new Label();
-        Label body = new Label();
-        mv.visitLabel(top);
-        mv.visitVarInsn(DLOAD, idx);
-        mv.visitVarInsn(DLOAD, slots[2]);
-        mv.visitInsn(DADD);
-        mv.visitInsn(DUP2);
-        mv.visitVarInsn(DSTORE, idx);
-        Double constStep = stepE instanceof Expr.Number n ? n.value()
-                : stepE instanceof Expr.Unary u && u.operand() instanceof Expr.Number n2 && u.op() == io.moonkey.lua.ast.UnOp.NEG ? -n2.value() : null;
-        if (constStep != null && constStep > 0) {
-            mv.visitVarInsn(DLOAD, slots[1]);
-            mv.visitInsn(DCMPG);
-            mv.visitJumpInsn(IFGT, exit);
-        } else if (constStep != null && !(constStep > 0)) {
-            mv.visitVarInsn(DLOAD, slots[1]);
-            mv.visitInsn(DCMPL);
-            mv.visitJumpInsn(IFLT, exit);
-        } else {
-            Label neg = new Label();
-            mv.visitVarInsn(DLOAD, slots[2]);
-            mv.visitInsn(DCONST_0);
-            mv.visitInsn(DCMPL);
-            mv.visitJumpInsn(IFLE, neg);
-            mv.visitVarInsn(DLOAD, slots[1]);
-            mv.visitInsn(DCMPG);
-            mv.visitJumpInsn(IFGT, exit);
-            mv.visitJumpInsn(GOTO, body);
-            mv.visitLabel(neg);
-            mv.visitVarInsn(DLOAD, slots[1]);
-            mv.visitInsn(DCMPL);
-            mv.visitJumpInsn(IFLT, exit);
-        }
-        mv.visitLabel(body);
-        int internals = fc.hooks == null ? 0 : fc.hooks.mark();
-        if (fc.hooks != null) {
-            fc.hooks.visible("(for index)", LineHookEmitter.doubleTemp(idx));
-            fc.hooks.visible("(for limit)", LineHookEmitter.doubleTemp(slots[1]));
-            fc.hooks.visible("(for step)", LineHookEmitter.doubleTemp(slots[2]));
-            fc.hooks.loopHead();
-        }
-        Variable v = fc.resolution.variable(nf.var());
-        Storage st = fc.storageOf(v);
-        mv.visitVarInsn(DLOAD, idx);
-        if (st != Storage.DOUBLE) {
-            fc.box();
-        }
-        fc.declare(v, st);
-        breaks.push(exit);
-        block(nf.body());
-        breaks.pop();
-        if (fc.hooks != null) {
-            fc.hooks.release(internals + 3);
-            hook(nf.line()); // FORLOOP carries the line of "for"
-        }
-        poll();
-        mv.visitJumpInsn(GOTO, top);
-        mv.visitLabel(exit);
-    }
-
     /** Generic for (manual §2.4.5): calls the iterator with the state and control values. */
     private void genericFor(Stat.GenericFor gf) {
         MethodVisitor mv = mv();
         int[] st = valuesToTemps(gf.exprs(), 3);
+        // An integral loop copy keeps the iteration state where the double copy has it.
+        IntegralRegion region = fc.region;
+        int[] planned = region != null && region.integralPass() ? region.generic(gf) : null;
+        if (planned != null) {
+            for (int k = 0; k < 3; k++) {
+                mv.visitVarInsn(ALOAD, st[k]);
+                mv.visitVarInsn(ASTORE, planned[k]);
+            }
+            st = java.util.Arrays.copyOf(planned, 3);
+        }
         String iter = RT + "ForInIterator";
         fc.loadCx();
         mv.visitVarInsn(ALOAD, st[0]);
         mv.visitVarInsn(ALOAD, st[1]);
         mv.visitVarInsn(ALOAD, st[2]);
         mv.visitMethodInsn(INVOKESTATIC, iter, "start", "(" + CX_D + OBJECT_D + OBJECT_D + OBJECT_D + ")L" + iter + ";", false);
-        int it = fc.newObjectTemp();
+        int it = planned != null ? planned[3] : fc.newObjectTemp();
+        if (region != null && !region.integralPass()) {
+            region.recordGeneric(gf, new int[] {st[0], st[1], st[2], it});
+        }
         mv.visitVarInsn(ASTORE, it);
         int internals = fc.hooks == null ? 0 : fc.hooks.mark();
         if (fc.hooks != null) {

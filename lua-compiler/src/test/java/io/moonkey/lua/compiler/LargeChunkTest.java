@@ -23,6 +23,30 @@ class LargeChunkTest {
         assertEquals("", r.error());
     }
 
+    /** A loop that fits one method alone but not with its integral copy: compiled without the copy. */
+    @Test
+    void loopTooLargeForItsIntegralCopy() throws Exception {
+        assertEquals(true, GeneratedClasses.of(io.moonkey.lua.parser.LuaParser.parse(loop(100), "@small.lua",
+                io.moonkey.lua.parser.LuaParser.Options.FILE), false).contains("IntegralFor"), "a smaller one has it");
+        byte[] src = loop(900);
+        String classes = GeneratedClasses.of(io.moonkey.lua.parser.LuaParser.parse(src, "@big.lua",
+                io.moonkey.lua.parser.LuaParser.Options.FILE), false);
+        assertEquals(false, classes.contains("IntegralFor"), "compiled without the integral copy");
+        assertEquals(false, classes.contains("body$0"), "and not split");
+        ReferenceLua.Outcome r = Engine.run(src, "@big.lua");
+        assertEquals("8088\t902\n", r.stdout());
+        assertEquals("", r.error());
+    }
+
+    private static byte[] loop(int statements) {
+        StringBuilder sb = new StringBuilder("local t = {}\nlocal s = 0\nfor i = 1, 3 do\n  s = s + i\n");
+        for (int k = 0; k < statements; k++) {
+            sb.append("  t[").append(k).append("] = i + ").append(k).append(" s = s + ").append(k % 7).append('\n');
+        }
+        sb.append("end\nprint(s, t[").append(statements - 1).append("])\n");
+        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     @Test
     void errorPositionsInsideASplitFunction() throws Exception {
         StringBuilder sb = new StringBuilder("local function big(a)\n  local s = 0\n");

@@ -15,13 +15,15 @@ public final class CallContext {
 
     /**
      * The context running Lua on this thread, for the slow paths that have none at hand (raising
-     * an error runs the active xpcall handler there, design §1.9). Set by {@link LuaState#call}
-     * and by coroutine switches; never read on a fast path.
+     * an error runs the active xpcall handler there, design §1.9). Set by {@link LuaState#call};
+     * a coroutine switch only sets its state's running context (no thread-local write per
+     * switch); never read on a fast path.
      */
     private static final ThreadLocal<CallContext> CURRENT = new ThreadLocal<>();
 
     public static CallContext current() {
-        return CURRENT.get();
+        CallContext entered = CURRENT.get();
+        return entered == null ? null : entered.state.running;
     }
 
     /** Makes {@code cx} current; returns the previous one to restore. */

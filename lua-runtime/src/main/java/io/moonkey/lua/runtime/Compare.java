@@ -7,7 +7,7 @@ public final class Compare {
     /** Raw equality ({@code rawequal}): numbers by value, strings by content, others by identity. */
     public static boolean rawEquals(Object a, Object b) {
         if (a == b) {
-            return true;
+            return !(a instanceof Double d && d.isNaN());
         }
         if (a instanceof Double p) {
             return b instanceof Double q && p.doubleValue() == q.doubleValue();
@@ -20,7 +20,7 @@ public final class Compare {
 
     public static boolean eq(CallContext cx, Object a, Object b) {
         if (a == b) {
-            return true;
+            return !(a instanceof Double d && d.isNaN()); // one boxed NaN is still not equal to itself
         }
         if (a instanceof Double p) {
             return b instanceof Double q && p.doubleValue() == q.doubleValue();

@@ -74,13 +74,17 @@ public final class Coroutine {
         status = Status.RUNNING;
         transfer = args;
         from.enterC();
-        CallContext outerThread = CallContext.enterThread(cx);
+        // a switch sets the state's running context (a plain field, no thread-local write) and
+        // links the resumer, so stack walks continue into the context that resumed this one
+        LuaState state = cx.state;
+        CallContext outerRunning = state.running;
+        state.running = cx;
         cx.resumer = from;
         try {
             fiber.resume();
         } finally {
             cx.resumer = null;
-            CallContext.restoreThread(outerThread);
+            state.running = outerRunning;
             from.leaveC();
             if (outer != null) {
                 outer.status = Status.RUNNING;

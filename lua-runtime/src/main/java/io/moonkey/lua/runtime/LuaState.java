@@ -21,6 +21,11 @@ public final class LuaState {
     /** The metatable every string shares ({@code __index} = the string library). */
     public LuaTable stringMetatable;
     public final CallContext main = new CallContext(this, null);
+    /**
+     * The context running Lua in this state: the main one or a coroutine's. Coroutine switches
+     * set this plain field; the thread-local of {@link CallContext#current()} names the state.
+     */
+    CallContext running = main;
     /** The weak tables of this state, swept by collectgarbage("collect"). */
     public final WeakTables weakTables = new WeakTables();
     /** Where {@code print} and {@code io.write} go. */
@@ -90,6 +95,8 @@ public final class LuaState {
         int depth = cx.depth;
         int cdepth = cx.cdepth;
         CallContext outer = CallContext.enterThread(cx);
+        CallContext outerRunning = running;
+        running = cx;
         try {
             Object first = Calls.asFunction(cx, fn).invoke(cx, args);
             return cx.results(first);
@@ -99,6 +106,7 @@ public final class LuaState {
             cx.depth = depth;
             cx.cdepth = cdepth;
             CallContext.restoreThread(outer);
+            running = outerRunning;
         }
     }
 
@@ -108,12 +116,15 @@ public final class LuaState {
         int depth = cx.depth;
         int cdepth = cx.cdepth;
         CallContext outer = CallContext.enterThread(cx);
+        CallContext outerRunning = running;
+        running = cx;
         try {
             return Calls.asFunction(cx, fn).call(cx, a);
         } finally {
             cx.depth = depth;
             cx.cdepth = cdepth;
             CallContext.restoreThread(outer);
+            running = outerRunning;
         }
     }
 
