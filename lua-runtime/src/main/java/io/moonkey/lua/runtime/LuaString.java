@@ -62,10 +62,18 @@ public final class LuaString implements Comparable<LuaString> {
         }
         LuaString s = CONSTANTS.get(latin1);
         if (s == null) {
+            // The table is never emptied (chunks come and go; their constants may be shared), so
+            // it is capped: a server compiling endless distinct scripts must not grow without
+            // bound. Past the cap constants are plain strings; lookups only lose the identity hit.
+            if (CONSTANTS.size() >= MAX_CONSTANTS) {
+                return latin1(latin1);
+            }
             s = CONSTANTS.computeIfAbsent(latin1, LuaString::latin1);
         }
         return s;
     }
+
+    private static final int MAX_CONSTANTS = 65_536;
 
     /** The UTF-8 encoding of {@code s}: for text that comes from Java (file names, messages). */
     public static LuaString utf8(String s) {
