@@ -24,25 +24,20 @@ import org.junit.jupiter.api.Assumptions;
  */
 @AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class BitfieldDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection refConn, ourConn;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        refConn = new RespConnection(reference.port);
-        ourConn = ours.connect();
+        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
+        if (pair == null) return;
+        refConn = pair.refConn;
+        ourConn = pair.ourConn;
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (refConn != null) refConn.close();
-        if (ourConn != null) ourConn.close();
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     private static final Arbitrary<String> KEY = Arbitraries.of("b1", "b2", "h");
@@ -93,7 +88,7 @@ class BitfieldDifferentialTest {
 
     @Property(tries = 300, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (RespConnection c : List.of(refConn, ourConn)) c.call("FLUSHALL");
         List<String> done = new ArrayList<>();
         for (List<String> cmd : seq) {

@@ -25,25 +25,20 @@ import org.junit.jupiter.api.Assumptions;
  */
 @AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class GeoDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection refConn, ourConn;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--save", "", "--appendonly", "no");
-        refConn = new RespConnection(reference.port);
-        ourConn = ours.connect();
+        pair = ReferencePair.start("--save", "", "--appendonly", "no");
+        if (pair == null) return;
+        refConn = pair.refConn;
+        ourConn = pair.ourConn;
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (refConn != null) refConn.close();
-        if (ourConn != null) ourConn.close();
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     private static final double[][] CENTRES = {{13.36, 38.11}, {0.1, 0.2}, {-179.9, 10}, {179.95, -45}, {45, 84.9}, {-70, -85}};
@@ -133,7 +128,7 @@ class GeoDifferentialTest {
 
     @Property(tries = 200, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (RespConnection c : List.of(refConn, ourConn)) {
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("FLUSHALL");

@@ -25,25 +25,20 @@ import org.junit.jupiter.api.Assumptions;
  */
 @AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class MixedTypesDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection refConn, ourConn;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        refConn = new RespConnection(reference.port);
-        ourConn = ours.connect();
+        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
+        if (pair == null) return;
+        refConn = pair.refConn;
+        ourConn = pair.ourConn;
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (refConn != null) refConn.close();
-        if (ourConn != null) ourConn.close();
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     private static Arbitrary<String> key() {
@@ -107,7 +102,7 @@ class MixedTypesDifferentialTest {
 
     @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAndDatasetAsReference(@ForAll("sequences") List<List<String>> seq) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (RespConnection c : List.of(refConn, ourConn)) {
             c.call("SELECT", "0");
             c.call("FLUSHALL");
@@ -128,7 +123,7 @@ class MixedTypesDifferentialTest {
     /** SORT reading hash fields by pattern (BY and GET with "->"), against the reference. */
     @Example
     void sortByAndGetHashFields() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String script = "flushall; rpush l 3 1 2 4; hset w_1 f 30 g x; hset w_2 f 10; hset w_3 f 20 g z; set w_4 9;"
                 + "sort l by w_*->f; sort l by w_*->f get w_*->f get # get w_*->g; sort l by nosort get w_*->f;"
                 + "sort l by w_*->g alpha; sort l by w_*->f desc limit 1 2 get w_*->g; sort l by w_*->f get w_*->f store dst; lrange dst 0 -1;"
@@ -141,7 +136,7 @@ class MixedTypesDifferentialTest {
     /** Blocking timeouts that never block: every malformed, negative or out-of-range form, as the reference words it. */
     @Example
     void blockingTimeoutErrors() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (String t : List.of("-1", "abc", "1e400", "inf", "-inf", "+inf", "nan", " 1", "1 ", "1x", "-0x10", "0x", "-0.5", "")) {
             assertEquals(refConn.call("blpop", "nokey", t), ourConn.call("blpop", "nokey", t), "BLPOP timeout '" + t + "'");
             assertEquals(refConn.call("bzpopmin", "nokey", t), ourConn.call("bzpopmin", "nokey", t), "BZPOPMIN timeout '" + t + "'");
@@ -169,7 +164,7 @@ class MixedTypesDifferentialTest {
      */
     @Example
     void commandInfoOfEveryCommand() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String names = ourConn.call("command", "list");
         List<String> differing = new ArrayList<>();
         for (String line : names.split("\r\n")) {

@@ -26,25 +26,20 @@ import org.junit.jupiter.api.Assumptions;
  */
 @AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class StreamDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection refConn, ourConn;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        refConn = new RespConnection(reference.port);
-        ourConn = ours.connect();
+        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
+        if (pair == null) return;
+        refConn = pair.refConn;
+        ourConn = pair.ourConn;
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (refConn != null) refConn.close();
-        if (ourConn != null) ourConn.close();
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     private static final List<String> IDS = List.of("0-1", "1-0", "1-1", "1-2", "2", "2-1", "3-0", "3-5", "5-5", "10-1", "0", "1");
@@ -179,7 +174,7 @@ class StreamDifferentialTest {
 
     @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (List<String> cmd : seq) run(cmd, done);
@@ -229,7 +224,7 @@ class StreamDifferentialTest {
 
     @Property(tries = 200, seed = "20261125", shrinking = ShrinkingMode.BOUNDED)
     void groupWorkflowsAsReference(@ForAll("groupSequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (String setup : List.of("XADD s1 1-1 a 1", "XADD s1 2-1 b 2", "XADD s1 3-0 c 3", "XADD s1 3-5 d 4", "XADD s1 5-5 e 5",
@@ -258,7 +253,7 @@ class StreamDifferentialTest {
     }
 
     private static void runAll(boolean resp3, String... commands) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (String c : commands) run(List.of(c.split(" ")), done);
@@ -346,7 +341,7 @@ class StreamDifferentialTest {
 
     @Example
     void bigAndBinaryEntries() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (boolean resp3 : new boolean[] {false, true}) {
             reset(resp3);
             List<String> done = new ArrayList<>();
@@ -372,7 +367,7 @@ class StreamDifferentialTest {
 
     @Example
     void autoIdHasTheIdShape() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(false);
         Pattern shape = Pattern.compile("\\$\\d+\r\n\\d{13}-0\r\n");
         for (RespConnection c : List.of(refConn, ourConn)) {
