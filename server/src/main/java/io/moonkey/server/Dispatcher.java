@@ -57,7 +57,7 @@ public final class Dispatcher {
             // them for this client; at queue time too, so a transaction holding one aborts
             boolean debug = (cmd.parent() != null ? cmd.parent() : cmd).name().equals("debug");
             String option = debug ? "enable-debug-command" : "enable-module-command";
-            if (!io.moonkey.server.command.DebugCommand.protectedAllowed(server, s, option)) {
+            if (!protectedAllowed(s, option)) {
                 reject(s, cmd, out, "ERR " + (debug ? "DEBUG" : "MODULE") + " command not allowed. If the " + option
                         + " option is set to \"local\", you can run it from a local connection, otherwise you need to set"
                         + " this option in the configuration file, and then restart the server.");
@@ -165,6 +165,17 @@ public final class Dispatcher {
     private static boolean queuedDenyOom(Session s) {
         for (CommandSpec c : s.queuedSpecs) if (c.has(CommandFlag.DENYOOM)) return true;
         return false;
+    }
+
+    /** Whether a protected command is enabled for {@code s} by {@code option}: yes, or local for a loopback client. */
+    private boolean protectedAllowed(Session s, String option) {
+        String mode = server.config().get(option);
+        if (mode.equals("yes")) return true;
+        if (!mode.equals("local")) return false;
+        ClientChannel ch = s.channel();
+        if (ch == null) return true;
+        String a = ch.remoteAddress();
+        return a.startsWith("127.") || a.startsWith("::1");
     }
 
     private static boolean allowedInPubSub(CommandSpec cmd) {

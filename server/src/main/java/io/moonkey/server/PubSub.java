@@ -80,7 +80,11 @@ public final class PubSub {
 
     /** Delivers a shard message (SPUBLISH) to the shard channel's subscribers; returns their number. */
     public long spublish(byte[] channel, byte[] message) {
-        Set<Session> subs = shardChannels.get(channel);
+        return deliver(shardChannels.get(channel), SMESSAGE, channel, message);
+    }
+
+    /** Pushes {@code [kind, channel, message]} to each subscriber; returns how many got it. */
+    private static long deliver(Set<Session> subs, byte[] kind, byte[] channel, byte[] message) {
         if (subs == null) return 0;
         long n = 0;
         for (Session s : subs) {
@@ -88,7 +92,7 @@ public final class PubSub {
             if (ch == null) continue;
             RespWriter w = ch.writer();
             w.pushHeader(3);
-            w.bulk(SMESSAGE);
+            w.bulk(kind);
             w.bulk(channel);
             w.bulk(message);
             ch.flushSoon();
@@ -99,21 +103,7 @@ public final class PubSub {
 
     /** Delivers a message; returns the number of receivers (PUBLISH's reply). */
     public long publish(byte[] channel, byte[] message) {
-        long n = 0;
-        Set<Session> subs = channels.get(channel);
-        if (subs != null) {
-            for (Session s : subs) {
-                ClientChannel ch = s.channel();
-                if (ch == null) continue;
-                RespWriter w = ch.writer();
-                w.pushHeader(3);
-                w.bulk(MESSAGE);
-                w.bulk(channel);
-                w.bulk(message);
-                ch.flushSoon();
-                n++;
-            }
-        }
+        long n = deliver(channels.get(channel), MESSAGE, channel, message);
         if (!patterns.isEmpty()) {
             for (Map.Entry<byte[], Set<Session>> e : patterns.entrySet()) {
                 if (!Glob.matches(e.getKey(), channel)) continue;

@@ -7,7 +7,6 @@ import io.moonkey.datastore.Database;
 import io.moonkey.datastore.Keyspace;
 import io.moonkey.datastore.StringValue;
 import io.moonkey.datastore.Value;
-import io.moonkey.server.ClientChannel;
 import io.moonkey.server.Server;
 import io.moonkey.server.Session;
 import io.moonkey.server.resp.ReplySink;
@@ -27,23 +26,6 @@ public final class DebugCommand {
     public void register(CommandTable t) {
         t.add(new CommandSpec("debug", -2, "admin noscript loading stale protected", "server", "1.0.0",
                 "A container for debugging commands.", this::debug));
-    }
-
-    private boolean allowed(Session s) {
-        return protectedAllowed(server, s, "enable-debug-command");
-    }
-
-    /** Whether a protected command is enabled for {@code s} by {@code option} (yes, or local for a loopback client). */
-    public static boolean protectedAllowed(Server server, Session s, String option) {
-        String mode = server.config().get(option);
-        if (mode.equals("yes")) return true;
-        if (mode.equals("local")) {
-            ClientChannel ch = s.channel();
-            if (ch == null) return true;
-            String a = ch.remoteAddress();
-            return a.startsWith("127.") || a.startsWith("::1");
-        }
-        return false;
     }
 
     /**
@@ -86,10 +68,6 @@ public final class DebugCommand {
 
     /** DEBUG subcommand [arg ...]. */
     void debug(Session s, byte[][] argv, ReplySink out) {
-        if (!allowed(s)) {
-            throw new CommandError("ERR DEBUG command not allowed. If the enable-debug-command option is set to \"local\", "
-                    + "you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.");
-        }
         byte[] sub = argv[1];
         if (is(sub, "help")) {
             Help.reply(out, "DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",

@@ -87,17 +87,9 @@ public final class GeoCommands {
         return v < 0 || (v == 0 && 1 / v < 0) ? "-" + s : s;
     }
 
-    /** Valkey's "human" long-double text (%.17Lf without trailing zeros), used for coordinates. */
+    /** Valkey's "human" long-double text of a coordinate (a double is exact as a long double). */
     static byte[] human(double v) {
-        String s = fixed(v, 17);
-        if (s.indexOf('.') >= 0) {
-            int end = s.length();
-            while (s.charAt(end - 1) == '0') end--;
-            if (s.charAt(end - 1) == '.') end--;
-            s = s.substring(0, end);
-        }
-        if (s.equals("-0")) s = "0";
-        return s.getBytes(StandardCharsets.US_ASCII);
+        return LongDoubleText.human(new BigDecimal(v));
     }
 
     private static void replyCoordinate(ReplySink out, double v) {

@@ -102,6 +102,11 @@ final class LongDoubleText {
     static byte[] format(BigDecimal sum) {
         BigDecimal r = round(sum);
         if (r == null) return null;
+        return human(r);
+    }
+
+    /** Valkey's "human" text of a long double value held exactly: "%.17Lf", trailing zeros removed, no "-0". */
+    static byte[] human(BigDecimal r) {
         String t = r.setScale(17, RoundingMode.HALF_EVEN).toPlainString();
         if (t.indexOf('.') >= 0) {
             int end = t.length();

@@ -8,14 +8,10 @@ import io.moonkey.server.resp.ReplySink;
 
 /**
  * MODULE: native modules cannot be loaded into a JVM server, so the list is always empty and a
- * load fails as a module that does not load fails on Valkey; LOAD, LOADEX and UNLOAD are
- * protected by enable-module-command like Valkey's.
+ * load fails as a module that does not load fails on Valkey. LOAD, LOADEX and UNLOAD are
+ * flagged protected: the dispatcher refuses them unless enable-module-command allows.
  */
 public final class ModuleCommand {
-    private static final String NOT_ALLOWED = "ERR MODULE command not allowed. If the enable-module-command option is set to "
-            + "\"local\", you can run it from a local connection, otherwise you need to set this option in the configuration "
-            + "file, and then restart the server.";
-
     private final Server server;
 
     public ModuleCommand(Server server) {
@@ -34,10 +30,6 @@ public final class ModuleCommand {
                         .acl("slow")));
     }
 
-    private void checkAllowed(Session s) {
-        if (!DebugCommand.protectedAllowed(server, s, "enable-module-command")) throw new CommandError(NOT_ALLOWED);
-    }
-
     /** MODULE LIST: the loaded modules (none). */
     void list(Session s, byte[][] argv, ReplySink out) {
         out.arrayHeader(0);
@@ -45,14 +37,12 @@ public final class ModuleCommand {
 
     /** MODULE LOAD path [arg ...] and MODULE LOADEX: refused or failing, as no native code can load. */
     void load(Session s, byte[][] argv, ReplySink out) {
-        checkAllowed(s);
         server.log().warning("Module " + latin1(argv[2]) + " failed to load: native modules are not supported by this server");
         throw new CommandError("ERR Error loading the extension. Please check the server logs.");
     }
 
     /** MODULE UNLOAD name: there is never such a module. */
     void unload(Session s, byte[][] argv, ReplySink out) {
-        checkAllowed(s);
         throw new CommandError("ERR Error unloading module: no such module with that name");
     }
 
