@@ -227,7 +227,6 @@ public final class Server {
     }
 
     private void keyRemovedByKeyspace(io.moonkey.datastore.Database db, byte[] key, KeyspaceListener.Cause cause) {
-        if (tracking.clients() > 0) tracking.keyModified(key, dispatcher.currentClient());
         propagation.add(db.id(), new byte[][] {"DEL".getBytes(StandardCharsets.US_ASCII), key});
         if (cause == KeyspaceListener.Cause.EXPIRED) events.notify(KeyspaceEvents.EXPIRED, "expired", key, db.id());
         else events.notify(KeyspaceEvents.EVICTED, "evicted", key, db.id());
