@@ -181,6 +181,47 @@ class MixedTypesDifferentialTest {
         assertEquals(List.of(), differing);
     }
 
+    /**
+     * COMMAND DOCS of every command both servers know: each entry has a summary, and its "since"
+     * and "group" (and those of the subcommands both have) equal redis-server's. Summaries are
+     * prose in Valkey's words and are not compared; CLIENT PAUSE's "since" is 3.0.0 in Valkey.
+     */
+    @Example
+    @SuppressWarnings("unchecked")
+    void commandDocsOfEveryCommand() throws Exception {
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
+        java.util.Map<String, List<Object>> ref = docs((List<Object>) Resp.parse(refConn.call("command", "docs")));
+        java.util.Map<String, List<Object>> our = docs((List<Object>) Resp.parse(ourConn.call("command", "docs")));
+        List<String> differing = new ArrayList<>();
+        for (var e : our.entrySet()) {
+            List<Object> mine = e.getValue();
+            if (!mine.contains("summary") || field(mine, "summary").toString().isEmpty()) differing.add(e.getKey() + " summary");
+            List<Object> theirs = ref.get(e.getKey());
+            if (theirs == null || e.getKey().equals("client|pause")) continue;
+            for (String f : List.of("since", "group")) {
+                if (!field(theirs, f).equals(field(mine, f))) differing.add(e.getKey() + " " + f);
+            }
+        }
+        assertEquals(List.of(), differing);
+    }
+
+    /** The flat name/entry list of a COMMAND DOCS reply, subcommands included under their full names. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, List<Object>> docs(List<Object> reply) {
+        java.util.Map<String, List<Object>> out = new java.util.TreeMap<>();
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+            List<Object> entry = (List<Object>) reply.get(i + 1);
+            out.put(reply.get(i).toString(), entry);
+            if (entry.contains("subcommands")) out.putAll(docs((List<Object>) field(entry, "subcommands")));
+        }
+        return out;
+    }
+
+    private static Object field(List<Object> kv, String name) {
+        for (int i = 0; i + 1 < kv.size(); i += 2) if (name.equals(kv.get(i))) return kv.get(i + 1);
+        return "";
+    }
+
     /** One COMMAND INFO entry without key-spec notes, with only the subcommands {@code other} also has, sorted. */
     @SuppressWarnings("unchecked")
     private static Object normalise(Object reply, Object other) {
