@@ -25,12 +25,14 @@ import org.objectweb.asm.MethodVisitor;
 final class StatEmitter {
     private final FunctionCompiler fc;
     private final ExprEmitter ex;
+    private final TailCallEmitter tails;
     /** Exit labels of the enclosing loops, innermost first ({@code break}). */
     private final Deque<Label> breaks = new ArrayDeque<>();
 
     StatEmitter(FunctionCompiler fc) {
         this.fc = fc;
         this.ex = fc.expr;
+        this.tails = new TailCallEmitter(fc, fc.expr, this);
     }
 
     private MethodVisitor mv() {
@@ -707,7 +709,7 @@ final class StatEmitter {
         if (n == 0) {
             fc.loadCx();
             mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leave0", "()" + OBJECT_D, false);
-        } else if (n == 1 && last instanceof Expr.Call c && selfTailCall(c)) {
+        } else if (n == 1 && (last instanceof Expr.Call || last instanceof Expr.MethodCall) && tails.emit(last)) {
             return;
         } else if (n == 1 && (last instanceof Expr.Call || last instanceof Expr.MethodCall)) {
             ex.call(last);
@@ -739,74 +741,6 @@ final class StatEmitter {
             mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leaveArray", "(" + OBJECTS_D + ")" + OBJECT_D, false);
         }
         mv.visitInsn(ARETURN);
-    }
-
-    /**
-     * {@code return f(args)} where {@code f} turns out to be the running closure: reassign the
-     * parameters and jump to the start, so unbounded self tail recursion runs in constant
-     * space (design §1.4). Other tail calls are ordinary calls.
-     */
-    private boolean selfTailCall(Expr.Call c) {
-        if (fc.split || fc.vararg || (!c.args().isEmpty() && c.args().get(c.args().size() - 1).isMultiValued())) {
-            return false;
-        }
-        MethodVisitor mv = mv();
-        int nparams = fc.scope.function().params().size();
-        ex.object(c.fn());
-        int fn = fc.newObjectTemp();
-        mv.visitVarInsn(ASTORE, fn);
-        int[] args = new int[c.args().size()];
-        for (int i = 0; i < args.length; i++) {
-            ex.object(c.args().get(i));
-            args[i] = fc.newObjectTemp();
-            mv.visitVarInsn(ASTORE, args[i]);
-        }
-        Label normal = new Label();
-        mv.visitVarInsn(ALOAD, fn);
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, CLOSURE, "identity", "L" + CLOSURE + ";"); // a promoted closure's Lua value
-        mv.visitJumpInsn(IF_ACMPNE, normal);
-        for (int i = 0; i < nparams; i++) {
-            if (i < args.length) {
-                mv.visitVarInsn(ALOAD, args[i]);
-            } else {
-                mv.visitInsn(ACONST_NULL);
-            }
-            mv.visitVarInsn(ASTORE, 2 + i);
-        }
-        poll();
-        mv.visitJumpInsn(GOTO, fc.start);
-        mv.visitLabel(normal);
-        fc.loadCx();
-        mv.visitVarInsn(ALOAD, fn);
-        mv.visitMethodInsn(INVOKESTATIC, CALLS, "asFunction", "(" + CX_D + OBJECT_D + ")" + FUNCTION_D, false);
-        fc.loadCx();
-        String name = ex.describe(c.fn());
-        if (args.length <= 3) {
-            StringBuilder d = new StringBuilder("(").append(CX_D);
-            for (int a : args) {
-                mv.visitVarInsn(ALOAD, a);
-                d.append(OBJECT_D);
-            }
-            fc.site(c.line(), name);
-            mv.visitMethodInsn(INVOKEVIRTUAL, FUNCTION, "call", d.append(")").append(OBJECT_D).toString(), false);
-        } else {
-            fc.pushInt(args.length);
-            mv.visitTypeInsn(ANEWARRAY, OBJECT);
-            for (int i = 0; i < args.length; i++) {
-                mv.visitInsn(DUP);
-                fc.pushInt(i);
-                mv.visitVarInsn(ALOAD, args[i]);
-                mv.visitInsn(AASTORE);
-            }
-            fc.site(c.line(), name);
-            mv.visitMethodInsn(INVOKEVIRTUAL, FUNCTION, "invoke", "(" + CX_D + OBJECTS_D + ")" + OBJECT_D, false);
-        }
-        fc.loadCx();
-        mv.visitInsn(SWAP);
-        mv.visitMethodInsn(INVOKEVIRTUAL, CX, "leaveCall", "(" + OBJECT_D + ")" + OBJECT_D, false);
-        mv.visitInsn(ARETURN);
-        return true;
     }
 
     @SuppressWarnings("unused")

@@ -24,8 +24,11 @@ final class CallNodes {
         private final boolean fenvCaller;
         /** error/assert by name: "chunk:line: " of this site for their level-1 message, else null. */
         private final String where;
+        /** In {@code return f(args)}: a proper tail call (the context's protocol). */
+        private final boolean tail;
 
-        Call(ExprNode fn, ValueList args, Site site, boolean fenvCaller, String where) {
+        Call(ExprNode fn, ValueList args, Site site, boolean fenvCaller, String where, boolean tail) {
+            this.tail = tail;
             this.fn = fn;
             this.args = args;
             this.site = site;
@@ -43,6 +46,11 @@ final class CallNodes {
             if (where != null) {
                 cx.siteWhere = where;
                 cx.siteWhereDepth = cx.depth;
+            }
+            if (tail) {
+                Object[] values = args.values(f, false, null);
+                f.site = site;
+                return cx.tailCall(fn, values);
             }
             ExprNode[] a = args.fixed;
             if (args.isFixed()) {
@@ -85,8 +93,11 @@ final class CallNodes {
         private final ValueList args;
         private final Site lookupSite;
         private final Site site;
+        /** In {@code return o:m(args)}: a proper tail call (the context's protocol). */
+        private final boolean tail;
 
-        MethodCall(ExprNode object, LuaString name, ValueList args, Site lookupSite, Site site) {
+        MethodCall(ExprNode object, LuaString name, ValueList args, Site lookupSite, Site site, boolean tail) {
+            this.tail = tail;
             this.object = object;
             this.name = name;
             this.args = args;
@@ -100,6 +111,11 @@ final class CallNodes {
             Object self = object.eval(f);
             f.site = lookupSite;
             LuaFunction fn = Calls.asFunction(cx, Index.get(cx, self, name));
+            if (tail) {
+                Object[] values = args.values(f, true, self);
+                f.site = site;
+                return cx.tailCall(fn, values);
+            }
             ExprNode[] a = args.fixed;
             if (args.isFixed()) {
                 switch (a.length) {

@@ -92,6 +92,12 @@ final class Frame extends InterpretedFrame {
     }
 
     @Override
+    public boolean atTailCall() {
+        Site s = site;
+        return s != null && s.tail;
+    }
+
+    @Override
     public String description() {
         return proto.description;
     }

@@ -227,10 +227,10 @@ final class FunctionBuilder {
                 && (c.args().isEmpty() || !c.args().get(c.args().size() - 1).isMultiValued())) {
             ExprNode fn = expr(c.fn());
             return new ReturnNodes.SelfTailCall(fn, exprs(c.args()), proto.paramCount,
-                    new Site(c.line(), describe(c.fn())));
+                    new Site(c.line(), describe(c.fn()), true));
         }
         if (n == 1 && isCall(last)) {
-            return new ReturnNodes.Call(expr(last));
+            return new ReturnNodes.TailCall(last instanceof Expr.Call c ? call(c, true) : methodCall((Expr.MethodCall) last, true));
         }
         if (n == 1 && last instanceof Expr.Vararg) {
             return new ReturnNodes.Vararg();
@@ -377,21 +377,29 @@ final class FunctionBuilder {
     }
 
     private ExprNode call(Expr.Call c) {
+        return call(c, false);
+    }
+
+    private ExprNode call(Expr.Call c, boolean tail) {
         boolean fenv = c.fn() instanceof Expr.NameRef r && (r.name().equals("setfenv") || r.name().equals("getfenv"))
                 && resolution.binding(r) instanceof Binding.Global;
         String where = c.fn() instanceof Expr.NameRef r && (r.name().equals("error") || r.name().equals("assert"))
                 ? chunkId + ":" + c.line() + ": " : null;
         ExprNode fn = expr(c.fn());
         ValueList args = valueList(c.args());
-        return new CallNodes.Call(fn, args, new Site(c.line(), describe(c.fn())), fenv, where);
+        return new CallNodes.Call(fn, args, new Site(c.line(), describe(c.fn()), tail), fenv, where, tail);
     }
 
     private ExprNode methodCall(Expr.MethodCall m) {
+        return methodCall(m, false);
+    }
+
+    private ExprNode methodCall(Expr.MethodCall m, boolean tail) {
         ExprNode object = expr(m.object());
         Site lookup = new Site(m.line(), describe(m.object()));
         ValueList args = valueList(m.args());
         return new CallNodes.MethodCall(object, LuaString.constant(m.method()), args, lookup,
-                new Site(m.line(), "method '" + m.method() + "'"));
+                new Site(m.line(), "method '" + m.method() + "'", tail), tail);
     }
 
     private ClosureNode closure(Expr.Function f) {

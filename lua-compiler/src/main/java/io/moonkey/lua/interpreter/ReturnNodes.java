@@ -49,18 +49,20 @@ final class ReturnNodes {
         }
     }
 
-    /** {@code return f(args)}: the callee already stored the results. */
-    static final class Call extends StatNode {
+    /**
+     * {@code return f(args)}: a call node built for tail position, which leaves this level
+     * itself (the context's tail-call protocol); the callee stored the results.
+     */
+    static final class TailCall extends StatNode {
         private final ExprNode call;
 
-        Call(ExprNode call) {
+        TailCall(ExprNode call) {
             this.call = call;
         }
 
         @Override
         int exec(Frame f) {
-            Object first = call.eval(f);
-            f.result = f.cx.leaveCall(first);
+            f.result = call.eval(f);
             return RETURN;
         }
     }
@@ -111,7 +113,8 @@ final class ReturnNodes {
     /**
      * {@code return g(args)} in a fixed-arity function: when {@code g} turns out to be the
      * running closure, the parameters are reassigned and the body starts again, so unbounded
-     * self tail recursion runs in constant space as in compiled code (design §1.4).
+     * self tail recursion runs in constant space as in compiled code; any other callee goes
+     * through the context's tail-call protocol (design §1.4).
      */
     static final class SelfTailCall extends StatNode {
         private final ExprNode fn;
@@ -143,14 +146,7 @@ final class ReturnNodes {
             }
             LuaFunction callee = Calls.asFunction(cx, target);
             f.site = site;
-            Object r = switch (a.length) {
-                case 0 -> callee.call(cx);
-                case 1 -> callee.call(cx, a[0]);
-                case 2 -> callee.call(cx, a[0], a[1]);
-                case 3 -> callee.call(cx, a[0], a[1], a[2]);
-                default -> callee.invoke(cx, a);
-            };
-            f.result = cx.leaveCall(r);
+            f.result = cx.tailCall(callee, a);
             return RETURN;
         }
     }

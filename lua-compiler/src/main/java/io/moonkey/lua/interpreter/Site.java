@@ -10,9 +10,16 @@ final class Site {
     final int line;
     /** Newline-separated operand names, or null when none has a name. */
     final String names;
+    /** A call in tail position: while its Lua callee runs, this level is a lost "(tail call)". */
+    final boolean tail;
 
     Site(int line, String names) {
+        this(line, names, false);
+    }
+
+    Site(int line, String names, boolean tail) {
         this.line = line;
         this.names = names == null || names.isEmpty() || names.equals("\n") ? null : names;
+        this.tail = tail;
     }
 }

@@ -21,6 +21,7 @@ final class ProtectedCall {
     static Object failure(CallContext cx, Throwable t, int depth, int cdepth) {
         cx.depth = depth;
         cx.cdepth = cdepth;
+        cx.resetTailCalls();
         return cx.return2(Boolean.FALSE, errorValue(t));
     }
 
@@ -152,6 +153,7 @@ final class ProtectedCall {
             } catch (LuaError | StackOverflowError e) {
                 cx.depth = depth;
                 cx.cdepth = cdepth;
+                cx.resetTailCalls();
                 cx.errorHandler = null;
                 Object h;
                 if (e instanceof LuaError le && le.isHandled()) {

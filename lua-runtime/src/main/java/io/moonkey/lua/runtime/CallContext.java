@@ -236,6 +236,160 @@ public final class CallContext {
         return total == 0 ? null : ret[0];
     }
 
+    // ------------------------------------------------------------------ proper tail calls
+    // Lua 5.1 manual §2.5.8: "return f(args)" reuses the caller's stack level, so unbounded
+    // tail recursion (mutual too) runs in constant space. JVM frames cannot be replaced, so a
+    // Lua function called in tail position is called directly while its chain of tail calls is
+    // short (the JIT inlines as usual), and past TAIL_DIRECT nested ones the call is handed down
+    // to the first frame of the chain, which returns TAIL to that trampoline. A chain's frames
+    // all sit at one depth (each tail call leaves before it calls), so (cdepth, depth) after the
+    // leave identifies the chain; a Lua function called any other way enters one level deeper
+    // and can never match a live chain (design §1.4).
+
+    /** Returned up a chain of tail calls to its trampoline; never seen by other callers. */
+    public static final Object TAIL = new Object();
+    /** Nested direct tail calls before the trampoline takes over. */
+    private static final int TAIL_DIRECT = 8;
+    /** Modes {@link #tailMode} returns; a mode ≥ 0 starts a chain and is the state to restore. */
+    public static final int TAIL_BUILTIN = -1;
+    public static final int TAIL_IN_CHAIN = -2;
+    public static final int TAIL_DEFER = -3;
+    /** No chain: a depth no call reaches. */
+    private static final int NO_CHAIN = 0xFFFF;
+
+    /**
+     * The innermost live chain: {@code run << 24 | cdepth << 16 | depth}, where depth is the
+     * chain's level after the leave and run counts its direct nested calls.
+     */
+    private int tailState = NO_CHAIN;
+    private LuaFunction pendingFn;
+    private int pendingCount;
+    private Object pendingA;
+    private Object pendingB;
+    private Object pendingC;
+    private Object[] pendingArgs;
+
+    /**
+     * First step of {@code return fn(...)} once {@code fn} and the arguments are evaluated: a
+     * builtin is called as usual (PUC too calls a C function in tail position from the Lua
+     * frame, so error levels see it); a Lua function leaves this level first, then is called
+     * directly ({@link #TAIL_IN_CHAIN}, or a mode ≥ 0 when this call starts a chain) or
+     * deferred ({@link #TAIL_DEFER}: return {@code defer(...)} instead of calling).
+     */
+    public int tailMode(LuaFunction fn) {
+        if (!(fn instanceof LuaClosure)) {
+            return TAIL_BUILTIN;
+        }
+        int key = cdepth << 16 | --depth;
+        int s = tailState;
+        if ((s & 0xFFFFFF) != key) {
+            tailState = key;
+            return s;
+        }
+        if (s >>> 24 < TAIL_DIRECT) {
+            tailState = s + (1 << 24);
+            return TAIL_IN_CHAIN;
+        }
+        return TAIL_DEFER;
+    }
+
+    /** Last step of a tail call made in {@code mode}: the starter of a chain runs the handed-down calls. */
+    public Object tailReturn(Object first, int mode) {
+        if (mode < 0) {
+            if (mode == TAIL_BUILTIN) {
+                depth--;
+            }
+            return first;
+        }
+        Object r = first;
+        while (r == TAIL) {
+            r = runPending();
+        }
+        tailState = mode;
+        return r;
+    }
+
+    /** Forgets every chain: an error unwound past their trampolines (pcall and the host call this). */
+    public void resetTailCalls() {
+        tailState = NO_CHAIN;
+        pendingFn = null;
+        pendingArgs = null;
+        pendingA = pendingB = pendingC = null;
+    }
+
+    public Object defer(LuaFunction fn) {
+        pendingFn = fn;
+        pendingCount = 0;
+        return TAIL;
+    }
+
+    public Object defer(LuaFunction fn, Object a) {
+        pendingFn = fn;
+        pendingCount = 1;
+        pendingA = a;
+        return TAIL;
+    }
+
+    public Object defer(LuaFunction fn, Object a, Object b) {
+        pendingFn = fn;
+        pendingCount = 2;
+        pendingA = a;
+        pendingB = b;
+        return TAIL;
+    }
+
+    public Object defer(LuaFunction fn, Object a, Object b, Object c) {
+        pendingFn = fn;
+        pendingCount = 3;
+        pendingA = a;
+        pendingB = b;
+        pendingC = c;
+        return TAIL;
+    }
+
+    public Object defer(LuaFunction fn, Object[] args) {
+        pendingFn = fn;
+        pendingCount = -1;
+        pendingArgs = args;
+        return TAIL;
+    }
+
+    /** The trampoline's step: the chain is empty again, so its count of direct calls restarts. */
+    private Object runPending() {
+        tailState &= 0xFFFFFF;
+        LuaFunction fn = pendingFn;
+        Object a = pendingA;
+        Object b = pendingB;
+        Object c = pendingC;
+        Object[] args = pendingArgs;
+        pendingFn = null;
+        pendingA = pendingB = pendingC = null;
+        pendingArgs = null;
+        return switch (pendingCount) {
+            case 0 -> fn.call(this);
+            case 1 -> fn.call(this, a);
+            case 2 -> fn.call(this, a, b);
+            case 3 -> fn.call(this, a, b, c);
+            default -> fn.invoke(this, args);
+        };
+    }
+
+    /** The whole protocol in one call, for the interpreter: {@code return fn(args)}. */
+    public Object tailCall(LuaFunction fn, Object[] args) {
+        int mode = tailMode(fn);
+        if (mode == TAIL_DEFER) {
+            return defer(fn, args);
+        }
+        Object r = switch (args.length) {
+            case 0 -> fn.call(this);
+            case 1 -> fn.call(this, args[0]);
+            case 2 -> fn.call(this, args[0], args[1]);
+            case 3 -> fn.call(this, args[0], args[1], args[2]);
+            default -> fn.invoke(this, args);
+        };
+        return tailReturn(r, mode);
+    }
+
     // ------------------------------------------------------------------ reading results
 
     /** Result {@code i} (≥ 1) of the last call, nil if it returned fewer. */

@@ -34,14 +34,19 @@ public final class CallStack {
      * holds the operand names of its operation in progress, {@code frame} the frame) or a builtin's.
      */
     public record Level(Class<?> function, boolean isLua, String source, int line, int bci,
-            InterpretedFrame frame, String names) {
+            InterpretedFrame frame, String names, boolean tailCall) {
         public Level(Class<?> function, boolean isLua, String source, int line, int bci) {
-            this(function, isLua, source, line, bci, null, null);
+            this(function, isLua, source, line, bci, null, null, false);
         }
 
-        /** {@code chunk:line:} as {@code luaL_where} prints it, or "" for a builtin. */
+        /** The same level seen as a lost tail call: a Lua function runs in its place (5.1's "(tail call)"). */
+        Level asTailCall() {
+            return new Level(function, isLua, source, line, bci, frame, names, true);
+        }
+
+        /** {@code chunk:line:} as {@code luaL_where} prints it, or "" for a builtin or a tail call. */
         public String where() {
-            return isLua && line > 0 ? source + ":" + line + ": " : "";
+            return isLua && !tailCall && line > 0 ? source + ":" + line + ": " : "";
         }
     }
 
@@ -65,7 +70,9 @@ public final class CallStack {
                         next = cx.interpreted;
                     }
                     if (next != null) {
-                        out.add(new Level(next.getClass(), true, next.source(), next.line(), -1, next, next.operandNames()));
+                        Level l = new Level(next.getClass(), true, next.source(), next.line(), -1, next,
+                                next.operandNames(), false);
+                        out.add(next.atTailCall() && calledLua(out) ? l.asTailCall() : l);
                         next = next.caller;
                     }
                 } else if (LuaClosure.class.isAssignableFrom(c) && m.startsWith(LuaClosure.BODY_METHOD)) {
@@ -81,7 +88,8 @@ public final class CallStack {
                         segmentOf = null;
                         continue;
                     }
-                    out.add(new Level(c, true, f.getFileName(), f.getLineNumber(), f.getByteCodeIndex()));
+                    Level l = new Level(c, true, f.getFileName(), f.getLineNumber(), f.getByteCodeIndex());
+                    out.add(calledLua(out) && isTailSite(l) ? l.asTailCall() : l);
                 } else if (Builtin.class.isAssignableFrom(c) && (m.equals("call") || m.equals("invoke"))) {
                     // A builtin's call entry delegating to its own invoke is one level.
                     Level last = out.isEmpty() ? null : out.get(out.size() - 1);
@@ -92,6 +100,22 @@ public final class CallStack {
             }
             return out;
         });
+    }
+
+    /** Whether the innermost level found so far is a Lua function (the callee of the next one). */
+    private static boolean calledLua(List<Level> found) {
+        return !found.isEmpty() && found.get(found.size() - 1).isLua();
+    }
+
+    private static boolean isTailSite(Level l) {
+        String names = siteNames(l);
+        return names != null && names.startsWith(LuaClosure.TAIL_SITE);
+    }
+
+    private static String siteNames(Level l) {
+        SiteTable t = SITES.get(l.function());
+        int i = java.util.Arrays.binarySearch(t.bcis(), l.bci());
+        return i >= 0 ? t.names()[i] : null;
     }
 
     /** The level-th function (0 = innermost), or null past the outermost one. */
@@ -114,12 +138,11 @@ public final class CallStack {
         if (l == null || !l.isLua()) {
             return null;
         }
-        if (l.frame() != null) {
-            return l.names();
+        String names = l.frame() != null ? l.names() : siteNames(l);
+        if (names != null && names.startsWith(LuaClosure.TAIL_SITE)) {
+            names = names.substring(LuaClosure.TAIL_SITE.length());
         }
-        SiteTable t = SITES.get(l.function());
-        int i = java.util.Arrays.binarySearch(t.bcis(), l.bci());
-        return i >= 0 ? t.names()[i] : null;
+        return names == null || names.isEmpty() ? null : names;
     }
 
     /** A 5.1-style "stack traceback:" of the current stack. */
@@ -135,6 +158,8 @@ public final class CallStack {
             sb.append("\n\t");
             if (!l.isLua()) {
                 sb.append("[C]: ?");
+            } else if (l.tailCall()) {
+                sb.append("(tail call): ?");
             } else {
                 sb.append(l.source()).append(':').append(l.line()).append(": in ");
                 sb.append(l.frame() != null ? l.frame().description() : description(l.function()));

@@ -23,6 +23,9 @@ public abstract class InterpretedFrame {
     /** Operand names of the operation in progress, as the compiler records them for a site, or null. */
     public abstract String operandNames();
 
+    /** Whether the operation in progress is a call in tail position ({@link LuaClosure#TAIL_SITE}). */
+    public abstract boolean atTailCall();
+
     /** "main chunk" or "function &lt;chunk:line&gt;" for tracebacks. */
     public abstract String description();
 }

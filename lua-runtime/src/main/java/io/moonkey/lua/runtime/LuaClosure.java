@@ -10,6 +10,12 @@ public abstract class LuaClosure extends LuaFunction {
     /** Static fields of a generated class: bytecode offsets of operations and their operand names. */
     public static final String SITE_OFFSETS_FIELD = "lua$siteBci";
     public static final String SITE_NAMES_FIELD = "lua$siteName";
+    /**
+     * Prefix of the operand names of a tail-call site ({@code return f(args)}): a frame stopped
+     * there while the Lua function it called runs is what Lua 5.1 calls a lost level, reported
+     * as "(tail call)" with no position (the manual's {@code lua_getstack}, §3.8).
+     */
+    public static final String TAIL_SITE = "\u0001";
     /** Static field: "function <chunk:line>" description, for tracebacks. */
     public static final String DESCRIPTION_FIELD = "lua$description";
 

@@ -101,7 +101,11 @@ public final class LuaState {
             Object first = Calls.asFunction(cx, fn).invoke(cx, args);
             return cx.results(first);
         } catch (StackOverflowError e) {
+            cx.resetTailCalls();
             throw LuaError.plain("stack overflow");
+        } catch (RuntimeException | Error e) {
+            cx.resetTailCalls();
+            throw e;
         } finally {
             cx.depth = depth;
             cx.cdepth = cdepth;
@@ -120,6 +124,9 @@ public final class LuaState {
         running = cx;
         try {
             return Calls.asFunction(cx, fn).call(cx, a);
+        } catch (RuntimeException | Error e) {
+            cx.resetTailCalls();
+            throw e;
         } finally {
             cx.depth = depth;
             cx.cdepth = cdepth;
