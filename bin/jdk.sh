@@ -2,6 +2,14 @@
 # The machine's default java may be older, so look in JAVA_HOME, then PATH, then /usr/lib/jvm/*.
 
 moonkey_java_major() {   # prints the major version of the java binary $1, or nothing
+  # The JDK's release file answers without starting a JVM (each start costs tens of milliseconds,
+  # paid by every bin/lua run); java -version is the fallback.
+  local release major
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$release" ]; then
+    major=$(sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9][0-9]*\).*/\2/p' "$release" | head -n 1)
+    if [ -n "$major" ]; then echo "$major"; return 0; fi
+  fi
   "$1" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\)\(\.[^"]*\)\{0,1\}".*/\1/p' | head -n 1
 }
 
