@@ -57,4 +57,21 @@ class LargeChunkTest {
         ReferenceLua.Outcome r = Engine.run(sb.toString().getBytes(StandardCharsets.ISO_8859_1), "@big.lua");
         assertEquals("false\tbig.lua:12004: attempt to index local 'z' (a nil value)\n", r.stdout());
     }
+    /** A split function's tail calls are proper too: mutual recursion with it runs in constant space. */
+    @Test
+    void tailCallsFromASplitFunction() throws Exception {
+        StringBuilder sb = new StringBuilder("local function big(n, acc)\n");
+        for (int i = 0; i < 12000; i++) {
+            sb.append("  acc = acc + ").append(i % 7).append("\n");
+        }
+        sb.append("  if n == 0 then return acc end\n  return other(n - 1, 0)\nend\n");
+        sb.append("function other(n, acc) return big(n, acc) end\n");
+        sb.append("print(big(30000, 0))\n");
+        String classes = GeneratedClasses.of(io.moonkey.lua.parser.LuaParser.parse(sb.toString().getBytes(
+                StandardCharsets.ISO_8859_1), "@big.lua", io.moonkey.lua.parser.LuaParser.Options.FILE), false);
+        assertEquals(true, classes.contains("body$0"), "split");
+        ReferenceLua.Outcome r = Engine.run(sb.toString().getBytes(StandardCharsets.ISO_8859_1), "@big.lua");
+        assertEquals("35995\n", r.stdout());
+        assertEquals("", r.error());
+    }
 }
