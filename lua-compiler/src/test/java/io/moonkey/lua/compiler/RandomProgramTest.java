@@ -116,7 +116,7 @@ class RandomProgramTest {
         }
 
         private void stat(int depth) {
-            int k = depth <= 0 ? r.nextInt(4) : r.nextInt(11);
+            int k = depth <= 0 ? r.nextInt(4) : r.nextInt(12);
             switch (k) {
                 case 0 -> line(var() + " = " + numericExpr(2));
                 case 1 -> line("acc[#acc + 1] = " + expr(2));
@@ -154,6 +154,21 @@ class RandomProgramTest {
                 }
                 case 8 -> line("print(pcall(error, " + (r.nextBoolean() ? str() : "{}") + (r.nextBoolean() ? "" : ", " + r.nextInt(3)) + "))");
                 case 9 -> line("print(pcall(function() local z = " + (r.nextBoolean() ? "nil" : "{}") + " return z." + var() + "." + var() + " end))");
+                case 11 -> {
+                    // mutual tail calls, shorter and longer than the direct part of a chain
+                    int[] depths = {0, 1, 7, 8, 9, 30, 2000};
+                    String end = switch (r.nextInt(5)) {
+                        case 0 -> "return x, " + expr(1);
+                        case 1 -> "error(" + str() + ", " + (1 + r.nextInt(2)) + ")";
+                        case 2 -> "return tostring(x)";
+                        case 3 -> "return";
+                        default -> "return x + " + expr(1);
+                    };
+                    line("do local p, q");
+                    line("p = function(n, x) if n <= 0 then " + end + " end return q(n - 1, x) end");
+                    line("q = function(n, x) return p(n, x + 1) end");
+                    line("print(pcall(p, " + depths[r.nextInt(depths.length)] + ", " + num() + ")) end");
+                }
                 default -> {
                     line("for key, v in ipairs(t) do");
                     indent++;
