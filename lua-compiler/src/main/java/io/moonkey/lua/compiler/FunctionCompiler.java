@@ -155,6 +155,7 @@ final class FunctionCompiler {
             cw.visitField(ACC_PUBLIC, upvalueField(i), isCell(ups.get(i)) ? CELL_D : OBJECT_D, null, null).visitEnd();
         }
         constructor();
+        instantiate(ups);
         adapters();
         if (split) {
             splitBody();
@@ -177,6 +178,30 @@ final class FunctionCompiler {
         m.visitVarInsn(ALOAD, 1);
         m.visitMethodInsn(INVOKESPECIAL, CLOSURE, "<init>", "(" + TABLE_D + ")V", false);
         m.visitInsn(RETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    /** {@link LuaClosure#instantiate}: a new instance with the environment and upvalues given. */
+    private void instantiate(List<Variable> ups) {
+        MethodVisitor m = cw.visitMethod(ACC_PUBLIC, "instantiate", "(" + TABLE_D + OBJECTS_D + ")L" + CLOSURE + ";", null, null);
+        m.visitCode();
+        m.visitTypeInsn(NEW, className);
+        m.visitInsn(DUP);
+        m.visitVarInsn(ALOAD, 1);
+        m.visitMethodInsn(INVOKESPECIAL, className, "<init>", "(" + TABLE_D + ")V", false);
+        for (int i = 0; i < ups.size(); i++) {
+            m.visitInsn(DUP);
+            m.visitVarInsn(ALOAD, 2);
+            pushInt(m, i);
+            m.visitInsn(AALOAD);
+            boolean cell = isCell(ups.get(i));
+            if (cell) {
+                m.visitTypeInsn(CHECKCAST, CELL);
+            }
+            m.visitFieldInsn(PUTFIELD, className, upvalueField(i), cell ? CELL_D : OBJECT_D);
+        }
+        m.visitInsn(ARETURN);
         m.visitMaxs(0, 0);
         m.visitEnd();
     }

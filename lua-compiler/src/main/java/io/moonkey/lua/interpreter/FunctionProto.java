@@ -7,8 +7,6 @@ import io.moonkey.lua.runtime.LuaClosure;
 import io.moonkey.lua.runtime.LuaTable;
 import io.moonkey.lua.scope.FunctionScope;
 import io.moonkey.lua.scope.Variable;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.util.List;
 
 /**
@@ -41,8 +39,11 @@ final class FunctionProto {
     int backEdges;
     /** Set when the compiler refused the chunk: this function stays interpreted. */
     private boolean compileFailed;
-    private Constructor<?> compiledConstructor;
-    private Field[] compiledUpvalues;
+    /**
+     * An empty instance of the compiled class (no environment, no upvalues): makes the compiled
+     * twin of each closure promoted ({@link LuaClosure#instantiate}), with no reflection per closure.
+     */
+    private LuaClosure compiledFactory;
 
     FunctionProto(InterpretedChunk chunk, FunctionScope scope) {
         this.chunk = chunk;
@@ -130,19 +131,11 @@ final class FunctionProto {
             return null;
         }
         try {
-            if (compiledConstructor == null) {
-                Class<?> c = chunk.compiled().functionClass(scope.function());
-                Field[] fields = new Field[upvalueCells.length];
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = c.getField("u" + i);
-                }
-                compiledUpvalues = fields;
-                compiledConstructor = c.getConstructor(LuaTable.class);
+            if (compiledFactory == null) {
+                Class<?> k = chunk.compiled().functionClass(scope.function());
+                compiledFactory = (LuaClosure) k.getConstructor(LuaTable.class).newInstance((Object) null);
             }
-            LuaClosure c = (LuaClosure) compiledConstructor.newInstance(fn.env);
-            for (int i = 0; i < compiledUpvalues.length; i++) {
-                compiledUpvalues[i].set(c, fn.upvalues[i]);
-            }
+            LuaClosure c = compiledFactory.instantiate(fn.env, fn.upvalues);
             c.identity = fn;
             fn.promoted(c);
             return c;

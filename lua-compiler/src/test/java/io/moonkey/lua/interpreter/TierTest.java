@@ -101,6 +101,23 @@ class TierTest {
         assertNotNull(m.compiled(), "compiled at the call after many iterations");
     }
 
+    /** Each later closure of a promoted function gets its own environment and upvalues (cells and values). */
+    @Test
+    void closuresOfAPromotedFunctionKeepTheirOwnUpvalues() {
+        LuaState lua = state(Tier.AUTO);
+        Object r = run(lua, "local fs, sum = {}, 0\n"
+                + "for i = 1, 200 do local c, cell = i, 0 fs[i] = function(d) cell = cell + d return c * 1000 + cell end end\n"
+                + "for round = 1, 3 do for i = 1, 200 do sum = sum + fs[i](round) end end\n"
+                + "local shared = 0\n"
+                + "local function make() return function() shared = shared + 1 return shared end end\n"
+                + "for i = 1, 100 do make()() end\n"
+                + "local env = setmetatable({}, {__index = _G}) env.x = 'own'\n"
+                + "local g for i = 1, 100 do g = function() return x end end setfenv(g, env)\n"
+                + "return sum .. ' ' .. shared .. ' ' .. fs[150](0) .. ' ' .. g()");
+        // sum = 3 * sum(i * 1000) + 200 * (1 + 3 + 6); fs[150] saw 1 + 2 + 3
+        assertEquals(LuaString.latin1("60302000 100 150006 own"), r);
+    }
+
     @Test
     void promotedSelfTailCallsRunInConstantSpace() {
         LuaState lua = state(Tier.AUTO);

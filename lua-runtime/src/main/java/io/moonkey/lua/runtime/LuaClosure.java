@@ -32,4 +32,14 @@ public abstract class LuaClosure extends LuaFunction {
     protected LuaClosure(LuaTable env) {
         this.env = env;
     }
+
+    /**
+     * A new closure of the same compiled function with {@code env} and {@code upvalues} (values,
+     * or cells for the upvalues that are reassigned, in the function's upvalue order): how each
+     * new closure of a function the interpreter tier already compiled moves to the compiled code
+     * without reflection (design §1.13). Generated classes implement it.
+     */
+    public LuaClosure instantiate(LuaTable env, Object[] upvalues) {
+        throw new UnsupportedOperationException("not a compiled function");
+    }
 }
