@@ -49,7 +49,27 @@ public final class CoroutineLib {
             @Override
             public Object invoke(CallContext cx, Object[] a) {
                 Coroutine c = checkCoroutine(a, 0, "resume");
-                Object r = c.resume(cx, tail(a));
+                return finish(cx, c.resume(cx, tail(a)));
+            }
+
+            // resume(co) and resume(co, v), the common shapes: no argument array to copy
+            @Override
+            public Object call(CallContext cx, Object co) {
+                if (!(co instanceof Coroutine c)) {
+                    return invoke(cx, new Object[] {co});
+                }
+                return finish(cx, c.resume(cx, io.moonkey.lua.runtime.LuaFunction.NO_ARGS));
+            }
+
+            @Override
+            public Object call(CallContext cx, Object co, Object v) {
+                if (!(co instanceof Coroutine c)) {
+                    return invoke(cx, new Object[] {co, v});
+                }
+                return finish(cx, c.resume(cx, new Object[] {v}));
+            }
+
+            private Object finish(CallContext cx, Object r) {
                 if (r instanceof Coroutine.ResumeFailure f) {
                     return cx.return2(Boolean.FALSE, f.error);
                 }
