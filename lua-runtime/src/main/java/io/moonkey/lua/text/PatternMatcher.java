@@ -121,6 +121,17 @@ public final class PatternMatcher {
         return fresh;
     }
 
+    /** Binds subject and pattern as {@link #reset(byte[], int, int, byte[], int, int, Poll)}, keeping the poll. */
+    public PatternMatcher reset(byte[] subject, int sOff, int sLen, byte[] pattern, int pOff, int pLen) {
+        return reset(subject, sOff, sLen, pattern, pOff, pLen, poll);
+    }
+
+    /** Sets the poll that later {@link #reset} calls without one keep. */
+    public PatternMatcher pollWith(Poll poll) {
+        this.poll = poll;
+        return this;
+    }
+
     public PatternMatcher reset(byte[] subject, byte[] pattern) {
         return reset(subject, 0, subject.length, pattern, 0, pattern.length, null);
     }
