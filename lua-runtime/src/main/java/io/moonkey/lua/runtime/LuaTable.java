@@ -30,6 +30,11 @@ public final class LuaTable {
     private Object[] vals;
     private int[] nexts;
     private int lastFree;
+    /**
+     * Whether a number was ever placed as a node key since the node part was allocated: when not,
+     * numeric lookups skip the hash (the {@code #t} of a record probes key 1 there).
+     */
+    private boolean numberKeys;
     /** Changes whenever the parts are reallocated: traversal cursors are valid while it holds. */
     private int layout;
 
@@ -143,7 +148,7 @@ public final class LuaTable {
     }
 
     private Object getNumInHash(double k) {
-        if (keys == null) {
+        if (!numberKeys) {
             return null;
         }
         int i = numPosition(k);
@@ -262,7 +267,7 @@ public final class LuaTable {
 
     private void putNumSlow(double k, Object value) {
         absentMeta = 0;
-        if (keys != null) {
+        if (numberKeys) {
             int i = numPosition(k);
             do {
                 if (keys[i] instanceof Double d && d == k) {
@@ -314,6 +319,9 @@ public final class LuaTable {
         }
         keys[mp] = key;
         vals[mp] = value;
+        if (key instanceof Double) {
+            numberKeys = true;
+        }
     }
 
     private int freePosition() {
@@ -426,6 +434,7 @@ public final class LuaTable {
     }
 
     private void setNodeVector(int size) {
+        numberKeys = false;
         if (size == 0) {
             keys = null;
             vals = null;
