@@ -38,3 +38,12 @@ print(string.find("abc[", "[[]"), string.gsub("a[b[", "[[]", "%%"))
 -- the same bytes as a pattern on one call and a subject on the next
 local p = "[%a]+"
 print(string.find(p, p), string.gsub(p, p, "#"), string.find("xy" .. p, p, 3))
+
+-- successive gsubs through one reused output buffer: a long result, then short ones, empty
+-- matches, anchors and limits
+print(#(string.gsub(string.rep("ab", 5000), "a", "xyz")), string.gsub("ab", "a", "x"))
+for _, c in ipairs({{"hello world", "o", "0"}, {"abc", "x*", "-"}, {"abc", "^a", "A"}, {"abc", "^x", "X"},
+                    {"aaa", "a", "b", 2}, {"", "x*", "y"}, {"a.b.c", "%.", "%%"}, {"abc", "$", "!"},
+                    {"  trim  ", "^%s*(.-)%s*$", "%1"}, {"a,b,,c", ",", ";", 0}}) do
+  print(string.gsub(c[1], c[2], c[3], c[4]))
+end

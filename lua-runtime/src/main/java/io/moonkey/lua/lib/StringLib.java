@@ -406,7 +406,7 @@ public final class StringLib {
         PatternMatcher m = matcher(cx);
         try {
             m.reset(s.bytes(), 0, s.length(), p.bytes(), 0, p.length());
-            ByteBuilder out = new ByteBuilder(s.length() + 16);
+            ByteBuilder out = m.scratchOutput();
             int n = m.gsub(out, maxN, r);
             // nothing replaced: the result has the subject's bytes, and strings are values
             LuaString result = n == 0 ? s : LuaString.wrap(out.toByteArray());
@@ -414,6 +414,7 @@ public final class StringLib {
         } catch (LuaTextException e) {
             throw textError(e, "gsub");
         } finally {
+            m.trimScratch();
             release(cx, m);
         }
     }
