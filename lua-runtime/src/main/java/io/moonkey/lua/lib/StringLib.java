@@ -37,14 +37,18 @@ public final class StringLib {
         return pos >= 0 ? pos : 0;
     }
 
-    /** A matcher for one search; reused per context when not in use by an enclosing call. */
+    /**
+     * A matcher for one search, polling {@code cx}; reused per context when not in use by an
+     * enclosing call (a gsub replacement function may search again), so the parsed items of the
+     * context's recent patterns survive from call to call.
+     */
     private static PatternMatcher matcher(CallContext cx) {
         Object m = cx.spareMatcher;
         if (m != null) {
             cx.spareMatcher = null;
             return (PatternMatcher) m;
         }
-        return new PatternMatcher();
+        return new PatternMatcher().pollWith(cx::poll);
     }
 
     private static void release(CallContext cx, PatternMatcher m) {
@@ -279,7 +283,7 @@ public final class StringLib {
         long init = Args.optInteger(a, 2, fname, 1);
         PatternMatcher m = matcher(cx);
         try {
-            m.reset(s.bytes(), 0, s.length(), p.bytes(), 0, p.length(), cx::poll);
+            m.reset(s.bytes(), 0, s.length(), p.bytes(), 0, p.length());
             boolean found;
             if (find) {
                 found = m.find(init, Types.isTrue(Args.arg(a, 3)));
@@ -291,6 +295,9 @@ public final class StringLib {
             }
             if (find) {
                 int nc = m.captureCount();
+                if (nc == 0) {
+                    return cx.return2((double) (m.matchStart() + 1), (double) m.matchEnd());
+                }
                 Object[] r = new Object[2 + nc];
                 r[0] = (double) (m.matchStart() + 1);
                 r[1] = (double) m.matchEnd();
@@ -396,14 +403,19 @@ public final class StringLib {
         } else {
             throw Args.argError(3, "gsub", "string/function/table expected");
         }
-        PatternMatcher m = new PatternMatcher();
+        PatternMatcher m = matcher(cx);
         try {
-            m.reset(s.bytes(), 0, s.length(), p.bytes(), 0, p.length(), cx::poll);
-            ByteBuilder out = new ByteBuilder(s.length() + 16);
+            m.reset(s.bytes(), 0, s.length(), p.bytes(), 0, p.length());
+            ByteBuilder out = m.scratchOutput();
             int n = m.gsub(out, maxN, r);
-            return cx.return2(LuaString.wrap(out.toByteArray()), (double) n);
+            // nothing replaced: the result has the subject's bytes, and strings are values
+            LuaString result = n == 0 ? s : LuaString.wrap(out.toByteArray());
+            return cx.return2(result, (double) n);
         } catch (LuaTextException e) {
             throw textError(e, "gsub");
+        } finally {
+            m.trimScratch();
+            release(cx, m);
         }
     }
 }

@@ -17,11 +17,24 @@ public final class LuaTable {
     private static final int MAXASIZE = 1 << MAXBITS;
 
     private Object[] array = NO_ARRAY;
+    /**
+     * When known, the array part holds non-nil values in exactly slots {@code [0, dense)} and nil
+     * above: then {@code luaH_getn}'s binary search would land on {@code dense}, so {@link #length}
+     * answers without searching (the {@code t[#t + 1] = v} idiom asks at every append).
+     * {@link #UNKNOWN_DENSE} once a store leaves a hole, until the next resize rescans.
+     */
+    private int dense;
+    private static final int UNKNOWN_DENSE = Integer.MAX_VALUE;
     /** Node part; {@code keys == null} is PUC's shared dummy node (size 0, always "full"). */
     private Object[] keys;
     private Object[] vals;
     private int[] nexts;
     private int lastFree;
+    /**
+     * Whether a number was ever placed as a node key since the node part was allocated: when not,
+     * numeric lookups skip the hash (the {@code #t} of a record probes key 1 there).
+     */
+    private boolean numberKeys;
     /** Changes whenever the parts are reallocated: traversal cursors are valid while it holds. */
     private int layout;
 
@@ -135,7 +148,7 @@ public final class LuaTable {
     }
 
     private Object getNumInHash(double k) {
-        if (keys == null) {
+        if (!numberKeys) {
             return null;
         }
         int i = numPosition(k);
@@ -200,6 +213,7 @@ public final class LuaTable {
         int i = (int) k;
         if (i == k && i - 1 < array.length && i >= 1) {
             array[i - 1] = value;
+            noteArrayStore(i, value);
             return;
         }
         putNumSlow(k, value);
@@ -208,14 +222,52 @@ public final class LuaTable {
     public void put(int k, Object value) {
         if (k - 1 < array.length && k >= 1) {
             array[k - 1] = value;
+            noteArrayStore(k, value);
             return;
         }
         putNumSlow(k, value);
     }
 
+    /**
+     * Keeps {@link #dense} after array slot {@code k - 1} got {@code value}: a value just above
+     * the prefix extends it and a nil at its top shortens it; a value further above or a nil
+     * inside leaves a hole. (With {@link #UNKNOWN_DENSE} no value is above and no nil at the top.)
+     */
+    private void noteArrayStore(int k, Object value) {
+        int d = dense;
+        if (value != null) {
+            if (k > d) {
+                dense = k == d + 1 ? k : UNKNOWN_DENSE;
+            }
+        } else if (k <= d) {
+            dense = k == d ? d - 1 : UNKNOWN_DENSE;
+        }
+    }
+
+    /** Recomputes {@link #dense} from the array part (after a resize, which is linear anyway). */
+    private void rescanDense() {
+        Object[] a = array;
+        int d = 0;
+        while (d < a.length && a[d] != null) {
+            d++;
+        }
+        for (int i = d + 1; i < a.length; i++) {
+            if (a[i] != null) {
+                dense = UNKNOWN_DENSE;
+                return;
+            }
+        }
+        dense = d;
+    }
+
+    /** The array part was written behind the table's back ({@link WeakTables}): forget {@link #dense}. */
+    void arrayRewritten() {
+        dense = UNKNOWN_DENSE;
+    }
+
     private void putNumSlow(double k, Object value) {
         absentMeta = 0;
-        if (keys != null) {
+        if (numberKeys) {
             int i = numPosition(k);
             do {
                 if (keys[i] instanceof Double d && d == k) {
@@ -267,6 +319,9 @@ public final class LuaTable {
         }
         keys[mp] = key;
         vals[mp] = value;
+        if (key instanceof Double) {
+            numberKeys = true;
+        }
     }
 
     private int freePosition() {
@@ -379,6 +434,7 @@ public final class LuaTable {
     }
 
     private void setNodeVector(int size) {
+        numberKeys = false;
         if (size == 0) {
             keys = null;
             vals = null;
@@ -400,6 +456,7 @@ public final class LuaTable {
 
     private void resize(int nasize, int nhsize) {
         layout++;
+        dense = UNKNOWN_DENSE; // the re-insertions below store behind a stale boundary
         Object[] oldArray = array;
         Object[] oldKeys = keys;
         Object[] oldVals = vals;
@@ -423,12 +480,14 @@ public final class LuaTable {
                 }
             }
         }
+        rescanDense();
     }
 
     /** {@code luaH_resizearray}: a constructor ending in a multi-valued item grows the array. */
     public void ensureArray(int n) {
         if (n > array.length) {
             layout++;
+            dense = UNKNOWN_DENSE;
             int h = keys == null ? 0 : keys.length;
             Object[] oldKeys = keys;
             Object[] oldVals = vals;
@@ -441,6 +500,7 @@ public final class LuaTable {
                     }
                 }
             }
+            rescanDense();
         }
     }
 
@@ -449,6 +509,10 @@ public final class LuaTable {
     /** The border {@code #t} as {@code luaH_getn} finds it (manual §2.5.5). */
     public int length() {
         int j = array.length;
+        int d = dense;
+        if (d < j) { // the binary search below would find the prefix's end (UNKNOWN_DENSE is never below j)
+            return d;
+        }
         if (j > 0 && array[j - 1] == null) {
             int i = 0;
             while (j - i > 1) {

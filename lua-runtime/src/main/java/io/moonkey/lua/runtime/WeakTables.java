@@ -94,6 +94,7 @@ public final class WeakTables {
                     array[i] = null;
                 }
             }
+            t.arrayRewritten();
         }
         Object[] keys = t.nodeKeys(), vals = t.nodeVals();
         if (keys == null) return;
@@ -114,6 +115,7 @@ public final class WeakTables {
         boolean alive = (d.inArray || k != null) && v != null;
         if (d.inArray) {
             if (alive) d.table.arrayPart()[d.index] = v;
+            d.table.arrayRewritten();
             return;
         }
         d.table.nodeKeys()[d.index] = k != null ? k : DEAD_KEY;

@@ -121,6 +121,42 @@ public final class PatternMatcher {
         return fresh;
     }
 
+    /** Binds subject and pattern as {@link #reset(byte[], int, int, byte[], int, int, Poll)}, keeping the poll. */
+    public PatternMatcher reset(byte[] subject, int sOff, int sLen, byte[] pattern, int pOff, int pLen) {
+        return reset(subject, sOff, sLen, pattern, pOff, pLen, poll);
+    }
+
+    /** Largest scratch buffer kept between calls: a huge result should not stay reachable. */
+    private static final int MAX_KEPT_SCRATCH = 1 << 16;
+    private ByteBuilder scratch;
+
+    /**
+     * An empty buffer for a {@link #gsub} result, reused with this matcher; valid until the next
+     * call, so the caller copies the result out.
+     */
+    public ByteBuilder scratchOutput() {
+        ByteBuilder b = scratch;
+        if (b == null) {
+            b = new ByteBuilder(256);
+            scratch = b;
+        }
+        b.clear();
+        return b;
+    }
+
+    /** Lets go of a scratch buffer grown large, once its content has been copied out. */
+    public void trimScratch() {
+        if (scratch != null && scratch.array().length > MAX_KEPT_SCRATCH) {
+            scratch = null;
+        }
+    }
+
+    /** Sets the poll that later {@link #reset} calls without one keep. */
+    public PatternMatcher pollWith(Poll poll) {
+        this.poll = poll;
+        return this;
+    }
+
     public PatternMatcher reset(byte[] subject, byte[] pattern) {
         return reset(subject, 0, subject.length, pattern, 0, pattern.length, null);
     }
@@ -358,6 +394,10 @@ public final class PatternMatcher {
             p++;
         }
         int s = srcInit;
+        // Subject bytes before `copied` are in out; unmatched bytes are copied in one piece
+        // when the next match (or the end) comes, so a subject without matches appends nothing
+        // until the end.
+        int copied = srcInit;
         int n = 0;
         int first = UNKNOWN;
         skipItem = -1;
@@ -366,13 +406,12 @@ public final class PatternMatcher {
                 if (s >= srcEnd) {
                     break;
                 }
-                // no match can start here: copy the bytes up to the next possible start, as
-                // failed attempts would one by one
+                // no match can start here: skip to the next possible start, as failed attempts
+                // would one by one
                 int t = s + 1;
                 while (t < srcEnd && !items.matches(firstStart, src[t] & 0xFF)) {
                     t++;
                 }
-                out.append(src, s, t - s);
                 s = t;
                 continue;
             }
@@ -387,16 +426,16 @@ public final class PatternMatcher {
                 n++;
                 matchStart = s;
                 matchEnd = e;
+                out.append(src, copied, s - copied);
                 replacement.append(this, out);
+                copied = e;
             }
             if (e >= 0 && e > s) {
                 s = e;
             } else if (e < 0 && !anchor && nextStart(s) > s + 1) {
-                int t = nextStart(s); // no match starts inside the first item's run: copy it whole
-                out.append(src, s, t - s);
-                s = t;
+                s = nextStart(s); // no match starts inside the first item's run: skip it whole
             } else if (s < srcEnd) {
-                out.append(src[s++]);
+                s++; // after an empty match or a failed attempt the byte stays as it is
             } else {
                 break;
             }
@@ -404,7 +443,7 @@ public final class PatternMatcher {
                 break;
             }
         }
-        out.append(src, s, srcEnd - s);
+        out.append(src, copied, srcEnd - copied);
         return n;
     }
 

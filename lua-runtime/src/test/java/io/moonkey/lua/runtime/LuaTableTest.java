@@ -102,4 +102,32 @@ class LuaTableTest {
         t.put(2.0, s("two"));
         assertEquals(s("two"), t.get(2));
     }
+
+    @Test
+    void numericKeysAreFoundWhereverTheyLand() {
+        // string-keyed records gain numeric keys in the hash part, lose them, and rehash
+        java.util.Random r = new java.util.Random(3);
+        for (int round = 0; round < 200; round++) {
+            LuaTable t = new LuaTable();
+            java.util.Map<Object, Object> model = new java.util.HashMap<>();
+            for (int op = 0; op < 60; op++) {
+                Object k = switch (r.nextInt(4)) {
+                    case 0 -> s("f" + r.nextInt(12));
+                    case 1 -> (double) (1 + r.nextInt(6));
+                    case 2 -> (double) (100 + r.nextInt(6));
+                    default -> -0.5 * r.nextInt(4);
+                };
+                Object v = r.nextInt(4) == 0 ? null : (Object) (double) op;
+                t.put(k, v);
+                model.put(k, v);
+                for (Object key : model.keySet()) {
+                    assertEquals(model.get(key), t.get(key), "round " + round + " key " + key);
+                    if (key instanceof Double d) {
+                        assertEquals(model.get(key), t.get(d.doubleValue()));
+                    }
+                }
+                assertNull(t.get(1000.0));
+            }
+        }
+    }
 }
