@@ -17,25 +17,16 @@ import net.jqwik.api.constraints.LongRange;
  * replies compared byte for byte after the differences.md substitutions.
  */
 class ScriptingPropertyTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference != null) {
-            ours = new TestServer();
-        }
+        pair = ReferencePair.start();
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (reference != null) {
-            reference.close();
-        }
-        if (ours != null) {
-            ours.close();
-        }
+        if (pair != null) pair.close();
     }
 
     private static final String[] KEYS = {"KEYS[1]", "KEYS[2]", "'k3'", "'counter'", "ARGV[1]"};
@@ -96,11 +87,11 @@ class ScriptingPropertyTest {
 
     @Property(tries = 40, seed = "20261123")
     void randomScriptsMatchRedis(@ForAll @LongRange(min = 0, max = 1_000_000_000) long seed) throws Exception {
-        if (reference == null) {
+        if (pair == null) {
             return; // skipped: the reference is reported missing by ScriptingDifferentialTest
         }
         List<String> diffs = new ArrayList<>();
-        try (RespConnection theirs = new RespConnection(reference.port); RespConnection mine = ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
             for (String[] cmd : scripts(seed)) {
                 String expected = ScriptingDifferentialTest.normalise(theirs.call(cmd));
                 String actual = mine.call(cmd);
