@@ -30,25 +30,20 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 @AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class AclDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection refConn, ourConn;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--save", "", "--appendonly", "no");
-        refConn = new RespConnection(reference.port);
-        ourConn = ours.connect();
+        pair = ReferencePair.start("--save", "", "--appendonly", "no");
+        if (pair == null) return;
+        refConn = pair.refConn();
+        ourConn = pair.ourConn();
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (refConn != null) refConn.close();
-        if (ourConn != null) ourConn.close();
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     // ---- substitutions (differences.md §2) --------------------------------------------------------
@@ -198,7 +193,7 @@ class AclDifferentialTest {
             replies.add(call(admin, with(List.of("ACL", "SETUSER", "p"), rules)));
         }
         assertEquals(replies.get(0), replies.get(1), "SETUSER " + rules);
-        try (RespConnection ref = new RespConnection(reference.port); RespConnection our = ours.connect()) {
+        try (RespConnection ref = new RespConnection(pair.reference.port); RespConnection our = pair.ours.connect()) {
             assertEquals(ref.call("AUTH", "p", "pw"), our.call("AUTH", "p", "pw"));
             for (List<String> line : lines) {
                 String r = toValkey(call(ref, line), "p");

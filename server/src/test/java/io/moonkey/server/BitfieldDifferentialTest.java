@@ -31,8 +31,8 @@ class BitfieldDifferentialTest {
     static void start() throws Exception {
         pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
         if (pair == null) return;
-        refConn = pair.refConn;
-        ourConn = pair.ourConn;
+        refConn = pair.refConn();
+        ourConn = pair.ourConn();
     }
 
     @AfterContainer

@@ -17,20 +17,16 @@ import org.junit.jupiter.api.Test;
  * scripts and MULTI, and the option errors.
  */
 class ClientTrackingDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
 
     @BeforeAll
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--save", "", "--appendonly", "no");
+        pair = ReferencePair.start("--save", "", "--appendonly", "no");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     /** Who sends (t = RESP3 tracker, r = RESP2 redirecting tracker, s = its subscriber, w = writer), the command, and the replies to read. */
@@ -149,7 +145,7 @@ class ClientTrackingDifferentialTest {
 
     @Test
     void sameRepliesAndInvalidationsAsReference() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
-        assertEquals(run(reference.port), run(ours.port));
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
+        assertEquals(run(pair.reference.port), run(pair.ours.port));
     }
 }

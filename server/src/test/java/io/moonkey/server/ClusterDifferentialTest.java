@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +30,7 @@ class ClusterDifferentialTest {
             + "redis.register_function{function_name='nocluster', callback=function() return 1 end, flags={'no-cluster'}}\n"
             + "redis.register_function('mixed', function(keys, args) return redis.pcall('mget', args[1], args[2]) end)";
 
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection ref, our;
     private static String refId, ourId;
     private static int refBusPort, ourBusPort;
@@ -40,15 +40,15 @@ class ClusterDifferentialTest {
         Path dir = Files.createTempDirectory("moonkey-cluster-ref");
         dir.toFile().deleteOnExit();
         refBusPort = freePort();
-        reference = ReferenceServer.start("--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
-                "--dir", dir.toString(), "--cluster-port", Integer.toString(refBusPort));
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
         Path ourDir = Files.createTempDirectory("moonkey-cluster-ours");
         ourDir.toFile().deleteOnExit();
         ourBusPort = freePort();
-        ours = new TestServer("--cluster-enabled", "yes", "--dir", ourDir.toString(), "--cluster-port", Integer.toString(ourBusPort));
-        ref = new RespConnection(reference.port);
-        our = ours.connect();
+        pair = ReferencePair.start(List.of("--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
+                "--dir", dir.toString(), "--cluster-port", Integer.toString(refBusPort)),
+                "--cluster-enabled", "yes", "--dir", ourDir.toString(), "--cluster-port", Integer.toString(ourBusPort));
+        if (pair == null) return;
+        ref = pair.refConn();
+        our = pair.ourConn();
         refId = bulkText(ref.call("CLUSTER", "MYID"));
         ourId = bulkText(our.call("CLUSTER", "MYID"));
         assertEquals("+OK\r\n", ref.call("CLUSTER", "ADDSLOTSRANGE", "0", "16383"));
@@ -57,12 +57,14 @@ class ClusterDifferentialTest {
         awaitOk(our);
     }
 
+    @BeforeEach
+    void needsReference() {
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE); // not in @BeforeAll: there it reports no test skipped
+    }
+
     @AfterAll
     static void stop() throws Exception {
-        if (ref != null) ref.close();
-        if (our != null) our.close();
-        if (reference != null) reference.close();
-        if (ours != null) ours.close();
+        if (pair != null) pair.close();
     }
 
     static int freePort() throws Exception {
@@ -101,9 +103,9 @@ class ClusterDifferentialTest {
 
     private static void compare(List<Step> steps) throws Exception {
         for (Step s : steps) {
-            String expected = normalise(ref.call(s.argv()), refId, reference.port, refBusPort);
+            String expected = normalise(ref.call(s.argv()), refId, pair.reference.port, refBusPort);
             if (s.nonLocalMeans() != null) expected = expected.replace(R7_NON_LOCAL, s.nonLocalMeans()); // error lines carry no length
-            String actual = normalise(our.call(s.argv()), ourId, ours.port, ourBusPort);
+            String actual = normalise(our.call(s.argv()), ourId, pair.ours.port, ourBusPort);
             assertEquals(expected, actual, () -> "reply to " + Arrays.toString(s.argv()));
         }
     }
@@ -244,8 +246,8 @@ class ClusterDifferentialTest {
                 c("CLUSTER", "SAVECONFIG")));
         // node-id arguments: each server gets its own id
         for (String sub : new String[] {"FORGET", "REPLICATE", "REPLICAS", "COUNT-FAILURE-REPORTS"}) {
-            assertEquals(normalise(ref.call("CLUSTER", sub, refId), refId, reference.port, refBusPort),
-                    normalise(our.call("CLUSTER", sub, ourId), ourId, ours.port, ourBusPort), sub);
+            assertEquals(normalise(ref.call("CLUSTER", sub, refId), refId, pair.reference.port, refBusPort),
+                    normalise(our.call("CLUSTER", sub, ourId), ourId, pair.ours.port, ourBusPort), sub);
         }
         assertEquals(ref.call("CLUSTER", "SETSLOT", "4", "importing", refId), our.call("CLUSTER", "SETSLOT", "4", "importing", ourId));
     }
@@ -424,7 +426,7 @@ class ClusterDifferentialTest {
         for (boolean oracle : new boolean[] {true, false}) {
             RespConnection main = oracle ? ref : our;
             StringBuilder b = new StringBuilder();
-            try (RespConnection sub = oracle ? new RespConnection(reference.port) : ours.connect()) {
+            try (RespConnection sub = oracle ? new RespConnection(pair.reference.port) : pair.ours.connect()) {
                 b.append(sub.call("SSUBSCRIBE", "b", "{b}x")).append(sub.readReply()).append(sub.call("SSUBSCRIBE", "{a}y"));
                 b.append(main.call("CLUSTER", "DELSLOTS", "3300"));
                 b.append(sub.readReply()).append(sub.readReply());

@@ -32,19 +32,18 @@ class ClusterScriptDifferentialTest {
             "Script attempted to access a non local key in a cluster node( script: \\w+, on @user_script:(\\d+)\\.)");
     private static final List<String> KEYS = List.of("a", "{a}1", "b", "{b}1", "c");
 
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection ref, our;
 
     @BeforeContainer
     static void start() throws Exception {
         Path dir = Files.createTempDirectory("moonkey-cluster-ref");
-        reference = ReferenceServer.start("--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
-                "--dir", dir.toString(), "--cluster-port", Integer.toString(ClusterDifferentialTest.freePort())); // port + 10000 may not exist
-        if (reference == null) return;
-        ours = new TestServer("--cluster-enabled", "yes", "--dir", Files.createTempDirectory("moonkey-cluster-ours").toString());
-        ref = new RespConnection(reference.port);
-        our = ours.connect();
+        pair = ReferencePair.start(List.of("--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
+                "--dir", dir.toString(), "--cluster-port", Integer.toString(ClusterDifferentialTest.freePort())), // port + 10000 may not exist
+                "--cluster-enabled", "yes", "--dir", Files.createTempDirectory("moonkey-cluster-ours").toString());
+        if (pair == null) return;
+        ref = pair.refConn();
+        our = pair.ourConn();
         for (RespConnection c : List.of(ref, our)) {
             c.call("CLUSTER", "ADDSLOTSRANGE", "0", "16383");
             ClusterDifferentialTest.awaitOk(c);
@@ -53,10 +52,7 @@ class ClusterScriptDifferentialTest {
 
     @AfterContainer
     static void stop() throws Exception {
-        if (ref != null) ref.close();
-        if (our != null) our.close();
-        if (reference != null) reference.close();
-        if (ours != null) ours.close();
+        if (pair != null) pair.close();
     }
 
     /** One line of a script: the command and its Lua call. */
@@ -94,7 +90,7 @@ class ClusterScriptDifferentialTest {
 
     @Property(tries = 300)
     void scriptsAsTheOracle(@ForAll("evalCommand") List<String> argv) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[] a = argv.toArray(new String[0]);
         String expected = valkeyText(ref.call(a), a[1]);
         assertEquals(expected, our.call(a), () -> String.join(" | ", argv));

@@ -34,25 +34,20 @@ class DifferentialTest {
         }
     }
 
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection refConn, ourConn;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        refConn = new RespConnection(reference.port);
-        ourConn = ours.connect();
+        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
+        if (pair == null) return;
+        refConn = pair.refConn();
+        ourConn = pair.ourConn();
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (refConn != null) refConn.close();
-        if (ourConn != null) ourConn.close();
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     private static final List<String> KEYS = List.of("k1", "k2", "k3", "n");
@@ -167,7 +162,7 @@ class DifferentialTest {
 
     @Property(tries = 400, seed = "20261123", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (RespConnection c : List.of(refConn, ourConn)) {
             c.call("HELLO", resp3 ? "3" : "2"); // the HELLO map itself differs (server name, version)
             c.call("DISCARD");
@@ -188,7 +183,7 @@ class DifferentialTest {
     /** Raw protocol input, well-formed and not, on fresh connections: the bytes back must match. */
     @Example
     void sameProtocolHandlingAsReference() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[] cases = {
             "*1\r\n+PING\r\n", "*x\r\n", "*1\r\n$x\r\n", "*1\r\n$-1\r\n", "*0\r\nPING\r\n", "*-1\r\nPING\r\n",
             "SET a \"b\r\n", "PING  \r\n", "\r\nPING\r\n", "*2\r\n$4\r\nECHO\r\n$3\r\nabcXY*1\r\n$4\r\nPING\r\n",
@@ -204,8 +199,8 @@ class DifferentialTest {
         };
         for (String c : cases) {
             byte[] in = c.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            String expected = exchange(reference.port, in, 0);
-            assertEquals(expected, exchange(ours.port, in, expected.length()), "input " + c.replace("\r\n", "\\r\\n"));
+            String expected = exchange(pair.reference.port, in, 0);
+            assertEquals(expected, exchange(pair.ours.port, in, expected.length()), "input " + c.replace("\r\n", "\\r\\n"));
         }
     }
 

@@ -14,25 +14,22 @@ import org.junit.jupiter.api.Test;
  * commands go to both servers, then the digests are compared.
  */
 class DigestDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
 
     @BeforeAll
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference != null) ours = new TestServer("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
+        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
     }
 
     @AfterAll
-    static void stop() {
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+    static void stop() throws Exception {
+        if (pair != null) pair.close();
     }
 
     /** Runs {@code script} (commands separated by ';', words by ' ') on both and compares the digests. */
     static void assertSameDigests(List<String[]> script, String... keys) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
-        try (RespConnection a = new RespConnection(reference.port); RespConnection b = ours.connect()) {
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
+        try (RespConnection a = new RespConnection(pair.reference.port); RespConnection b = pair.ours.connect()) {
             a.call("flushall");
             b.call("flushall");
             for (String[] cmd : script) {

@@ -38,10 +38,10 @@ class DumpRestoreDifferentialTest {
 
     @Test
     void eachRestoresTheOthersPayloads() throws Exception {
-        ReferenceServer ref = ReferenceServer.start();
-        Assumptions.assumeTrue(ref != null, ReferenceServer.SKIP_MESSAGE);
-        try (ref; TestServer ours = new TestServer("--save", "", "--enable-debug-command", "yes");
-                RespConnection r = new RespConnection(ref.port); RespConnection m = ours.connect()) {
+        ReferencePair pair = ReferencePair.start("--save", "", "--enable-debug-command", "yes");
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
+        try (pair) {
+            RespConnection r = pair.refConn(), m = pair.ourConn();
             RdbDataset.fill(r, 3);
             RdbDataset.fill(m, 3);
             for (String key : RdbDataset.KEYS) {
@@ -67,10 +67,10 @@ class DumpRestoreDifferentialTest {
 
     @Test
     void errorsAndOptionsAsRedis() throws Exception {
-        ReferenceServer ref = ReferenceServer.start();
-        Assumptions.assumeTrue(ref != null, ReferenceServer.SKIP_MESSAGE);
-        try (ref; TestServer ours = new TestServer("--save", "", "--enable-debug-command", "yes");
-                RespConnection r = new RespConnection(ref.port); RespConnection m = ours.connect()) {
+        ReferencePair pair = ReferencePair.start("--save", "", "--enable-debug-command", "yes");
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
+        try (pair) {
+            RespConnection r = pair.refConn(), m = pair.ourConn();
             for (RespConnection c : List.of(r, m)) {
                 c.call("set", "k", "value");
                 c.call("rpush", "l", "a", "b");
@@ -117,14 +117,14 @@ class DumpRestoreDifferentialTest {
 
     @Test
     void restorePropagatesAnAbsoluteTtlAndAnExpiredReplacementAsDel() throws Exception {
-        ReferenceServer replica = ReferenceServer.start();
-        Assumptions.assumeTrue(replica != null, ReferenceServer.SKIP_MESSAGE);
-        try (replica; TestServer ours = new TestServer("--save", "", "--enable-debug-command", "yes");
-                RespConnection m = ours.connect(); RespConnection r = new RespConnection(replica.port)) {
+        ReferencePair pair = ReferencePair.start("--save", "", "--enable-debug-command", "yes"); // the reference is the replica
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
+        try (pair) {
+            RespConnection m = pair.ourConn(), r = pair.refConn();
             m.call("set", "src", "payload");
             // RESTORE propagates its payload as given: version 10, so that redis 7.0 accepts it too
             byte[] p = withVersion(bulk(m.call("dump", "src")), 10);
-            assertEquals("+OK\r\n", r.call("replicaof", "127.0.0.1", Integer.toString(ours.port)));
+            assertEquals("+OK\r\n", r.call("replicaof", "127.0.0.1", Integer.toString(pair.ours.port)));
             ReplicaTest.await("link up", () -> "up".equals(ReplicaTest.info(r, "replication", "master_link_status")));
             assertEquals("+OK\r\n", m.call("restore", "ttl", "100000", latin1(p)));
             assertEquals("+OK\r\n", m.call("restore", "old", "0", latin1(p)));

@@ -7,28 +7,26 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** FUNCTION and FCALL against redis-server 7.0.15, compared after the differences.md substitutions. */
 class FunctionDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
 
     @BeforeAll
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
-        ours = new TestServer();
+        pair = ReferencePair.start();
+    }
+
+    @BeforeEach
+    void needsReference() {
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE); // not in @BeforeAll: there it reports no test skipped
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (reference != null) {
-            reference.close();
-        }
-        if (ours != null) {
-            ours.close();
-        }
+        if (pair != null) pair.close();
     }
 
     private static String[] load(String code) {
@@ -129,7 +127,7 @@ class FunctionDifferentialTest {
     void functionsMatchRedis() throws Exception {
         List<String> diffs = new ArrayList<>();
         List<String[]> corpus = corpus();
-        try (RespConnection theirs = new RespConnection(reference.port); RespConnection mine = ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
             for (String[] cmd : corpus) {
                 String expected = ScriptingDifferentialTest.normalise(theirs.call(cmd));
                 if (expected.startsWith("-")) {
@@ -154,7 +152,7 @@ class FunctionDifferentialTest {
     void restoreOfAReferenceDump() throws Exception {
         String code = "#!lua name=dumped\n-- " + "padding ".repeat(40) + "\nredis.register_function('dumpedf', function() return 'from dump' end)";
         List<String> diffs = new ArrayList<>();
-        try (RespConnection theirs = new RespConnection(reference.port); RespConnection mine = ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
             theirs.call("FUNCTION", "FLUSH");
             theirs.call("FUNCTION", "LOAD", code);
             String dumpReply = theirs.call("FUNCTION", "DUMP");

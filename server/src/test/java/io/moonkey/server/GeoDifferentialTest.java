@@ -32,8 +32,8 @@ class GeoDifferentialTest {
     static void start() throws Exception {
         pair = ReferencePair.start("--save", "", "--appendonly", "no");
         if (pair == null) return;
-        refConn = pair.refConn;
-        ourConn = pair.ourConn;
+        refConn = pair.refConn();
+        ourConn = pair.ourConn();
     }
 
     @AfterContainer

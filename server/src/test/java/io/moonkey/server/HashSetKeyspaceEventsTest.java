@@ -17,20 +17,16 @@ import org.junit.jupiter.api.Assumptions;
  */
 @AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class HashSetKeyspaceEventsTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--save", "", "--appendonly", "no");
+        pair = ReferencePair.start("--save", "", "--appendonly", "no");
     }
 
     @AfterContainer
-    static void stop() {
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+    static void stop() throws Exception {
+        if (pair != null) pair.close();
     }
 
     /** Runs the commands on a fresh database and returns the replies followed by the events seen. */
@@ -53,9 +49,9 @@ class HashSetKeyspaceEventsTest {
     }
 
     private static void same(String... commands) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
-        List<String> expected = eventsOf(reference.port, commands);
-        List<String> actual = eventsOf(ours.port, commands);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
+        List<String> expected = eventsOf(pair.reference.port, commands);
+        List<String> actual = eventsOf(pair.ours.port, commands);
         assertEquals(String.join("\n", expected), String.join("\n", actual));
     }
 
@@ -90,7 +86,7 @@ class HashSetKeyspaceEventsTest {
 
     @Example
     void watchSeesOnlyRealChanges() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[][] cases = {
             {"SADD s 1", "SADD s 1"}, {"SADD s 1", "SADD s 2"}, {"SADD s 1", "SREM s 2"}, {"SADD s 1", "SREM s 1"},
             {"SADD s 1", "SMOVE s s 1"}, {"SADD s 1", "SMOVE t s 1"}, {"SADD s 1", "SINTERSTORE s s s"},
@@ -99,7 +95,7 @@ class HashSetKeyspaceEventsTest {
             {"HSET s a 1", "HINCRBY s a 0"}, {"SADD t 1", "SMOVE t s 1"}, {"SADD s 1", "SMOVE s t 1"},
         };
         for (String[] c : cases) {
-            assertEquals(watchOutcome(reference.port, c[0], c[1]), watchOutcome(ours.port, c[0], c[1]), String.join(" / ", c));
+            assertEquals(watchOutcome(pair.reference.port, c[0], c[1]), watchOutcome(pair.ours.port, c[0], c[1]), String.join(" / ", c));
         }
     }
 }

@@ -26,28 +26,21 @@ import org.junit.jupiter.api.Assumptions;
  */
 @AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class ListBlockingDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     /** Per server: the actor, then the two waiters. */
     private static RespConnection[] refConns, ourConns;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--save", "", "--appendonly", "no");
-        refConns = new RespConnection[] {new RespConnection(reference.port), new RespConnection(reference.port), new RespConnection(reference.port)};
-        ourConns = new RespConnection[] {ours.connect(), ours.connect(), ours.connect()};
+        pair = ReferencePair.start("--save", "", "--appendonly", "no");
+        if (pair == null) return;
+        refConns = new RespConnection[] {pair.connectReference(), pair.connectReference(), pair.connectReference()};
+        ourConns = new RespConnection[] {pair.connectOurs(), pair.connectOurs(), pair.connectOurs()};
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        for (RespConnection[] cs : new RespConnection[][] {refConns, ourConns}) {
-            if (cs == null) continue;
-            for (RespConnection c : cs) c.close();
-        }
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     /** A blocking command that blocks on the initially empty l1/l2 (l3 starts with elements). */
@@ -135,13 +128,13 @@ class ListBlockingDifferentialTest {
 
     @Property(tries = 120, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameServingAsReference(@ForAll("scenarios") Scenario sc) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         assertEquals(run(refConns, sc), run(ourConns, sc), sc.toString());
     }
 
     @Example
     void chainOfMovesServesBothWaiters() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         Scenario sc = new Scenario("BLMOVE l1 l2 LEFT RIGHT 5", "BLPOP l2 5", List.of(List.of("RPUSH l1 a b")), false);
         List<String> ref = run(refConns, sc);
         assertEquals("unblock -> :0\r\n", ref.get(1), "the first waiter was served");

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,24 +17,21 @@ import org.junit.jupiter.api.Test;
  * when the script passes it on; errors raised by the script itself count at EVAL.
  */
 class ScriptErrorStatsDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
 
     @BeforeAll
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
-        ours = new TestServer();
+        pair = ReferencePair.start();
+    }
+
+    @BeforeEach
+    void needsReference() {
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE); // not in @BeforeAll: there it reports no test skipped
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (reference != null) {
-            reference.close();
-        }
-        if (ours != null) {
-            ours.close();
-        }
+        if (pair != null) pair.close();
     }
 
     private static final String[][] SESSION = {
@@ -77,7 +75,7 @@ class ScriptErrorStatsDifferentialTest {
 
     @Test
     void errorStatisticsMatchRedis() throws Exception {
-        try (RespConnection theirs = new RespConnection(reference.port); RespConnection mine = ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
             for (RespConnection c : List.of(theirs, mine)) {
                 c.call("FLUSHALL");
                 c.call("CONFIG", "RESETSTAT");

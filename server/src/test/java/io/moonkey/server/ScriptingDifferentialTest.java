@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,24 +16,21 @@ import org.junit.jupiter.api.Test;
  * replies compared byte for byte after the R7→Valkey text substitutions of differences.md §2.
  */
 class ScriptingDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
 
     @BeforeAll
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
-        ours = new TestServer();
+        pair = ReferencePair.start();
+    }
+
+    @BeforeEach
+    void needsReference() {
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE); // not in @BeforeAll: there it reports no test skipped
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (reference != null) {
-            reference.close();
-        }
-        if (ours != null) {
-            ours.close();
-        }
+        if (pair != null) pair.close();
     }
 
     private static final Map<String, String> R7_TO_VK = Map.of(
@@ -174,7 +172,7 @@ class ScriptingDifferentialTest {
     void evalMatchesRedis() throws Exception {
         List<String> diffs = new ArrayList<>();
         List<String[]> corpus = corpus();
-        try (RespConnection theirs = new RespConnection(reference.port); RespConnection mine = ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
             for (String[] cmd : corpus) {
                 String expected = normalise(theirs.call(cmd));
                 String actual = mine.call(cmd);

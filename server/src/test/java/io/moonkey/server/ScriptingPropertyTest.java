@@ -7,35 +7,29 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Random scripts — command calls with random arguments through call and pcall, arithmetic on
  * their replies, tables of results, errors — run on our server and on redis-server 7.0.15;
  * replies compared byte for byte after the differences.md substitutions.
  */
+@AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class ScriptingPropertyTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference != null) {
-            ours = new TestServer();
-        }
+        pair = ReferencePair.start();
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (reference != null) {
-            reference.close();
-        }
-        if (ours != null) {
-            ours.close();
-        }
+        if (pair != null) pair.close();
     }
 
     private static final String[] KEYS = {"KEYS[1]", "KEYS[2]", "'k3'", "'counter'", "ARGV[1]"};
@@ -96,11 +90,9 @@ class ScriptingPropertyTest {
 
     @Property(tries = 40, seed = "20261123")
     void randomScriptsMatchRedis(@ForAll @LongRange(min = 0, max = 1_000_000_000) long seed) throws Exception {
-        if (reference == null) {
-            return; // skipped: the reference is reported missing by ScriptingDifferentialTest
-        }
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         List<String> diffs = new ArrayList<>();
-        try (RespConnection theirs = new RespConnection(reference.port); RespConnection mine = ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
             for (String[] cmd : scripts(seed)) {
                 String expected = ScriptingDifferentialTest.normalise(theirs.call(cmd));
                 String actual = mine.call(cmd);

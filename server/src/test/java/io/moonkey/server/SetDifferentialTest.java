@@ -27,26 +27,21 @@ import org.junit.jupiter.api.Assumptions;
  */
 @AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class SetDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection refConn, ourConn;
     private static boolean inMulti;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--save", "", "--appendonly", "no");
-        refConn = new RespConnection(reference.port);
-        ourConn = ours.connect();
+        pair = ReferencePair.start("--save", "", "--appendonly", "no");
+        if (pair == null) return;
+        refConn = pair.refConn();
+        ourConn = pair.ourConn();
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (refConn != null) refConn.close();
-        if (ourConn != null) ourConn.close();
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     private static final List<String> KEYS = List.of("s1", "s2", "s3", "str", "d");
@@ -119,7 +114,7 @@ class SetDifferentialTest {
 
     @Property(tries = 400, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (List<String> cmd : seq) {
@@ -220,7 +215,7 @@ class SetDifferentialTest {
     }
 
     private static void run(boolean resp3, String... lines) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (String line : lines) {
@@ -287,7 +282,7 @@ class SetDifferentialTest {
 
     @Example
     void scriptsSeeTheSameReplies() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (boolean resp3 : new boolean[] {false, true}) {
             reset(resp3);
             String[][] cases = {

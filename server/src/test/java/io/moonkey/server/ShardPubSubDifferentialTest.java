@@ -15,20 +15,16 @@ import org.junit.jupiter.api.Test;
  * script of commands; every reply and every message pushed to the subscriber is compared.
  */
 class ShardPubSubDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
 
     @BeforeAll
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--save", "", "--appendonly", "no");
+        pair = ReferencePair.start("--save", "", "--appendonly", "no");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     /** Each step: who sends ("sub" or "pub"), the command, and how many replies/pushes to read. */
@@ -99,7 +95,7 @@ class ShardPubSubDifferentialTest {
 
     @Test
     void sameRepliesAndMessagesAsReference() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
-        assertEquals(run(reference.port), run(ours.port));
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
+        assertEquals(run(pair.reference.port), run(pair.ours.port));
     }
 }

@@ -29,18 +29,16 @@ import org.junit.jupiter.api.Assumptions;
  */
 @AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class SortDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection refConn, ourConn;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--save", "", "--appendonly", "no");
-        refConn = new RespConnection(reference.port);
-        ourConn = ours.connect();
-        feeds = new ListDifferentialTest.PropagationFeeds(reference, refConn, ours, ourConn);
+        pair = ReferencePair.start("--save", "", "--appendonly", "no");
+        if (pair == null) return;
+        refConn = pair.refConn();
+        ourConn = pair.ourConn();
+        feeds = new ListDifferentialTest.PropagationFeeds(pair);
     }
 
     private static ListDifferentialTest.PropagationFeeds feeds;
@@ -48,10 +46,7 @@ class SortDifferentialTest {
     @AfterContainer
     static void stop() throws Exception {
         if (feeds != null) feeds.close();
-        if (refConn != null) refConn.close();
-        if (ourConn != null) ourConn.close();
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     private static final List<String> ELEMENTS = List.of("1", "2", "10", "-3", "3.5", "a", "b", "B", "", "0x10", " 4", "4 ",
@@ -164,7 +159,7 @@ class SortDifferentialTest {
 
     @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         feeds.sinceLastMarker(); // what earlier examples left in the feeds
         List<String> done = new ArrayList<>();
@@ -183,7 +178,7 @@ class SortDifferentialTest {
 
     @Example
     void optionsAndErrors() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         script("SORT none", "SORT none STORE dst", "SET dst x", "SORT none STORE dst", "EXISTS dst", "RPUSH l 3 1 2",
                 "SORT l", "SORT l DESC", "SORT l LIMIT 1 1", "SORT l LIMIT -5 2", "SORT l LIMIT 5 2", "SORT l LIMIT 0 -1",
                 "SORT l LIMIT 1 9223372036854775807", "SORT l LIMIT x 1", "SORT l LIMIT 1", "SORT l BY nosort DESC LIMIT 0 2",
@@ -197,7 +192,7 @@ class SortDifferentialTest {
 
     @Example
     void byAndGetPatterns() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         script("RPUSH l a b c d", "SET w_a 3", "SET w_b 1", "SET w_c 2", "SET name_a Alice", "SET name_c Carol", "SET a_x 9",
                 "SORT l BY w_*", "SORT l BY w_* DESC", "SORT l BY w_* GET name_* GET #", "SORT l BY w_* GET name_* STORE dst",
                 "LRANGE dst 0 -1", "SORT l BY w_* ALPHA", "SORT l BY *_x", "SORT l BY w_*->f", "SORT l GET *_x", "SORT l GET name_*->f",

@@ -26,28 +26,23 @@ import org.junit.jupiter.api.Assumptions;
  */
 @AddLifecycleHook(DifferentialTest.NeedsReference.class)
 class SortedSetDifferentialTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
     private static RespConnection refConn, ourConn;
     /** Whether this build has the set type (another branch's); the set inputs of the algebra join the sequences when it does. */
     private static boolean setsAvailable;
 
     @BeforeContainer
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        if (reference == null) return;
-        ours = new TestServer("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        refConn = new RespConnection(reference.port);
-        ourConn = ours.connect();
+        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
+        if (pair == null) return;
+        refConn = pair.refConn();
+        ourConn = pair.ourConn();
         setsAvailable = !ourConn.call("SADD", "probe", "x").startsWith("-");
     }
 
     @AfterContainer
     static void stop() throws Exception {
-        if (refConn != null) refConn.close();
-        if (ourConn != null) ourConn.close();
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+        if (pair != null) pair.close();
     }
 
     private static final String LONG_MEMBER = "m".repeat(70);
@@ -208,7 +203,7 @@ class SortedSetDifferentialTest {
     @Property(tries = 600, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3,
                                 @ForAll("limits") String entries) throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (RespConnection c : List.of(refConn, ourConn)) {
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("DISCARD");
@@ -342,8 +337,8 @@ class SortedSetDifferentialTest {
     /** ZRANK/ZREVRANK WITHSCORE (Valkey, 7.2 on): rank and score, a null array for a missing member. Ours only: 7.0 lacks it. */
     @Example
     void rankWithScore() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
-        try (RespConnection c = ours.connect()) {
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
+        try (RespConnection c = pair.ours.connect()) {
             c.call("DEL", "rz");
             c.call("ZADD", "rz", "1", "a", "2.5", "b");
             assertEquals("*2\r\n:1\r\n$3\r\n2.5\r\n", c.call("ZRANK", "rz", "b", "WITHSCORE"));
@@ -362,7 +357,7 @@ class SortedSetDifferentialTest {
 
     @Example
     void scoreFormatting() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[] scores = {"0.1", "1e-7", "1.5e300", "3.0", "-0.0", "inf", "-inf", "1e17", "1e16", "123456789012345678", "0.000123",
             "1e-5", "2.5e-5", "0.3", "5e-324", "1.7976931348623157e308", "-2.2250738585072014e-308", "9007199254740993", "0.5",
             "100.25", "-1e-4", "1e-4", "99999999999999999", "4.35", "1e21", "7e-10", "0x1p-3", "0X1.8P1", "1E2"};
@@ -393,7 +388,7 @@ class SortedSetDifferentialTest {
     /** NaN results, infinities in sums, and the arguments that are not floats. */
     @Example
     void nanAndInfinity() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (int protocol : new int[] {2, 3}) {
             fresh(protocol);
             same("ZADD", "z", "inf", "a", "-inf", "b", "0", "c");
@@ -421,7 +416,7 @@ class SortedSetDifferentialTest {
     /** The listpack/skiplist conversion points: growth by count and member length, STORE results, COPY. */
     @Example
     void encodings() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         both("CONFIG", "SET", "zset-max-listpack-entries", "4");
         both("CONFIG", "SET", "zset-max-listpack-value", "8");
@@ -457,7 +452,7 @@ class SortedSetDifferentialTest {
     /** Sets are inputs of the algebra, every member scored 1. */
     @Example
     void setsAsInputs() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         String sadd = ourConn.call("SADD", "probe", "x");
         Assumptions.assumeTrue(!sadd.startsWith("-"), "sets are not on this branch yet");
@@ -480,7 +475,7 @@ class SortedSetDifferentialTest {
     /** COMMAND INFO of every sorted-set command: arity, flags, key specs, ACL categories. */
     @Example
     void commandInfo() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         for (String c : new String[] {"zadd", "zincrby", "zrem", "zscore", "zmscore", "zcard", "zcount", "zlexcount", "zrank",
             "zrevrank", "zrange", "zrangestore", "zrangebyscore", "zrevrangebyscore", "zrangebylex", "zrevrangebylex", "zrevrange",
@@ -506,7 +501,7 @@ class SortedSetDifferentialTest {
     /** Blocking pops that cannot block (MULTI) answer as on timeout; with data they pop and propagate. */
     @Example
     void blockingPopsWithoutBlocking() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (int protocol : new int[] {2, 3}) {
             fresh(protocol);
             same("MULTI");
@@ -533,7 +528,7 @@ class SortedSetDifferentialTest {
      */
     @Example
     void largeSets() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         java.util.Random rnd = new java.util.Random(20261124);
         String[] keys = {"big", "lex"};
@@ -585,7 +580,7 @@ class SortedSetDifferentialTest {
     /** Which commands count keyspace hits and misses (read lookups) and which do not (write lookups). */
     @Example
     void keyspaceHitsAndMisses() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         both("ZADD", "z", "1", "a", "2", "b");
         both("CONFIG", "RESETSTAT");
@@ -609,13 +604,13 @@ class SortedSetDifferentialTest {
     /** WATCH sees only writes that changed something: no-op ZADDs, ZREMs and pops leave a transaction alone. */
     @Example
     void watchSeesOnlyRealChanges() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         String[][] writes = {{"ZADD", "z", "1", "a"}, {"ZADD", "z", "XX", "5", "nope"}, {"ZADD", "z", "NX", "9", "a"}, {"ZINCRBY", "z", "0", "a"},
             {"ZADD", "z", "GT", "0", "a"}, {"ZREM", "z", "nope"}, {"ZPOPMIN", "empty"}, {"ZREMRANGEBYSCORE", "z", "5", "6"},
             {"ZUNIONSTORE", "empty", "1", "missing"}, {"ZRANGESTORE", "empty", "missing", "0", "-1"}, {"ZADD", "z", "2", "a"},
             {"ZREMRANGEBYRANK", "z", "5", "9"}, {"ZMPOP", "1", "missing", "MIN"}, {"ZADD", "z", "INCR", "0", "a"}};
-        try (RespConnection ref2 = new RespConnection(reference.port); RespConnection our2 = ours.connect()) {
+        try (RespConnection ref2 = new RespConnection(pair.reference.port); RespConnection our2 = pair.ours.connect()) {
             both("ZADD", "z", "1", "a");
             for (String[] w : writes) {
                 both("WATCH", "z", "empty");
@@ -630,7 +625,7 @@ class SortedSetDifferentialTest {
     /** Sorted-set replies converted for scripts (RESP2 and RESP3 inside the script, both client protocols). */
     @Example
     void repliesInsideScripts() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[] bodies = {
             "return redis.call('zscore', KEYS[1], 'a')",
             "return redis.call('zrange', KEYS[1], 0, -1, 'withscores')",
@@ -653,7 +648,7 @@ class SortedSetDifferentialTest {
             }
         }
         // a blocking pop in a script answers at once, as in Valkey (redis 7.0 refuses it; differences.md §3 row 8)
-        try (RespConnection c = ours.connect()) {
+        try (RespConnection c = pair.ours.connect()) {
             c.call("DEL", "z", "none");
             c.call("ZADD", "z", "0.1", "a");
             assertEquals("*3\r\n$1\r\nz\r\n$1\r\na\r\n$3\r\n0.1\r\n", c.call("EVAL", "return redis.pcall('bzpopmin', KEYS[1], 0)", "1", "z"));
@@ -664,7 +659,7 @@ class SortedSetDifferentialTest {
     /** The keyspace events each command publishes, in order (a subscriber on each server collects them). */
     @Example
     void keyspaceEvents() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         both("CONFIG", "SET", "notify-keyspace-events", "KEA");
         String[][] cmds = {{"ZADD", "z", "1", "a", "2", "b", "3", "c"}, {"ZADD", "z", "1", "a"}, {"ZINCRBY", "z", "1", "a"},
@@ -673,7 +668,7 @@ class SortedSetDifferentialTest {
             {"ZDIFFSTORE", "d", "1", "y"}, {"ZREMRANGEBYRANK", "d", "0", "0"}, {"ZREMRANGEBYSCORE", "d", "-inf", "+inf"},
             {"ZADD", "l", "0", "a", "0", "b"}, {"ZREMRANGEBYLEX", "l", "-", "+"}, {"ZMPOP", "1", "y", "MAX", "COUNT", "5"},
             {"BZPOPMAX", "z", "0"}, {"ZADD", "z", "XX", "1", "q"}, {"ZREM", "none", "a"}};
-        try (RespConnection refSub = new RespConnection(reference.port); RespConnection ourSub = ours.connect()) {
+        try (RespConnection refSub = new RespConnection(pair.reference.port); RespConnection ourSub = pair.ours.connect()) {
             for (RespConnection c : List.of(refSub, ourSub)) c.call("PSUBSCRIBE", "__key*__:*");
             for (String[] c : cmds) {
                 same(c);
@@ -698,7 +693,7 @@ class SortedSetDifferentialTest {
     /** The AOF-rewrite form of a set (ZADD batches of 64), replayed on the reference, rebuilds the same set. */
     @Example
     void rewriteCommandsRebuildTheSet() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         io.moonkey.datastore.zset.SortedSetValue z = io.moonkey.datastore.zset.SortedSetValue.create(false);
         double[] scores = {0.1, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-7, 1.5e300, 3, 123456789012345678.0};
@@ -727,7 +722,7 @@ class SortedSetDifferentialTest {
      */
     @Example
     void blockedPopsServedAlike() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[][][] scenarios = {
             // {first waiter}, {second waiter}, {writes by a third client}...
             {{"BZPOPMIN", "k1", "k2", "5"}, {"BZPOPMAX", "k2", "5"}, {"ZADD", "k2", "1", "a", "2", "b", "3", "c"}},
@@ -743,7 +738,7 @@ class SortedSetDifferentialTest {
                 both("ZADD", "src", "4", "x", "5", "y");
                 List<String> replies = new ArrayList<>();
                 for (int server = 0; server < 2; server++) {
-                    int port = server == 0 ? reference.port : ours.port;
+                    int port = server == 0 ? pair.reference.port : pair.ours.port;
                     try (RespConnection w1 = new RespConnection(port); RespConnection w2 = new RespConnection(port);
                          RespConnection writer = new RespConnection(port)) {
                         w1.call("HELLO", Integer.toString(protocol));
@@ -775,7 +770,7 @@ class SortedSetDifferentialTest {
     /** ZRANDMEMBER with a positive count gives distinct members of the set; negative counts may repeat. */
     @Example
     void randomMembers() throws Exception {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         both("ZADD", "z", "1", "a", "2", "b", "3", "c", "4", "d", "5", "e");
         for (String count : new String[] {"2", "4", "5", "10"}) {

@@ -17,24 +17,21 @@ import org.junit.jupiter.api.Test;
  * ones' included, read after the writes) must be the same bytes.
  */
 class StreamBlockingTest {
-    private static ReferenceServer reference;
-    private static TestServer ours;
+    private static ReferencePair pair;
 
     @BeforeAll
     static void start() throws Exception {
-        reference = ReferenceServer.start();
-        ours = new TestServer("--save", "", "--appendonly", "no");
+        pair = ReferencePair.start("--save", "", "--appendonly", "no");
     }
 
     @AfterAll
-    static void stop() {
-        if (ours != null) ours.close();
-        if (reference != null) reference.close();
+    static void stop() throws Exception {
+        if (pair != null) pair.close();
     }
 
     @BeforeEach
     void needsReference() {
-        Assumptions.assumeTrue(reference != null, ReferenceServer.SKIP_MESSAGE);
+        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
     }
 
     /** One step: a connection (0, 1, 2...) sends a command, and either waits for its reply or (block) waits until it blocked. */
@@ -102,7 +99,7 @@ class StreamBlockingTest {
     }
 
     private static void same(Step... steps) throws Exception {
-        assertEquals(play(reference.port, steps), play(ours.port, steps));
+        assertEquals(play(pair.reference.port, steps), play(pair.ours.port, steps));
     }
 
     @Test
@@ -159,7 +156,7 @@ class StreamBlockingTest {
     void cannotBlockInsideMultiOrScripts() throws Exception {
         same(send(0, "MULTI"), send(0, "XREAD BLOCK 0 STREAMS s $"), send(0, "EXEC"));
         // Valkey lets a script use BLOCK, which answers at once (redis 7.0 refuses it; differences.md §3 row 9)
-        try (RespConnection c = ours.connect()) {
+        try (RespConnection c = pair.ours.connect()) {
             c.call("DEL", "s");
             c.call("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
             assertEquals("$-1\r\n", c.call("EVAL", "return redis.call('xread','block','0','streams','s','$')", "0")); // null -> false -> nil

@@ -33,8 +33,8 @@ class StreamDifferentialTest {
     static void start() throws Exception {
         pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
         if (pair == null) return;
-        refConn = pair.refConn;
-        ourConn = pair.ourConn;
+        refConn = pair.refConn();
+        ourConn = pair.ourConn();
     }
 
     @AfterContainer
