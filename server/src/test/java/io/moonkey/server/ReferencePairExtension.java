@@ -15,8 +15,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @AddLifecycleHook(ReferencePairHook.class)}.
  */
 final class ReferencePairExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
-    private final List<String> referenceArgs;
-    private final String[] ourArgs;
+    /** Starts the pair, or gives null without redis-server; for options only known at start (temporary directories, ports). */
+    interface Starter {
+        ReferencePair start() throws Exception;
+    }
+
+    private final Starter starter;
     private ReferencePair pair;
 
     /** Ours started with {@code ourArgs}, the reference with its defaults. */
@@ -25,12 +29,15 @@ final class ReferencePairExtension implements BeforeAllCallback, AfterAllCallbac
     }
 
     ReferencePairExtension(List<String> referenceArgs, String... ourArgs) {
-        this.referenceArgs = referenceArgs;
-        this.ourArgs = ourArgs;
+        this(() -> ReferencePair.start(referenceArgs, ourArgs));
+    }
+
+    ReferencePairExtension(Starter starter) {
+        this.starter = starter;
     }
 
     void start() throws Exception {
-        pair = ReferencePair.start(referenceArgs, ourArgs);
+        pair = starter.start();
     }
 
     void stop() throws Exception {
