@@ -13,8 +13,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 /**
  * Runs the same jqwik-generated (seeded) command sequences against our server and the
@@ -23,14 +21,6 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
  */
 @AddLifecycleHook(ReferencePairHook.class)
 class DifferentialTest {
-    /** Reports the property as skipped, with what to install, when redis-server is missing. */
-    static final class NeedsReference implements SkipExecutionHook {
-        @Override
-        public SkipResult shouldBeSkipped(LifecycleContext context) {
-            return ReferenceServer.executable() == null ? SkipResult.skip(ReferenceServer.SKIP_MESSAGE) : SkipResult.doNotSkip();
-        }
-    }
-
     static final ReferencePairExtension pair = new ReferencePairExtension("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
 
     private static final List<String> KEYS = List.of("k1", "k2", "k3", "n");
