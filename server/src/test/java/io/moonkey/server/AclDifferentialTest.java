@@ -17,8 +17,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * ACL against redis-server 7.0.15: ACL SETUSER replies and GETUSER/LIST descriptions for random
@@ -28,23 +26,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * them from categories, Valkey (7.2 on) keeps them in the order applied; our description is also
  * fed back to the oracle, which must then grant exactly the same commands.
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class AclDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start("--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    static final ReferencePairExtension pair = new ReferencePairExtension("--save", "", "--appendonly", "no");
 
     // ---- substitutions (differences.md §2) --------------------------------------------------------
 
@@ -126,23 +110,23 @@ class AclDifferentialTest {
     @Property(tries = 150, shrinking = ShrinkingMode.FULL)
     void setuserRepliesDescriptionsAndDryruns(@ForAll("rules") List<String> rules) throws Exception {
         List<String> reset = List.of("ACL", "SETUSER", "d", "reset");
-        call(refConn, reset);
-        call(ourConn, reset);
+        call(pair.refConn(), reset);
+        call(pair.ourConn(), reset);
         List<String> set = with(List.of("ACL", "SETUSER", "d"), rules);
-        assertEquals(call(refConn, set), call(ourConn, set), "SETUSER " + rules);
+        assertEquals(call(pair.refConn(), set), call(pair.ourConn(), set), "SETUSER " + rules);
         List<String> get = List.of("ACL", "GETUSER", "d");
-        assertEquals(maskCommands(call(refConn, get)), maskCommands(call(ourConn, get)), "GETUSER after " + rules);
+        assertEquals(maskCommands(call(pair.refConn(), get)), maskCommands(call(pair.ourConn(), get)), "GETUSER after " + rules);
         // our description, replayed on the oracle as another user, must grant the same
-        String ourList = call(ourConn, List.of("ACL", "LIST"));
+        String ourList = call(pair.ourConn(), List.of("ACL", "LIST"));
         Matcher m = Pattern.compile("user d ([^\r]*)\r\n").matcher(ourList);
         assertTrue(m.find(), ourList);
         List<String> replay = with(List.of("ACL", "SETUSER", "d2", "reset"), splitRules(m.group(1)));
-        assertEquals("+OK\r\n", call(refConn, replay), "the oracle accepts our description " + m.group(1));
+        assertEquals("+OK\r\n", call(pair.refConn(), replay), "the oracle accepts our description " + m.group(1));
         for (List<String> probe : PROBES) {
-            String ref = relength(toValkey(call(refConn, with(List.of("ACL", "DRYRUN", "d"), probe)), "d"));
-            String our = call(ourConn, with(List.of("ACL", "DRYRUN", "d"), probe));
+            String ref = relength(toValkey(call(pair.refConn(), with(List.of("ACL", "DRYRUN", "d"), probe)), "d"));
+            String our = call(pair.ourConn(), with(List.of("ACL", "DRYRUN", "d"), probe));
             assertEquals(ref, our, "DRYRUN " + probe + " after " + rules);
-            String replayed = relength(toValkey(call(refConn, with(List.of("ACL", "DRYRUN", "d2"), probe)), "d2").replace("User d2 ", "User d "));
+            String replayed = relength(toValkey(call(pair.refConn(), with(List.of("ACL", "DRYRUN", "d2"), probe)), "d2").replace("User d2 ", "User d "));
             assertEquals(ref, replayed, "DRYRUN " + probe + " for our description " + m.group(1));
         }
     }
@@ -187,13 +171,13 @@ class AclDifferentialTest {
     void permissionErrorsOfRandomCommandsForRandomUsers(@ForAll("validRules") List<String> rules,
             @ForAll("commandLines") List<List<String>> lines) throws Exception {
         List<String> replies = new ArrayList<>();
-        for (RespConnection admin : List.of(refConn, ourConn)) {
+        for (RespConnection admin : List.of(pair.refConn(), pair.ourConn())) {
             call(admin, List.of("FLUSHALL"));
             call(admin, List.of("ACL", "SETUSER", "p", "reset", "on", ">pw"));
             replies.add(call(admin, with(List.of("ACL", "SETUSER", "p"), rules)));
         }
         assertEquals(replies.get(0), replies.get(1), "SETUSER " + rules);
-        try (RespConnection ref = new RespConnection(pair.reference.port); RespConnection our = pair.ours.connect()) {
+        try (RespConnection ref = new RespConnection(pair.get().reference.port); RespConnection our = pair.get().ours.connect()) {
             assertEquals(ref.call("AUTH", "p", "pw"), our.call("AUTH", "p", "pw"));
             for (List<String> line : lines) {
                 String r = toValkey(call(ref, line), "p");
@@ -205,13 +189,13 @@ class AclDifferentialTest {
 
     @Example
     void categories() throws Exception {
-        assertEquals(refConn.call("ACL", "CAT"), ourConn.call("ACL", "CAT"));
+        assertEquals(pair.refConn().call("ACL", "CAT"), pair.ourConn().call("ACL", "CAT"));
         Set<String> onlyOurs = new TreeSet<>();
         for (String cat : List.of("keyspace", "read", "write", "set", "sortedset", "list", "hash", "string", "bitmap",
                 "hyperloglog", "geo", "stream", "pubsub", "admin", "fast", "slow", "blocking", "dangerous", "connection",
                 "transaction", "scripting")) {
-            Set<String> ref = elements(refConn.call("ACL", "CAT", cat));
-            Set<String> our = elements(ourConn.call("ACL", "CAT", cat));
+            Set<String> ref = elements(pair.refConn().call("ACL", "CAT", cat));
+            Set<String> our = elements(pair.ourConn().call("ACL", "CAT", cat));
             Set<String> missing = new TreeSet<>(ref);
             missing.removeAll(our);
             missing.removeIf(AclDifferentialTest::notInOurTable);
@@ -224,13 +208,13 @@ class AclDifferentialTest {
         onlyOurs.removeAll(Set.of("client|no-touch", "client|setinfo", "client|capa", "script|show", "cluster|myshardid",
                 "cluster|slot-stats"));
         assertEquals(Set.of(), onlyOurs, "commands the oracle does not have");
-        assertEquals(refConn.call("ACL", "CAT", "nosuch"), ourConn.call("ACL", "CAT", "nosuch"));
+        assertEquals(pair.refConn().call("ACL", "CAT", "nosuch"), pair.ourConn().call("ACL", "CAT", "nosuch"));
     }
 
     /** Commands our table lacks altogether (DUMP, RESTORE, MIGRATE...) are not an ACL matter. */
     private static boolean notInOurTable(String fullName) {
         try {
-            String info = ourConn.call("COMMAND", "INFO", fullName.split("\\|")[0]);
+            String info = pair.ourConn().call("COMMAND", "INFO", fullName.split("\\|")[0]);
             return !info.contains("$" + fullName.length() + "\r\n" + fullName + "\r\n");
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -251,10 +235,10 @@ class AclDifferentialTest {
                     List.of("CONFIG", "SET", "acl-pubsub-default", "allchannels"), List.of("ACL", "SETUSER", "ps", "(+get)"),
                     List.of("ACL", "GETUSER", "ps"), List.of("ACL", "SETUSER", "ps", "reset"), List.of("ACL", "GETUSER", "ps"),
                     List.of("CONFIG", "GET", "acl-pubsub-default"))) {
-                assertEquals(call(refConn, c), call(ourConn, c), c.toString());
+                assertEquals(call(pair.refConn(), c), call(pair.ourConn(), c), c.toString());
             }
         } finally {
-            for (RespConnection conn : List.of(refConn, ourConn)) {
+            for (RespConnection conn : List.of(pair.refConn(), pair.ourConn())) {
                 call(conn, List.of("CONFIG", "SET", "acl-pubsub-default", "resetchannels"));
                 call(conn, List.of("ACL", "DELUSER", "ps"));
             }
@@ -272,10 +256,10 @@ class AclDifferentialTest {
                 List.of("ACL", "DRYRUN", "default", "get"), List.of("ACL", "SAVE"), List.of("ACL", "LOAD"), List.of("ACL", "NOPE"),
                 List.of("ACL", "WHOAMI"), List.of("AUTH", "x"), List.of("AUTH", "nobody", "x"),
                 List.of("ACL", "SETUSER", "x", "(", "+get"), List.of("ACL", "SETUSER", "x", "(+get", "~x", ")"))) {
-            String ref = relength(toValkey(call(refConn, c), "default").replace("    Prints this help.", "    Print this help."));
-            assertEquals(ref, call(ourConn, c), c.toString());
+            String ref = relength(toValkey(call(pair.refConn(), c), "default").replace("    Prints this help.", "    Print this help."));
+            assertEquals(ref, call(pair.ourConn(), c), c.toString());
         }
-        call(refConn, List.of("ACL", "DELUSER", "x"));
-        call(ourConn, List.of("ACL", "DELUSER", "x"));
+        call(pair.refConn(), List.of("ACL", "DELUSER", "x"));
+        call(pair.ourConn(), List.of("ACL", "DELUSER", "x"));
     }
 }

@@ -12,9 +12,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * BITFIELD and BITFIELD_RO against redis-server 7.0.15: generated (seeded) sequences of field
@@ -22,23 +19,9 @@ import org.junit.jupiter.api.Assumptions;
  * offsets and malformed arguments, mixed with the string commands that observe the result.
  * Replies are compared byte for byte, and so is the string after each sequence.
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class BitfieldDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    static final ReferencePairExtension pair = new ReferencePairExtension("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
 
     private static final Arbitrary<String> KEY = Arbitraries.of("b1", "b2", "h");
     private static final Arbitrary<String> TYPE = Arbitraries.of("i1", "i5", "i8", "i16", "i32", "i63", "i64", "u1", "u3",
@@ -88,16 +71,15 @@ class BitfieldDifferentialTest {
 
     @Property(tries = 300, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        for (RespConnection c : List.of(refConn, ourConn)) c.call("FLUSHALL");
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) c.call("FLUSHALL");
         List<String> done = new ArrayList<>();
         for (List<String> cmd : seq) {
             String[] a = cmd.toArray(new String[0]);
             done.add(String.join(" ", a));
-            assertEquals(refConn.call(a), ourConn.call(a), "after " + done);
+            assertEquals(pair.refConn().call(a), pair.ourConn().call(a), "after " + done);
         }
         for (String k : List.of("b1", "b2")) {
-            assertEquals(refConn.call("GET", k), ourConn.call("GET", k), "value of " + k + " after " + done);
+            assertEquals(pair.refConn().call("GET", k), pair.ourConn().call("GET", k), "value of " + k + " after " + done);
         }
     }
 }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Server-assisted client-side caching against redis-server 7.0.15: three connections per server
@@ -17,17 +15,8 @@ import org.junit.jupiter.api.Test;
  * scripts and MULTI, and the option errors.
  */
 class ClientTrackingDifferentialTest {
-    private static ReferencePair pair;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pair = ReferencePair.start("--save", "", "--appendonly", "no");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    @RegisterExtension
+    static final ReferencePairExtension pair = new ReferencePairExtension("--save", "", "--appendonly", "no");
 
     /** Who sends (t = RESP3 tracker, r = RESP2 redirecting tracker, s = its subscriber, w = writer), the command, and the replies to read. */
     private record Step(String who, int replies, String... cmd) {
@@ -145,7 +134,6 @@ class ClientTrackingDifferentialTest {
 
     @Test
     void sameRepliesAndInvalidationsAsReference() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        assertEquals(run(pair.reference.port), run(pair.ours.port));
+        assertEquals(run(pair.get().reference.port), run(pair.get().ours.port));
     }
 }

@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cluster mode against redis-server 7.0.15 started with cluster-enabled and all slots added:
@@ -30,23 +28,27 @@ class ClusterDifferentialTest {
             + "redis.register_function{function_name='nocluster', callback=function() return 1 end, flags={'no-cluster'}}\n"
             + "redis.register_function('mixed', function(keys, args) return redis.pcall('mget', args[1], args[2]) end)";
 
-    private static ReferencePair pair;
+    @RegisterExtension
+    static final ReferencePairExtension pair = new ReferencePairExtension(ClusterDifferentialTest::startPair);
     private static RespConnection ref, our;
     private static String refId, ourId;
     private static int refBusPort, ourBusPort;
 
-    @BeforeAll
-    static void start() throws Exception {
+    private static ReferencePair startPair() throws Exception {
         Path dir = Files.createTempDirectory("moonkey-cluster-ref");
         dir.toFile().deleteOnExit();
         refBusPort = freePort();
         Path ourDir = Files.createTempDirectory("moonkey-cluster-ours");
         ourDir.toFile().deleteOnExit();
         ourBusPort = freePort();
-        pair = ReferencePair.start(List.of("--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
+        return ReferencePair.start(List.of("--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
                 "--dir", dir.toString(), "--cluster-port", Integer.toString(refBusPort)),
                 "--cluster-enabled", "yes", "--dir", ourDir.toString(), "--cluster-port", Integer.toString(ourBusPort));
-        if (pair == null) return;
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!pair.started()) return; // each test is then reported skipped by the extension
         ref = pair.refConn();
         our = pair.ourConn();
         refId = bulkText(ref.call("CLUSTER", "MYID"));
@@ -55,16 +57,6 @@ class ClusterDifferentialTest {
         assertEquals("+OK\r\n", our.call("CLUSTER", "ADDSLOTSRANGE", "0", "16383"));
         awaitOk(ref);
         awaitOk(our);
-    }
-
-    @BeforeEach
-    void needsReference() {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE); // not in @BeforeAll: there it reports no test skipped
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
     }
 
     static int freePort() throws Exception {
@@ -103,9 +95,9 @@ class ClusterDifferentialTest {
 
     private static void compare(List<Step> steps) throws Exception {
         for (Step s : steps) {
-            String expected = normalise(ref.call(s.argv()), refId, pair.reference.port, refBusPort);
+            String expected = normalise(ref.call(s.argv()), refId, pair.get().reference.port, refBusPort);
             if (s.nonLocalMeans() != null) expected = expected.replace(R7_NON_LOCAL, s.nonLocalMeans()); // error lines carry no length
-            String actual = normalise(our.call(s.argv()), ourId, pair.ours.port, ourBusPort);
+            String actual = normalise(our.call(s.argv()), ourId, pair.get().ours.port, ourBusPort);
             assertEquals(expected, actual, () -> "reply to " + Arrays.toString(s.argv()));
         }
     }
@@ -246,8 +238,8 @@ class ClusterDifferentialTest {
                 c("CLUSTER", "SAVECONFIG")));
         // node-id arguments: each server gets its own id
         for (String sub : new String[] {"FORGET", "REPLICATE", "REPLICAS", "COUNT-FAILURE-REPORTS"}) {
-            assertEquals(normalise(ref.call("CLUSTER", sub, refId), refId, pair.reference.port, refBusPort),
-                    normalise(our.call("CLUSTER", sub, ourId), ourId, pair.ours.port, ourBusPort), sub);
+            assertEquals(normalise(ref.call("CLUSTER", sub, refId), refId, pair.get().reference.port, refBusPort),
+                    normalise(our.call("CLUSTER", sub, ourId), ourId, pair.get().ours.port, ourBusPort), sub);
         }
         assertEquals(ref.call("CLUSTER", "SETSLOT", "4", "importing", refId), our.call("CLUSTER", "SETSLOT", "4", "importing", ourId));
     }
@@ -426,7 +418,7 @@ class ClusterDifferentialTest {
         for (boolean oracle : new boolean[] {true, false}) {
             RespConnection main = oracle ? ref : our;
             StringBuilder b = new StringBuilder();
-            try (RespConnection sub = oracle ? new RespConnection(pair.reference.port) : pair.ours.connect()) {
+            try (RespConnection sub = oracle ? new RespConnection(pair.get().reference.port) : pair.get().ours.connect()) {
                 b.append(sub.call("SSUBSCRIBE", "b", "{b}x")).append(sub.readReply()).append(sub.call("SSUBSCRIBE", "{a}y"));
                 b.append(main.call("CLUSTER", "DELSLOTS", "3300"));
                 b.append(sub.readReply()).append(sub.readReply());

@@ -15,9 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Random scripts in cluster mode against redis-server 7.0.15 (all slots served): a few
@@ -26,33 +24,31 @@ import org.junit.jupiter.api.Assumptions;
  * oracle error points at tells which command its "non local key" text stands for in Valkey
  * (differences.md §2).
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class ClusterScriptDifferentialTest {
     private static final Pattern NON_LOCAL = Pattern.compile(
             "Script attempted to access a non local key in a cluster node( script: \\w+, on @user_script:(\\d+)\\.)");
     private static final List<String> KEYS = List.of("a", "{a}1", "b", "{b}1", "c");
 
-    private static ReferencePair pair;
+    static final ReferencePairExtension pair = new ReferencePairExtension(ClusterScriptDifferentialTest::startPair);
     private static RespConnection ref, our;
+
+    private static ReferencePair startPair() throws Exception {
+        Path dir = Files.createTempDirectory("moonkey-cluster-ref");
+        return ReferencePair.start(List.of("--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
+                "--dir", dir.toString(), "--cluster-port", Integer.toString(ClusterDifferentialTest.freePort())), // port + 10000 may not exist
+                "--cluster-enabled", "yes", "--dir", Files.createTempDirectory("moonkey-cluster-ours").toString());
+    }
 
     @BeforeContainer
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("moonkey-cluster-ref");
-        pair = ReferencePair.start(List.of("--cluster-enabled", "yes", "--cluster-config-file", dir.resolve("nodes.conf").toString(),
-                "--dir", dir.toString(), "--cluster-port", Integer.toString(ClusterDifferentialTest.freePort())), // port + 10000 may not exist
-                "--cluster-enabled", "yes", "--dir", Files.createTempDirectory("moonkey-cluster-ours").toString());
-        if (pair == null) return;
+        if (!pair.started()) return;
         ref = pair.refConn();
         our = pair.ourConn();
         for (RespConnection c : List.of(ref, our)) {
             c.call("CLUSTER", "ADDSLOTSRANGE", "0", "16383");
             ClusterDifferentialTest.awaitOk(c);
         }
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
     }
 
     /** One line of a script: the command and its Lua call. */
@@ -90,7 +86,6 @@ class ClusterScriptDifferentialTest {
 
     @Property(tries = 300)
     void scriptsAsTheOracle(@ForAll("evalCommand") List<String> argv) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[] a = argv.toArray(new String[0]);
         String expected = valkeyText(ref.call(a), a[1]);
         assertEquals(expected, our.call(a), () -> String.join(" | ", argv));

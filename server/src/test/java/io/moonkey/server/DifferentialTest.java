@@ -13,42 +13,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the same jqwik-generated (seeded) command sequences against our server and the
  * reference redis-server 7.0.15, comparing every reply byte for byte after the normalisations of
  * spec/differences.md (only key-order-dependent replies are sorted here).
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class DifferentialTest {
-    /** Reports the property as skipped, with what to install, when redis-server is missing. */
-    static final class NeedsReference implements SkipExecutionHook {
-        @Override
-        public SkipResult shouldBeSkipped(LifecycleContext context) {
-            return ReferenceServer.executable() == null ? SkipResult.skip(ReferenceServer.SKIP_MESSAGE) : SkipResult.doNotSkip();
-        }
-    }
-
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    static final ReferencePairExtension pair = new ReferencePairExtension("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
 
     private static final List<String> KEYS = List.of("k1", "k2", "k3", "n");
     private static final List<String> VALUES = List.of("0", "1", "-5", "42", "9223372036854775807", "-9223372036854775808",
@@ -162,8 +135,7 @@ class DifferentialTest {
 
     @Property(tries = 400, seed = "20261123", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("HELLO", resp3 ? "3" : "2"); // the HELLO map itself differs (server name, version)
             c.call("DISCARD");
             c.call("SELECT", "0");
@@ -173,8 +145,8 @@ class DifferentialTest {
         for (List<String> cmd : seq) {
             String[] a = cmd.toArray(new String[0]);
             done.add(String.join(" ", a));
-            String expected = normalise(cmd, refConn.call(a));
-            String actual = normalise(cmd, ourConn.call(a));
+            String expected = normalise(cmd, pair.refConn().call(a));
+            String actual = normalise(cmd, pair.ourConn().call(a));
             if (knownDifference(cmd, expected, actual)) continue;
             assertEquals(expected, actual, "after " + done);
         }
@@ -183,7 +155,6 @@ class DifferentialTest {
     /** Raw protocol input, well-formed and not, on fresh connections: the bytes back must match. */
     @Example
     void sameProtocolHandlingAsReference() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[] cases = {
             "*1\r\n+PING\r\n", "*x\r\n", "*1\r\n$x\r\n", "*1\r\n$-1\r\n", "*0\r\nPING\r\n", "*-1\r\nPING\r\n",
             "SET a \"b\r\n", "PING  \r\n", "\r\nPING\r\n", "*2\r\n$4\r\nECHO\r\n$3\r\nabcXY*1\r\n$4\r\nPING\r\n",
@@ -199,8 +170,8 @@ class DifferentialTest {
         };
         for (String c : cases) {
             byte[] in = c.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            String expected = exchange(pair.reference.port, in, 0);
-            assertEquals(expected, exchange(pair.ours.port, in, expected.length()), "input " + c.replace("\r\n", "\\r\\n"));
+            String expected = exchange(pair.get().reference.port, in, 0);
+            assertEquals(expected, exchange(pair.get().ours.port, in, expected.length()), "input " + c.replace("\r\n", "\\r\\n"));
         }
     }
 

@@ -4,32 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DEBUG DIGEST and DIGEST-VALUE equal redis-server 7.0.15's for the same data: the same
  * commands go to both servers, then the digests are compared.
  */
 class DigestDifferentialTest {
-    private static ReferencePair pair;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    @RegisterExtension
+    static final ReferencePairExtension pair = new ReferencePairExtension("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
 
     /** Runs {@code script} (commands separated by ';', words by ' ') on both and compares the digests. */
     static void assertSameDigests(List<String[]> script, String... keys) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        try (RespConnection a = new RespConnection(pair.reference.port); RespConnection b = pair.ours.connect()) {
+        try (RespConnection a = new RespConnection(pair.get().reference.port); RespConnection b = pair.get().ours.connect()) {
             a.call("flushall");
             b.call("flushall");
             for (String[] cmd : script) {

@@ -4,30 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** FUNCTION and FCALL against redis-server 7.0.15, compared after the differences.md substitutions. */
 class FunctionDifferentialTest {
-    private static ReferencePair pair;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pair = ReferencePair.start();
-    }
-
-    @BeforeEach
-    void needsReference() {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE); // not in @BeforeAll: there it reports no test skipped
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    @RegisterExtension
+    static final ReferencePairExtension pair = new ReferencePairExtension();
 
     private static String[] load(String code) {
         return new String[] {"FUNCTION", "LOAD", code};
@@ -127,7 +110,7 @@ class FunctionDifferentialTest {
     void functionsMatchRedis() throws Exception {
         List<String> diffs = new ArrayList<>();
         List<String[]> corpus = corpus();
-        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.get().reference.port); RespConnection mine = pair.get().ours.connect()) {
             for (String[] cmd : corpus) {
                 String expected = ScriptingDifferentialTest.normalise(theirs.call(cmd));
                 if (expected.startsWith("-")) {
@@ -152,7 +135,7 @@ class FunctionDifferentialTest {
     void restoreOfAReferenceDump() throws Exception {
         String code = "#!lua name=dumped\n-- " + "padding ".repeat(40) + "\nredis.register_function('dumpedf', function() return 'from dump' end)";
         List<String> diffs = new ArrayList<>();
-        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.get().reference.port); RespConnection mine = pair.get().ours.connect()) {
             theirs.call("FUNCTION", "FLUSH");
             theirs.call("FUNCTION", "LOAD", code);
             String dumpReply = theirs.call("FUNCTION", "DUMP");

@@ -13,9 +13,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The GEO commands against redis-server 7.0.15: generated (seeded) sequences of GEOADD around a
@@ -23,23 +20,9 @@ import org.junit.jupiter.api.Assumptions;
  * every search form with random radii, boxes, units and options, in RESP2 and RESP3. Replies are
  * compared byte for byte (coordinates, distances and stored scores are text).
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class GeoDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start("--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    static final ReferencePairExtension pair = new ReferencePairExtension("--save", "", "--appendonly", "no");
 
     private static final double[][] CENTRES = {{13.36, 38.11}, {0.1, 0.2}, {-179.9, 10}, {179.95, -45}, {45, 84.9}, {-70, -85}};
     private static final Arbitrary<String> KEY = Arbitraries.of("g1", "g2");
@@ -128,8 +111,7 @@ class GeoDifferentialTest {
 
     @Property(tries = 200, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("FLUSHALL");
         }
@@ -137,7 +119,7 @@ class GeoDifferentialTest {
         for (List<String> cmd : seq) {
             String[] a = cmd.toArray(new String[0]);
             done.add(String.join(" ", a));
-            assertEquals(refConn.call(a), ourConn.call(a), "after " + done);
+            assertEquals(pair.refConn().call(a), pair.ourConn().call(a), "after " + done);
         }
     }
 }

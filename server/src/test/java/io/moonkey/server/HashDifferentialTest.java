@@ -13,9 +13,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The hash commands against redis-server 7.0.15: seeded random command sequences over a few
@@ -23,24 +20,10 @@ import org.junit.jupiter.api.Assumptions;
  * compared byte for byte except where the order follows a hash table (sorted), HRANDFIELD (shape
  * and membership) and HSCAN of a table (a whole iteration compared).
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class HashDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
+    static final ReferencePairExtension pair = new ReferencePairExtension("--save", "", "--appendonly", "no");
     private static boolean inMulti;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start("--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
 
     private static final List<String> KEYS = List.of("h1", "h2", "str");
     private static final String LONG = "x".repeat(70);
@@ -116,7 +99,6 @@ class HashDifferentialTest {
 
     @Property(tries = 400, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (List<String> cmd : seq) {
@@ -128,7 +110,7 @@ class HashDifferentialTest {
 
     private static void reset(boolean resp3) throws Exception {
         inMulti = false;
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("DISCARD");
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("FLUSHALL");
@@ -149,22 +131,22 @@ class HashDifferentialTest {
         if (name.equals("EXEC") || name.equals("DISCARD")) inMulti = false;
         switch (queued || (key == null && !name.equals("EXEC")) ? "" : name) {
             case "HRANDFIELD" -> {
-                List<String> content = HashSetReplies.texts(refConn.call("HGETALL", key));
-                String expected = refConn.call(a), actual = ourConn.call(a);
+                List<String> content = HashSetReplies.texts(pair.refConn().call("HGETALL", key));
+                String expected = pair.refConn().call(a), actual = pair.ourConn().call(a);
                 HashSetReplies.assertRandomReply(cmd, content, true, expected, actual, context);
             }
             case "HSCAN" -> {
-                String enc = refConn.call("OBJECT", "ENCODING", key);
-                String expected = refConn.call(a), actual = ourConn.call(a);
+                String enc = pair.refConn().call("OBJECT", "ENCODING", key);
+                String expected = pair.refConn().call(a), actual = pair.ourConn().call(a);
                 if (enc.contains("hashtable") && expected.startsWith("*2")) {
-                    assertEquals(HashSetReplies.fullScan(refConn, cmd), HashSetReplies.fullScan(ourConn, cmd), context);
+                    assertEquals(HashSetReplies.fullScan(pair.refConn(), cmd), HashSetReplies.fullScan(pair.ourConn(), cmd), context);
                 } else {
                     assertEquals(expected, actual, context);
                 }
             }
             case "HGETALL", "HKEYS", "HVALS" -> {
-                String enc = refConn.call("OBJECT", "ENCODING", key);
-                String expected = refConn.call(a), actual = ourConn.call(a);
+                String enc = pair.refConn().call("OBJECT", "ENCODING", key);
+                String expected = pair.refConn().call(a), actual = pair.ourConn().call(a);
                 if (enc.contains("hashtable")) {
                     int group = name.equals("HGETALL") ? 2 : 1;
                     expected = HashSetReplies.sorted(expected, group);
@@ -173,27 +155,26 @@ class HashDifferentialTest {
                 assertEquals(expected, actual, context);
             }
             case "EXEC" -> {
-                String expected = refConn.call(a), actual = ourConn.call(a);
+                String expected = pair.refConn().call(a), actual = pair.ourConn().call(a);
                 if (!expected.equals(actual)) assertEquals(HashSetReplies.deepSorted(expected), HashSetReplies.deepSorted(actual), context);
             }
-            default -> assertEquals(refConn.call(a), ourConn.call(a), context);
+            default -> assertEquals(pair.refConn().call(a), pair.ourConn().call(a), context);
         }
     }
 
     /** Type, encoding and content of every key must agree. */
     static void compareState(String context) throws Exception {
         for (String k : KEYS) {
-            assertEquals(refConn.call("TYPE", k), ourConn.call("TYPE", k), context + " TYPE " + k);
-            assertEquals(refConn.call("OBJECT", "ENCODING", k), ourConn.call("OBJECT", "ENCODING", k), context + " ENCODING " + k);
-            if (refConn.call("TYPE", k).equals("+hash\r\n")) {
-                assertEquals(HashSetReplies.sorted(refConn.call("HGETALL", k), 2), HashSetReplies.sorted(ourConn.call("HGETALL", k), 2),
+            assertEquals(pair.refConn().call("TYPE", k), pair.ourConn().call("TYPE", k), context + " TYPE " + k);
+            assertEquals(pair.refConn().call("OBJECT", "ENCODING", k), pair.ourConn().call("OBJECT", "ENCODING", k), context + " ENCODING " + k);
+            if (pair.refConn().call("TYPE", k).equals("+hash\r\n")) {
+                assertEquals(HashSetReplies.sorted(pair.refConn().call("HGETALL", k), 2), HashSetReplies.sorted(pair.ourConn().call("HGETALL", k), 2),
                         context + " HGETALL " + k);
             }
         }
     }
 
     private static void run(boolean resp3, String... lines) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (String line : lines) {
@@ -255,7 +236,6 @@ class HashDifferentialTest {
 
     @Example
     void scriptsSeeTheSameReplies() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (boolean resp3 : new boolean[] {false, true}) {
             reset(resp3);
             String[][] cases = {

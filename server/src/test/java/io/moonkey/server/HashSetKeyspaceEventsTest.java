@@ -6,28 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Example;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Keyspace notifications and WATCH for the hash and set commands, against redis-server 7.0.15:
  * the events a subscriber receives for a run of writes, and whether a watched key counts as
  * changed, must be the same.
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class HashSetKeyspaceEventsTest {
-    private static ReferencePair pair;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start("--save", "", "--appendonly", "no");
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    static final ReferencePairExtension pair = new ReferencePairExtension("--save", "", "--appendonly", "no");
 
     /** Runs the commands on a fresh database and returns the replies followed by the events seen. */
     private static List<String> eventsOf(int port, String... commands) throws Exception {
@@ -49,9 +36,8 @@ class HashSetKeyspaceEventsTest {
     }
 
     private static void same(String... commands) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        List<String> expected = eventsOf(pair.reference.port, commands);
-        List<String> actual = eventsOf(pair.ours.port, commands);
+        List<String> expected = eventsOf(pair.get().reference.port, commands);
+        List<String> actual = eventsOf(pair.get().ours.port, commands);
         assertEquals(String.join("\n", expected), String.join("\n", actual));
     }
 
@@ -86,7 +72,6 @@ class HashSetKeyspaceEventsTest {
 
     @Example
     void watchSeesOnlyRealChanges() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[][] cases = {
             {"SADD s 1", "SADD s 1"}, {"SADD s 1", "SADD s 2"}, {"SADD s 1", "SREM s 2"}, {"SADD s 1", "SREM s 1"},
             {"SADD s 1", "SMOVE s s 1"}, {"SADD s 1", "SMOVE t s 1"}, {"SADD s 1", "SINTERSTORE s s s"},
@@ -95,7 +80,7 @@ class HashSetKeyspaceEventsTest {
             {"HSET s a 1", "HINCRBY s a 0"}, {"SADD t 1", "SMOVE t s 1"}, {"SADD s 1", "SMOVE s t 1"},
         };
         for (String[] c : cases) {
-            assertEquals(watchOutcome(pair.reference.port, c[0], c[1]), watchOutcome(pair.ours.port, c[0], c[1]), String.join(" / ", c));
+            assertEquals(watchOutcome(pair.get().reference.port, c[0], c[1]), watchOutcome(pair.get().ours.port, c[0], c[1]), String.join(" / ", c));
         }
     }
 }

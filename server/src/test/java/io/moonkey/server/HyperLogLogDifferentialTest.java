@@ -12,9 +12,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * PFADD, PFCOUNT, PFMERGE and PFDEBUG against redis-server 7.0.15 on generated (seeded)
@@ -23,23 +20,9 @@ import org.junit.jupiter.api.Assumptions;
  * are compared byte for byte, and so are the HyperLogLog strings themselves (GET), since their
  * bytes are part of Valkey's interface (replicas, DUMP, clients reading them).
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class HyperLogLogDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    static final ReferencePairExtension pair = new ReferencePairExtension("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
 
     private static final List<String> KEYS = List.of("h1", "h2", "h3", "s");
     private static final Arbitrary<String> KEY = Arbitraries.of(KEYS);
@@ -85,8 +68,7 @@ class HyperLogLogDifferentialTest {
 
     @Property(tries = 120, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAndStringsAsReference(@ForAll("sequences") List<List<String>> seq) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("FLUSHALL");
             c.call("CONFIG", "SET", "hll-sparse-max-bytes", "3000");
         }
@@ -94,10 +76,10 @@ class HyperLogLogDifferentialTest {
         for (List<String> cmd : seq) {
             String[] a = cmd.toArray(new String[0]);
             done.add(a[0] + " " + (a.length > 1 ? a[1] : "") + (a.length > 6 ? " ... (" + a.length + " args)" : ""));
-            assertEquals(refConn.call(a), ourConn.call(a), "after " + done);
+            assertEquals(pair.refConn().call(a), pair.ourConn().call(a), "after " + done);
         }
         for (String k : KEYS) {
-            assertEquals(refConn.call("GET", k), ourConn.call("GET", k), "bytes of " + k + " after " + done);
+            assertEquals(pair.refConn().call("GET", k), pair.ourConn().call("GET", k), "bytes of " + k + " after " + done);
         }
     }
 }

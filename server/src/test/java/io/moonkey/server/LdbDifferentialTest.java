@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -20,22 +17,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class LdbDifferentialTest {
-    private static ReferencePair pair;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pair = ReferencePair.start();
-    }
-
-    @BeforeEach
-    void needsReference() {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE); // not in @BeforeAll: there it reports no test skipped
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    @RegisterExtension
+    static final ReferencePairExtension pair = new ReferencePairExtension();
 
     private static final Map<String, String> R7_TO_VK = Map.of(
             "+<redis> ", "+<command> ",
@@ -91,9 +74,9 @@ class LdbDifferentialTest {
     }
 
     private static void compareWithKeys(String script, int numkeys, String[] keysAndArgs, String[]... commands) throws Exception {
-        List<String> expected = replay(pair.reference.port, script, numkeys, keysAndArgs, commands).stream()
+        List<String> expected = replay(pair.get().reference.port, script, numkeys, keysAndArgs, commands).stream()
                 .map(LdbDifferentialTest::normalise).toList();
-        List<String> actual = replay(pair.ours.port, script, numkeys, keysAndArgs, commands).stream()
+        List<String> actual = replay(pair.get().ours.port, script, numkeys, keysAndArgs, commands).stream()
                 .map(LdbDifferentialTest::pointers).toList();
         for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
             assertEquals(expected.get(i), actual.get(i), "reply " + i + (i > 0 && i <= commands.length ? " to " + String.join(" ", commands[i - 1]) : ""));
@@ -365,8 +348,8 @@ class LdbDifferentialTest {
         for (String raw : new String[] {"hello\r\n", "*0\r\n", "*1\r\n$0\r\n\r\n"}) {
             List<String> expected = new ArrayList<>();
             List<String> actual = new ArrayList<>();
-            for (int port : new int[] {pair.reference.port, pair.ours.port}) {
-                List<String> out = port == pair.reference.port ? expected : actual;
+            for (int port : new int[] {pair.get().reference.port, pair.get().ours.port}) {
+                List<String> out = port == pair.get().reference.port ? expected : actual;
                 try (LdbClient c = new LdbClient(port)) {
                     out.add(c.start("sync", "local x = 1\nreturn x"));
                     c.sendRaw(raw);
@@ -380,8 +363,8 @@ class LdbDifferentialTest {
         for (String[] eval : new String[][] {{"EVAL", "retur 1", "0"}, {"EVAL", "return 1", "x"}, {"EVAL", "return 1", "2", "k"}}) {
             List<String> expected = new ArrayList<>();
             List<String> actual = new ArrayList<>();
-            for (int port : new int[] {pair.reference.port, pair.ours.port}) {
-                List<String> out = port == pair.reference.port ? expected : actual;
+            for (int port : new int[] {pair.get().reference.port, pair.get().ours.port}) {
+                List<String> out = port == pair.get().reference.port ? expected : actual;
                 try (LdbClient c = new LdbClient(port)) {
                     out.add(c.cmd("SCRIPT", "DEBUG", "sync"));
                     out.add(c.cmd(eval));

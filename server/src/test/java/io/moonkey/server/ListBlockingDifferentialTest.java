@@ -13,9 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Blocking list commands with several clients, against the reference redis-server 7.0.15: two
@@ -24,23 +22,17 @@ import org.junit.jupiter.api.Assumptions;
  * CLIENT UNBLOCK. Every reply of all three clients, and the lists left, must be the same on
  * both servers: who is served, in which order, with what, and what stays blocked.
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class ListBlockingDifferentialTest {
-    private static ReferencePair pair;
+    static final ReferencePairExtension pair = new ReferencePairExtension("--save", "", "--appendonly", "no");
     /** Per server: the actor, then the two waiters. */
     private static RespConnection[] refConns, ourConns;
 
     @BeforeContainer
     static void start() throws Exception {
-        pair = ReferencePair.start("--save", "", "--appendonly", "no");
-        if (pair == null) return;
+        if (!pair.started()) return;
         refConns = new RespConnection[] {pair.connectReference(), pair.connectReference(), pair.connectReference()};
         ourConns = new RespConnection[] {pair.connectOurs(), pair.connectOurs(), pair.connectOurs()};
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
     }
 
     /** A blocking command that blocks on the initially empty l1/l2 (l3 starts with elements). */
@@ -128,13 +120,11 @@ class ListBlockingDifferentialTest {
 
     @Property(tries = 120, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameServingAsReference(@ForAll("scenarios") Scenario sc) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         assertEquals(run(refConns, sc), run(ourConns, sc), sc.toString());
     }
 
     @Example
     void chainOfMovesServesBothWaiters() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         Scenario sc = new Scenario("BLMOVE l1 l2 LEFT RIGHT 5", "BLPOP l2 5", List.of(List.of("RPUSH l1 a b")), false);
         List<String> ref = run(refConns, sc);
         assertEquals("unblock -> :0\r\n", ref.get(1), "the first waiter was served");

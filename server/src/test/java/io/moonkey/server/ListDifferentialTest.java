@@ -16,7 +16,6 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The list commands against the reference redis-server 7.0.15: jqwik-generated (seeded) command
@@ -24,20 +23,16 @@ import org.junit.jupiter.api.Assumptions;
  * cases as examples. Blocking commands appear only with short timeouts or inside MULTI, where
  * they cannot block.
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class ListDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
+    static final ReferencePairExtension pair = new ReferencePairExtension("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
 
     private static PropagationFeeds feeds;
 
     @BeforeContainer
     static void start() throws Exception {
-        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-        feeds = new PropagationFeeds(pair);
+        if (!pair.started()) return;
+        feeds = new PropagationFeeds(pair.get());
     }
 
     /**
@@ -155,8 +150,7 @@ class ListDifferentialTest {
 
     @AfterContainer
     static void stop() throws Exception {
-        if (feeds != null) feeds.close();
-        if (pair != null) pair.close();
+        if (feeds != null) feeds.close(); // before ReferencePairHook stops the servers
     }
 
     private static Arbitrary<String> key() {
@@ -276,7 +270,7 @@ class ListDifferentialTest {
     }
 
     private static void reset(boolean resp3) throws Exception {
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("CONFIG", "RESETSTAT");
             inMulti = false;
             c.call("HELLO", resp3 ? "3" : "2");
@@ -296,9 +290,9 @@ class ListDifferentialTest {
         if (n.equals("MULTI") || n.equals("EXEC") || n.equals("DISCARD")) inMulti = n.equals("MULTI");
         if (inMulti && ValkeyEncodings.isObjectEncoding(a)) return; // see ValkeyEncodings
         if (a.length > 1 && underTest(a[0]) && !inMulti) {
-            long[] refBefore = lookupStats(refConn), ourBefore = lookupStats(ourConn);
+            long[] refBefore = lookupStats(pair.refConn()), ourBefore = lookupStats(pair.ourConn());
             compareReply(done, a);
-            long[] ref = lookupStats(refConn), our = lookupStats(ourConn);
+            long[] ref = lookupStats(pair.refConn()), our = lookupStats(pair.ourConn());
             assertEquals((ref[0] - refBefore[0]) + " hits, " + (ref[1] - refBefore[1]) + " misses",
                     (our[0] - ourBefore[0]) + " hits, " + (our[1] - ourBefore[1]) + " misses", "keyspace lookups of " + done);
             return;
@@ -308,15 +302,14 @@ class ListDifferentialTest {
 
     private static void compareReply(List<String> done, String... a) throws Exception {
         done.add(String.join(" ", a));
-        String expected = refConn.call(a);
-        String actual = ourConn.call(a);
-        if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, ourConn, a[2], "after " + done);
+        String expected = pair.refConn().call(a);
+        String actual = pair.ourConn().call(a);
+        if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, pair.ourConn(), a[2], "after " + done);
         else assertEquals(expected, actual, "after " + done);
     }
 
     @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         feeds.sinceLastMarker(); // what earlier examples left in the feeds
         List<String> done = new ArrayList<>();
@@ -337,7 +330,6 @@ class ListDifferentialTest {
 
     @Example
     void nullShapesAndCounts() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         script("LPOP l", "LPOP l 0", "LPOP l 3", "RPOP l 1", "RPUSH l a b c", "LPOP l 0", "RPOP l 0", "LPOP l 2", "RPOP l 5",
                 "EXISTS l", "LMPOP 1 l LEFT", "RPUSH l x", "LMPOP 2 m l RIGHT COUNT 9", "LINDEX l 0", "LPOS l x", "LPOS l x COUNT 0",
                 "BLPOP l 0.01", "BLMPOP 0.01 1 l LEFT", "BRPOPLPUSH l m 0.01", "BLMOVE l m LEFT RIGHT 0.01");
@@ -345,7 +337,6 @@ class ListDifferentialTest {
 
     @Example
     void movesOntoTheSameList() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         script("RPUSH l a b c", "LMOVE l l LEFT RIGHT", "LRANGE l 0 -1", "RPOPLPUSH l l", "LRANGE l 0 -1", "LMOVE l l RIGHT RIGHT",
                 "DEL l", "RPUSH l only", "LMOVE l l LEFT LEFT", "LRANGE l 0 -1", "SET s v", "LMOVE l s LEFT LEFT", "LRANGE l 0 -1",
                 "LMOVE missing s LEFT LEFT", "LMOVE s l LEFT LEFT", "RPOPLPUSH l new", "EXISTS l", "LRANGE new 0 -1",
@@ -354,7 +345,6 @@ class ListDifferentialTest {
 
     @Example
     void lposOptions() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         script("RPUSH l a b a c a b a", "LPOS l a RANK -9223372036854775808", "LPOS l a RANK -9223372036854775807",
                 "LPOS l a RANK 9223372036854775807", "LPOS l a RANK -1 COUNT 0", "LPOS l a COUNT 0 RANK 2", "LPOS l a COUNT 2 MAXLEN 3",
                 "LPOS l a RANK -2 MAXLEN 3 COUNT 0", "LPOS l a COUNT 2 COUNT 1", "LPOS l a MAXLEN 1", "LPOS l b MAXLEN 1",
@@ -365,7 +355,6 @@ class ListDifferentialTest {
 
     @Example
     void trimsAndRanges() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         script("RPUSH l 0 1 2 3 4 5 6 7 8 9", "LRANGE l -100 100", "LRANGE l 5 2", "LRANGE l -3 -1", "LRANGE l 9 9", "LRANGE l 10 11",
                 "LTRIM l 1 -2", "LRANGE l 0 -1", "LTRIM l -100 100", "LTRIM l 3 3", "LRANGE l 0 -1", "LTRIM l 5 1", "EXISTS l",
                 "LTRIM l 0 1", "LTRIM l x 1", "LRANGE nokey x 1", "LINDEX nokey x", "LSET nokey x y", "RPUSH l a", "LSET l x y",
@@ -375,7 +364,6 @@ class ListDifferentialTest {
 
     @Example
     void blockingCommandsInsideMulti() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         script("MULTI", "BLPOP l 0", "BRPOP l m 0", "BLMOVE l m LEFT LEFT 0", "BRPOPLPUSH l m 0", "BLMPOP 0 2 l m RIGHT COUNT 3",
                 "RPUSH l a b", "BLPOP l 0", "BLMPOP 0 1 l LEFT COUNT 5", "EXEC", "MULTI", "BLPOP l x", "BLMOVE l m UP LEFT 0", "EXEC",
                 "EVAL \"return redis.call('blmpop', '0', '1', KEYS[1], 'LEFT')\" 1 l",
@@ -384,7 +372,6 @@ class ListDifferentialTest {
 
     @Example
     void argumentErrors() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         script("LMPOP 0 l LEFT", "LMPOP x l LEFT", "LMPOP -1 l LEFT", "LMPOP 2 l LEFT", "LMPOP 9223372036854775807 l LEFT",
                 "LMPOP 1 l MIDDLE", "LMPOP 1 l LEFT COUNT 0", "LMPOP 1 l LEFT COUNT x", "LMPOP 1 l LEFT COUNT 1 COUNT 2",
                 "LMPOP 1 l LEFT COUNT", "BLMPOP 0.01 0 l LEFT", "BLMPOP x 1 l LEFT", "BLMPOP -1 0 l LEFT", "BLMPOP x 1 l MIDDLE",
@@ -398,7 +385,6 @@ class ListDifferentialTest {
     /** Long lists: growth and shrinking of the ring, edits in the middle, both ends. */
     @Example
     void longLists() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         StringBuilder push = new StringBuilder("RPUSH big");
         for (int i = 0; i < 600; i++) push.append(' ').append(i % 7 == 0 ? "seven" : "e" + i);
         StringBuilder lpush = new StringBuilder("LPUSH big");
@@ -416,14 +402,13 @@ class ListDifferentialTest {
     /** The keyspace events each command publishes, in order (notify-keyspace-events KEA). */
     @Example
     void keyspaceEvents() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[] commands = {"RPUSH l a b c", "LPUSH l z", "LPUSHX l y", "RPUSHX none x", "LPOP l", "RPOP l 2", "LSET l 0 q",
             "LINSERT l BEFORE q p", "LINSERT l BEFORE nope p", "LREM l 1 nope", "LREM l 0 p", "LTRIM l 0 -1", "RPUSH m 1 2 3",
             "LMOVE m l LEFT RIGHT", "RPOPLPUSH l n", "LMOVE n n LEFT RIGHT", "LMPOP 2 none m RIGHT COUNT 5", "BLPOP l 0",
             "RPUSH l 5 4", "BLMPOP 0 1 l LEFT COUNT 1", "BRPOPLPUSH l d 0", "BLMOVE d l RIGHT RIGHT 0", "SORT l STORE st",
             "SORT none STORE st", "LTRIM l 1 0", "LPOP n 1"};
-        List<String> fromRef = events(refConn, pair.reference.port, commands);
-        List<String> fromOurs = events(ourConn, pair.ours.port, commands);
+        List<String> fromRef = events(pair.refConn(), pair.get().reference.port, commands);
+        List<String> fromOurs = events(pair.ourConn(), pair.get().ours.port, commands);
         assertTrue(fromRef.size() > 40, "too few events: " + fromRef);
         assertEquals(fromRef, fromOurs);
     }
@@ -445,7 +430,6 @@ class ListDifferentialTest {
 
     @Example
     void commandInfo() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (String c : List.of("lpush", "rpush", "lpushx", "rpushx", "lpop", "rpop", "llen", "lrange", "lindex", "lset", "linsert",
                 "lrem", "ltrim", "lpos", "rpoplpush", "lmove", "lmpop", "blpop", "brpop", "brpoplpush", "blmove", "blmpop")) {
             if (!c.endsWith("mpop")) script("COMMAND GETKEYS " + c + " a b c d e f");

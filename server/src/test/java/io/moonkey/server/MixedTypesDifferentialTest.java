@@ -13,9 +13,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Every type side by side with redis-server 7.0.15, through the commands that work on any key
@@ -23,23 +20,9 @@ import org.junit.jupiter.api.Assumptions;
  * type's commands applied to the others' keys (WRONGTYPE): replies compared byte for byte, then
  * the whole dataset compared with DEBUG DIGEST after each sequence.
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class MixedTypesDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    static final ReferencePairExtension pair = new ReferencePairExtension("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
 
     private static Arbitrary<String> key() {
         return Arbitraries.of("k1", "k2", "k3");
@@ -102,8 +85,7 @@ class MixedTypesDifferentialTest {
 
     @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAndDatasetAsReference(@ForAll("sequences") List<List<String>> seq) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("SELECT", "0");
             c.call("FLUSHALL");
         }
@@ -111,38 +93,36 @@ class MixedTypesDifferentialTest {
         for (List<String> cmd : seq) {
             String[] a = cmd.toArray(new String[0]);
             done.add(String.join(" ", a));
-            String expected = refConn.call(a);
-            String actual = ourConn.call(a);
+            String expected = pair.refConn().call(a);
+            String actual = pair.ourConn().call(a);
             if (cmd.get(0).equals("SCAN")) continue; // the order is each hash table's; the count is what matters
-            if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, ourConn, a[2], "after " + done);
+            if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, pair.ourConn(), a[2], "after " + done);
             else assertEquals(expected, actual, "after " + done);
         }
-        assertEquals(refConn.call("DEBUG", "DIGEST"), ourConn.call("DEBUG", "DIGEST"), "dataset after " + done);
+        assertEquals(pair.refConn().call("DEBUG", "DIGEST"), pair.ourConn().call("DEBUG", "DIGEST"), "dataset after " + done);
     }
 
     /** SORT reading hash fields by pattern (BY and GET with "->"), against the reference. */
     @Example
     void sortByAndGetHashFields() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String script = "flushall; rpush l 3 1 2 4; hset w_1 f 30 g x; hset w_2 f 10; hset w_3 f 20 g z; set w_4 9;"
                 + "sort l by w_*->f; sort l by w_*->f get w_*->f get # get w_*->g; sort l by nosort get w_*->f;"
                 + "sort l by w_*->g alpha; sort l by w_*->f desc limit 1 2 get w_*->g; sort l by w_*->f get w_*->f store dst; lrange dst 0 -1;"
                 + "sadd s 1 2 3; sort s by w_*->f get w_*->f; zadd z 1 3 2 1; sort z by w_*->f get #";
         for (String[] c : DigestDifferentialTest.commands(script)) {
-            assertEquals(refConn.call(c), ourConn.call(c), String.join(" ", c));
+            assertEquals(pair.refConn().call(c), pair.ourConn().call(c), String.join(" ", c));
         }
     }
 
     /** Blocking timeouts that never block: every malformed, negative or out-of-range form, as the reference words it. */
     @Example
     void blockingTimeoutErrors() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (String t : List.of("-1", "abc", "1e400", "inf", "-inf", "+inf", "nan", " 1", "1 ", "1x", "-0x10", "0x", "-0.5", "")) {
-            assertEquals(refConn.call("blpop", "nokey", t), ourConn.call("blpop", "nokey", t), "BLPOP timeout '" + t + "'");
-            assertEquals(refConn.call("bzpopmin", "nokey", t), ourConn.call("bzpopmin", "nokey", t), "BZPOPMIN timeout '" + t + "'");
+            assertEquals(pair.refConn().call("blpop", "nokey", t), pair.ourConn().call("blpop", "nokey", t), "BLPOP timeout '" + t + "'");
+            assertEquals(pair.refConn().call("bzpopmin", "nokey", t), pair.ourConn().call("bzpopmin", "nokey", t), "BZPOPMIN timeout '" + t + "'");
         }
         for (String t : List.of("-1", "abc", "1.5", "+5", " 5", "99999999999999999999")) {
-            assertEquals(refConn.call("xread", "block", t, "streams", "nokey", "0"), ourConn.call("xread", "block", t, "streams", "nokey", "0"),
+            assertEquals(pair.refConn().call("xread", "block", t, "streams", "nokey", "0"), pair.ourConn().call("xread", "block", t, "streams", "nokey", "0"),
                     "XREAD BLOCK '" + t + "'");
         }
         for (String[] c : DigestDifferentialTest.commands("command getkeys lmpop a b c; command getkeys eval x 2 k1 k2 a; command getkeys get;"
@@ -151,7 +131,7 @@ class MixedTypesDifferentialTest {
                 + "command getkeys sort l store dst; command getkeys sort l limit 0 store by x store y; command getkeys sort_ro l;"
                 + "command getkeys sort l by w_* get x store; command getkeysandflags sort l get # store dst; command getkeysandflags lmove a b left right;"
                 + "command getkeysandflags mset a 1 b 2; command getkeysandflags smove s d m; command getkeysandflags xread streams s1 s2 0 0")) {
-            assertEquals(refConn.call(c), ourConn.call(c), String.join(" ", c));
+            assertEquals(pair.refConn().call(c), pair.ourConn().call(c), String.join(" ", c));
         }
     }
 
@@ -164,8 +144,7 @@ class MixedTypesDifferentialTest {
      */
     @Example
     void commandInfoOfEveryCommand() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        String names = ourConn.call("command", "list");
+        String names = pair.ourConn().call("command", "list");
         List<String> differing = new ArrayList<>();
         for (String line : names.split("\r\n")) {
             if (line.startsWith("*") || line.startsWith("$")) continue;
@@ -173,9 +152,9 @@ class MixedTypesDifferentialTest {
             // blocking commands and WAIT are noscript on redis 7.0 only (differences.md §3 row 8)
             if (List.of("blpop", "brpop", "brpoplpush", "blmove", "bzpopmin", "bzpopmax", "wait").contains(line)) continue;
             if (List.of("zrank", "zrevrank").contains(line)) continue; // Valkey's WITHSCORE makes their arity -3
-            Object expected = Resp.parse(refConn.call("command", "info", line));
+            Object expected = Resp.parse(pair.refConn().call("command", "info", line));
             if (((List<?>) expected).get(0) == null) continue; // a command redis-server 7.0.15 lacks
-            Object actual = Resp.parse(ourConn.call("command", "info", line));
+            Object actual = Resp.parse(pair.ourConn().call("command", "info", line));
             if (!normalise(expected, actual).equals(normalise(actual, expected))) differing.add(line);
         }
         assertEquals(List.of(), differing);
@@ -189,9 +168,8 @@ class MixedTypesDifferentialTest {
     @Example
     @SuppressWarnings("unchecked")
     void commandDocsOfEveryCommand() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        java.util.Map<String, List<Object>> ref = docs((List<Object>) Resp.parse(refConn.call("command", "docs")));
-        java.util.Map<String, List<Object>> our = docs((List<Object>) Resp.parse(ourConn.call("command", "docs")));
+        java.util.Map<String, List<Object>> ref = docs((List<Object>) Resp.parse(pair.refConn().call("command", "docs")));
+        java.util.Map<String, List<Object>> our = docs((List<Object>) Resp.parse(pair.ourConn().call("command", "docs")));
         List<String> differing = new ArrayList<>();
         for (var e : our.entrySet()) {
             List<Object> mine = e.getValue();

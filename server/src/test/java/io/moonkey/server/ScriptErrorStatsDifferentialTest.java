@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Error statistics around scripts (scripting.md §7), against redis-server 7.0.15: a called
@@ -17,22 +14,8 @@ import org.junit.jupiter.api.Test;
  * when the script passes it on; errors raised by the script itself count at EVAL.
  */
 class ScriptErrorStatsDifferentialTest {
-    private static ReferencePair pair;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pair = ReferencePair.start();
-    }
-
-    @BeforeEach
-    void needsReference() {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE); // not in @BeforeAll: there it reports no test skipped
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    @RegisterExtension
+    static final ReferencePairExtension pair = new ReferencePairExtension();
 
     private static final String[][] SESSION = {
         {"SET", "k", "v"},
@@ -75,7 +58,7 @@ class ScriptErrorStatsDifferentialTest {
 
     @Test
     void errorStatisticsMatchRedis() throws Exception {
-        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.get().reference.port); RespConnection mine = pair.get().ours.connect()) {
             for (RespConnection c : List.of(theirs, mine)) {
                 c.call("FLUSHALL");
                 c.call("CONFIG", "RESETSTAT");

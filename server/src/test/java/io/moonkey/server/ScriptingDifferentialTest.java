@@ -5,33 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * EVAL, EVALSHA and SCRIPT against redis-server 7.0.15: one command sequence sent to both,
  * replies compared byte for byte after the R7→Valkey text substitutions of differences.md §2.
  */
 class ScriptingDifferentialTest {
-    private static ReferencePair pair;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pair = ReferencePair.start();
-    }
-
-    @BeforeEach
-    void needsReference() {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE); // not in @BeforeAll: there it reports no test skipped
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    @RegisterExtension
+    static final ReferencePairExtension pair = new ReferencePairExtension();
 
     private static final Map<String, String> R7_TO_VK = Map.of(
             "Please specify at least one argument for this redis lib call", "Please specify at least one argument for this call",
@@ -172,7 +155,7 @@ class ScriptingDifferentialTest {
     void evalMatchesRedis() throws Exception {
         List<String> diffs = new ArrayList<>();
         List<String[]> corpus = corpus();
-        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.get().reference.port); RespConnection mine = pair.get().ours.connect()) {
             for (String[] cmd : corpus) {
                 String expected = normalise(theirs.call(cmd));
                 String actual = mine.call(cmd);

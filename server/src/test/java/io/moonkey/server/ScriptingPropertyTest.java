@@ -8,29 +8,16 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.constraints.LongRange;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Random scripts — command calls with random arguments through call and pcall, arithmetic on
  * their replies, tables of results, errors — run on our server and on redis-server 7.0.15;
  * replies compared byte for byte after the differences.md substitutions.
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class ScriptingPropertyTest {
-    private static ReferencePair pair;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start();
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    static final ReferencePairExtension pair = new ReferencePairExtension();
 
     private static final String[] KEYS = {"KEYS[1]", "KEYS[2]", "'k3'", "'counter'", "ARGV[1]"};
     private static final String[] VALUES = {"'v'", "''", "'10'", "'-3'", "'1.5'", "'abc'", "7", "0", "-2", "3.0",
@@ -90,9 +77,8 @@ class ScriptingPropertyTest {
 
     @Property(tries = 40, seed = "20261123")
     void randomScriptsMatchRedis(@ForAll @LongRange(min = 0, max = 1_000_000_000) long seed) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         List<String> diffs = new ArrayList<>();
-        try (RespConnection theirs = new RespConnection(pair.reference.port); RespConnection mine = pair.ours.connect()) {
+        try (RespConnection theirs = new RespConnection(pair.get().reference.port); RespConnection mine = pair.get().ours.connect()) {
             for (String[] cmd : scripts(seed)) {
                 String expected = ScriptingDifferentialTest.normalise(theirs.call(cmd));
                 String actual = mine.call(cmd);

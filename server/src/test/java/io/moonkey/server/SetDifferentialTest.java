@@ -14,9 +14,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The set commands against redis-server 7.0.15: seeded random command sequences over a few
@@ -25,24 +22,10 @@ import org.junit.jupiter.api.Assumptions;
  * after an SPOP both servers are given the reference's remaining members again) and SSCAN of a
  * table (a whole iteration compared).
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class SetDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
+    static final ReferencePairExtension pair = new ReferencePairExtension("--save", "", "--appendonly", "no");
     private static boolean inMulti;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start("--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
 
     private static final List<String> KEYS = List.of("s1", "s2", "s3", "str", "d");
 
@@ -114,7 +97,6 @@ class SetDifferentialTest {
 
     @Property(tries = 400, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (List<String> cmd : seq) {
@@ -126,7 +108,7 @@ class SetDifferentialTest {
 
     private static void reset(boolean resp3) throws Exception {
         inMulti = false;
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("DISCARD");
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("FLUSHALL");
@@ -146,31 +128,31 @@ class SetDifferentialTest {
         if (name.equals("EXEC") || name.equals("DISCARD")) inMulti = false;
         switch (queued || (key == null && !name.equals("EXEC")) ? "" : name) {
             case "SRANDMEMBER" -> {
-                List<String> content = HashSetReplies.texts(refConn.call("SMEMBERS", key));
-                HashSetReplies.assertRandomReply(cmd, content, false, refConn.call(a), ourConn.call(a), context);
+                List<String> content = HashSetReplies.texts(pair.refConn().call("SMEMBERS", key));
+                HashSetReplies.assertRandomReply(cmd, content, false, pair.refConn().call(a), pair.ourConn().call(a), context);
             }
             case "SPOP" -> {
-                List<String> content = HashSetReplies.texts(refConn.call("SMEMBERS", key));
-                String expected = refConn.call(a), actual = ourConn.call(a);
+                List<String> content = HashSetReplies.texts(pair.refConn().call("SMEMBERS", key));
+                String expected = pair.refConn().call(a), actual = pair.ourConn().call(a);
                 HashSetReplies.assertRandomReply(cmd, content, false, expected, actual, context);
                 if (!expected.startsWith("-")) resync(key);
             }
             case "SSCAN" -> {
                 // a table on either side scans in steps (ours may be a listpack, a table where 7.0 has an intset)
-                boolean table = refConn.call("OBJECT", "ENCODING", key).contains("hashtable")
-                        || ourConn.call("OBJECT", "ENCODING", key).contains("hashtable");
-                String expected = refConn.call(a), actual = ourConn.call(a);
+                boolean table = pair.refConn().call("OBJECT", "ENCODING", key).contains("hashtable")
+                        || pair.ourConn().call("OBJECT", "ENCODING", key).contains("hashtable");
+                String expected = pair.refConn().call(a), actual = pair.ourConn().call(a);
                 if (table && expected.startsWith("*2")) {
-                    assertEquals(HashSetReplies.fullScan(refConn, cmd), HashSetReplies.fullScan(ourConn, cmd), context);
+                    assertEquals(HashSetReplies.fullScan(pair.refConn(), cmd), HashSetReplies.fullScan(pair.ourConn(), cmd), context);
                 } else {
                     assertEquals(expected, actual, context);
                 }
             }
             case "SMEMBERS" -> {
                 // only two intsets share an order: a table's is its own, a listpack's is insertion order
-                boolean ordered = refConn.call("OBJECT", "ENCODING", key).contains("intset")
-                        && ourConn.call("OBJECT", "ENCODING", key).contains("intset");
-                String expected = refConn.call(a), actual = ourConn.call(a);
+                boolean ordered = pair.refConn().call("OBJECT", "ENCODING", key).contains("intset")
+                        && pair.ourConn().call("OBJECT", "ENCODING", key).contains("intset");
+                String expected = pair.refConn().call(a), actual = pair.ourConn().call(a);
                 if (!ordered) {
                     expected = HashSetReplies.sorted(expected, 1);
                     actual = HashSetReplies.sorted(actual, 1);
@@ -178,20 +160,20 @@ class SetDifferentialTest {
                 assertEquals(expected, actual, context);
             }
             case "SINTER", "SUNION", "SDIFF" ->
-                    assertEquals(HashSetReplies.sorted(refConn.call(a), 1), HashSetReplies.sorted(ourConn.call(a), 1), context);
+                    assertEquals(HashSetReplies.sorted(pair.refConn().call(a), 1), HashSetReplies.sorted(pair.ourConn().call(a), 1), context);
             case "EXEC" -> {
-                String expected = refConn.call(a), actual = ourConn.call(a);
+                String expected = pair.refConn().call(a), actual = pair.ourConn().call(a);
                 if (!expected.equals(actual)) assertEquals(HashSetReplies.deepSorted(expected), HashSetReplies.deepSorted(actual), context);
             }
-            case "OBJECT" -> ValkeyEncodings.assertSame(refConn.call(a), ourConn.call(a), ourConn, cmd.get(2), context);
-            default -> assertEquals(refConn.call(a), ourConn.call(a), context);
+            case "OBJECT" -> ValkeyEncodings.assertSame(pair.refConn().call(a), pair.ourConn().call(a), pair.ourConn(), cmd.get(2), context);
+            default -> assertEquals(pair.refConn().call(a), pair.ourConn().call(a), context);
         }
     }
 
     /** Gives both servers the reference's members of {@code key} after a random removal. */
     private static void resync(String key) throws Exception {
-        List<String> members = HashSetReplies.texts(refConn.call("SMEMBERS", key));
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        List<String> members = HashSetReplies.texts(pair.refConn().call("SMEMBERS", key));
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("DEL", key);
             if (members.isEmpty()) continue;
             List<String> add = new ArrayList<>();
@@ -204,18 +186,17 @@ class SetDifferentialTest {
 
     private static void compareState(String context) throws Exception {
         for (String k : KEYS) {
-            assertEquals(refConn.call("TYPE", k), ourConn.call("TYPE", k), context + " TYPE " + k);
-            ValkeyEncodings.assertSame(refConn.call("OBJECT", "ENCODING", k), ourConn.call("OBJECT", "ENCODING", k), ourConn, k,
+            assertEquals(pair.refConn().call("TYPE", k), pair.ourConn().call("TYPE", k), context + " TYPE " + k);
+            ValkeyEncodings.assertSame(pair.refConn().call("OBJECT", "ENCODING", k), pair.ourConn().call("OBJECT", "ENCODING", k), pair.ourConn(), k,
                     context + " ENCODING " + k);
-            if (refConn.call("TYPE", k).equals("+set\r\n")) {
-                assertEquals(HashSetReplies.sorted(refConn.call("SMEMBERS", k), 1), HashSetReplies.sorted(ourConn.call("SMEMBERS", k), 1),
+            if (pair.refConn().call("TYPE", k).equals("+set\r\n")) {
+                assertEquals(HashSetReplies.sorted(pair.refConn().call("SMEMBERS", k), 1), HashSetReplies.sorted(pair.ourConn().call("SMEMBERS", k), 1),
                         context + " SMEMBERS " + k);
             }
         }
     }
 
     private static void run(boolean resp3, String... lines) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (String line : lines) {
@@ -282,7 +263,6 @@ class SetDifferentialTest {
 
     @Example
     void scriptsSeeTheSameReplies() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (boolean resp3 : new boolean[] {false, true}) {
             reset(resp3);
             String[][] cases = {

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sharded pub/sub (SSUBSCRIBE, SUNSUBSCRIBE, SPUBLISH, PUBSUB SHARDCHANNELS/SHARDNUMSUB) against
@@ -15,17 +13,8 @@ import org.junit.jupiter.api.Test;
  * script of commands; every reply and every message pushed to the subscriber is compared.
  */
 class ShardPubSubDifferentialTest {
-    private static ReferencePair pair;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pair = ReferencePair.start("--save", "", "--appendonly", "no");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    @RegisterExtension
+    static final ReferencePairExtension pair = new ReferencePairExtension("--save", "", "--appendonly", "no");
 
     /** Each step: who sends ("sub" or "pub"), the command, and how many replies/pushes to read. */
     private record Step(String who, int replies, String... cmd) {
@@ -95,7 +84,6 @@ class ShardPubSubDifferentialTest {
 
     @Test
     void sameRepliesAndMessagesAsReference() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        assertEquals(run(pair.reference.port), run(pair.ours.port));
+        assertEquals(run(pair.get().reference.port), run(pair.get().ours.port));
     }
 }

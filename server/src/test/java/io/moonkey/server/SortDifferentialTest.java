@@ -16,7 +16,6 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * SORT and SORT_RO over lists against the reference redis-server 7.0.15: generated lists and
@@ -27,26 +26,21 @@ import org.junit.jupiter.api.Assumptions;
  * it first, so after one such number every later numeric SORT on the reference fails, until
  * some unrelated call happens to overwrite errno.
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class SortDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
+    static final ReferencePairExtension pair = new ReferencePairExtension("--save", "", "--appendonly", "no");
 
     @BeforeContainer
     static void start() throws Exception {
-        pair = ReferencePair.start("--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-        feeds = new ListDifferentialTest.PropagationFeeds(pair);
+        if (!pair.started()) return;
+        feeds = new ListDifferentialTest.PropagationFeeds(pair.get());
     }
 
     private static ListDifferentialTest.PropagationFeeds feeds;
 
     @AfterContainer
     static void stop() throws Exception {
-        if (feeds != null) feeds.close();
-        if (pair != null) pair.close();
+        if (feeds != null) feeds.close(); // before ReferencePairHook stops the servers
     }
 
     private static final List<String> ELEMENTS = List.of("1", "2", "10", "-3", "3.5", "a", "b", "B", "", "0x10", " 4", "4 ",
@@ -124,7 +118,7 @@ class SortDifferentialTest {
     }
 
     private static void reset(boolean resp3) throws Exception {
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("CONFIG", "RESETSTAT");
             inMulti = false;
             c.call("HELLO", resp3 ? "3" : "2");
@@ -140,9 +134,9 @@ class SortDifferentialTest {
         if (n.equals("MULTI") || n.equals("EXEC") || n.equals("DISCARD")) inMulti = n.equals("MULTI");
         if (inMulti && ValkeyEncodings.isObjectEncoding(a)) return; // see ValkeyEncodings
         if (a.length > 1 && underTest(a[0]) && !inMulti) {
-            long[] refBefore = lookupStats(refConn), ourBefore = lookupStats(ourConn);
+            long[] refBefore = lookupStats(pair.refConn()), ourBefore = lookupStats(pair.ourConn());
             compareReply(done, a);
-            long[] ref = lookupStats(refConn), our = lookupStats(ourConn);
+            long[] ref = lookupStats(pair.refConn()), our = lookupStats(pair.ourConn());
             assertEquals((ref[0] - refBefore[0]) + " hits, " + (ref[1] - refBefore[1]) + " misses",
                     (our[0] - ourBefore[0]) + " hits, " + (our[1] - ourBefore[1]) + " misses", "keyspace lookups of " + done);
             return;
@@ -152,14 +146,13 @@ class SortDifferentialTest {
 
     private static void compareReply(List<String> done, String... a) throws Exception {
         done.add(String.join(" ", a));
-        String expected = refConn.call(a), actual = ourConn.call(a);
-        if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, ourConn, a[2], "after " + done);
+        String expected = pair.refConn().call(a), actual = pair.ourConn().call(a);
+        if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, pair.ourConn(), a[2], "after " + done);
         else assertEquals(expected, actual, "after " + done);
     }
 
     @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         feeds.sinceLastMarker(); // what earlier examples left in the feeds
         List<String> done = new ArrayList<>();
@@ -178,7 +171,6 @@ class SortDifferentialTest {
 
     @Example
     void optionsAndErrors() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         script("SORT none", "SORT none STORE dst", "SET dst x", "SORT none STORE dst", "EXISTS dst", "RPUSH l 3 1 2",
                 "SORT l", "SORT l DESC", "SORT l LIMIT 1 1", "SORT l LIMIT -5 2", "SORT l LIMIT 5 2", "SORT l LIMIT 0 -1",
                 "SORT l LIMIT 1 9223372036854775807", "SORT l LIMIT x 1", "SORT l LIMIT 1", "SORT l BY nosort DESC LIMIT 0 2",
@@ -192,7 +184,6 @@ class SortDifferentialTest {
 
     @Example
     void byAndGetPatterns() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         script("RPUSH l a b c d", "SET w_a 3", "SET w_b 1", "SET w_c 2", "SET name_a Alice", "SET name_c Carol", "SET a_x 9",
                 "SORT l BY w_*", "SORT l BY w_* DESC", "SORT l BY w_* GET name_* GET #", "SORT l BY w_* GET name_* STORE dst",
                 "LRANGE dst 0 -1", "SORT l BY w_* ALPHA", "SORT l BY *_x", "SORT l BY w_*->f", "SORT l GET *_x", "SORT l GET name_*->f",

@@ -14,7 +14,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.junit.jupiter.api.Assumptions;
 
@@ -24,25 +23,16 @@ import org.junit.jupiter.api.Assumptions;
  * compared byte for byte, in RESP2 and RESP3, with small listpack limits now and then so the
  * encoding conversions are exercised; plus edge cases as examples.
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class SortedSetDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
+    static final ReferencePairExtension pair = new ReferencePairExtension("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
     /** Whether this build has the set type (another branch's); the set inputs of the algebra join the sequences when it does. */
     private static boolean setsAvailable;
 
     @BeforeContainer
     static void start() throws Exception {
-        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-        setsAvailable = !ourConn.call("SADD", "probe", "x").startsWith("-");
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
+        if (!pair.started()) return;
+        setsAvailable = !pair.ourConn().call("SADD", "probe", "x").startsWith("-");
     }
 
     private static final String LONG_MEMBER = "m".repeat(70);
@@ -203,8 +193,7 @@ class SortedSetDifferentialTest {
     @Property(tries = 600, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3,
                                 @ForAll("limits") String entries) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("DISCARD");
             c.call("FLUSHALL");
@@ -227,9 +216,9 @@ class SortedSetDifferentialTest {
             if (name.equals("EXEC")) inMulti = false;
             String[] a = cmd.toArray(new String[0]);
             done.add(String.join(" ", a));
-            String expected = normalise(cmd, refConn.call(a));
-            String actual = normalise(cmd, ourConn.call(a));
-            if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, ourConn, a[2], "after " + done);
+            String expected = normalise(cmd, pair.refConn().call(a));
+            String actual = normalise(cmd, pair.ourConn().call(a));
+            if (ValkeyEncodings.isObjectEncoding(a)) ValkeyEncodings.assertSame(expected, actual, pair.ourConn(), a[2], "after " + done);
             else assertEquals(expected, actual, "after " + done);
         }
     }
@@ -258,7 +247,7 @@ class SortedSetDifferentialTest {
         if (!cmd.get(0).equals("BZMPOP") && !t.equals("0.01")) return true; // a timeout error
         if (cmd.get(0).equals("BZMPOP") && !cmd.get(1).equals("0.01")) return true;
         for (String k : keys) {
-            String type = refConn.call("TYPE", k);
+            String type = pair.refConn().call("TYPE", k);
             if (type.contains("string") || type.contains("zset")) return true; // WRONGTYPE, or data to serve
         }
         return false;
@@ -310,21 +299,21 @@ class SortedSetDifferentialTest {
     }
 
     private static void same(String... cmd) throws Exception {
-        assertEquals(canonicalDoubles(refConn.call(cmd)), canonicalDoubles(ourConn.call(cmd)), String.join(" ", cmd));
+        assertEquals(canonicalDoubles(pair.refConn().call(cmd)), canonicalDoubles(pair.ourConn().call(cmd)), String.join(" ", cmd));
     }
 
     private static void sameNormalised(String... cmd) throws Exception {
         List<String> l = List.of(cmd);
-        assertEquals(normalise(l, refConn.call(cmd)), normalise(l, ourConn.call(cmd)), String.join(" ", cmd));
+        assertEquals(normalise(l, pair.refConn().call(cmd)), normalise(l, pair.ourConn().call(cmd)), String.join(" ", cmd));
     }
 
     private static void both(String... cmd) throws Exception {
-        refConn.call(cmd);
-        ourConn.call(cmd);
+        pair.refConn().call(cmd);
+        pair.ourConn().call(cmd);
     }
 
     private static void fresh(int protocol) throws Exception {
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("HELLO", Integer.toString(protocol));
             c.call("DISCARD");
             c.call("FLUSHALL");
@@ -337,8 +326,7 @@ class SortedSetDifferentialTest {
     /** ZRANK/ZREVRANK WITHSCORE (Valkey, 7.2 on): rank and score, a null array for a missing member. Ours only: 7.0 lacks it. */
     @Example
     void rankWithScore() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-        try (RespConnection c = pair.ours.connect()) {
+        try (RespConnection c = pair.get().ours.connect()) {
             c.call("DEL", "rz");
             c.call("ZADD", "rz", "1", "a", "2.5", "b");
             assertEquals("*2\r\n:1\r\n$3\r\n2.5\r\n", c.call("ZRANK", "rz", "b", "WITHSCORE"));
@@ -357,7 +345,6 @@ class SortedSetDifferentialTest {
 
     @Example
     void scoreFormatting() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[] scores = {"0.1", "1e-7", "1.5e300", "3.0", "-0.0", "inf", "-inf", "1e17", "1e16", "123456789012345678", "0.000123",
             "1e-5", "2.5e-5", "0.3", "5e-324", "1.7976931348623157e308", "-2.2250738585072014e-308", "9007199254740993", "0.5",
             "100.25", "-1e-4", "1e-4", "99999999999999999", "4.35", "1e21", "7e-10", "0x1p-3", "0X1.8P1", "1E2"};
@@ -388,7 +375,6 @@ class SortedSetDifferentialTest {
     /** NaN results, infinities in sums, and the arguments that are not floats. */
     @Example
     void nanAndInfinity() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (int protocol : new int[] {2, 3}) {
             fresh(protocol);
             same("ZADD", "z", "inf", "a", "-inf", "b", "0", "c");
@@ -416,7 +402,6 @@ class SortedSetDifferentialTest {
     /** The listpack/skiplist conversion points: growth by count and member length, STORE results, COPY. */
     @Example
     void encodings() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         both("CONFIG", "SET", "zset-max-listpack-entries", "4");
         both("CONFIG", "SET", "zset-max-listpack-value", "8");
@@ -452,9 +437,8 @@ class SortedSetDifferentialTest {
     /** Sets are inputs of the algebra, every member scored 1. */
     @Example
     void setsAsInputs() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
-        String sadd = ourConn.call("SADD", "probe", "x");
+        String sadd = pair.ourConn().call("SADD", "probe", "x");
         Assumptions.assumeTrue(!sadd.startsWith("-"), "sets are not on this branch yet");
         for (int protocol : new int[] {2, 3}) {
             fresh(protocol);
@@ -475,7 +459,6 @@ class SortedSetDifferentialTest {
     /** COMMAND INFO of every sorted-set command: arity, flags, key specs, ACL categories. */
     @Example
     void commandInfo() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         for (String c : new String[] {"zadd", "zincrby", "zrem", "zscore", "zmscore", "zcard", "zcount", "zlexcount", "zrank",
             "zrevrank", "zrange", "zrangestore", "zrangebyscore", "zrevrangebyscore", "zrangebylex", "zrevrangebylex", "zrevrange",
@@ -501,7 +484,6 @@ class SortedSetDifferentialTest {
     /** Blocking pops that cannot block (MULTI) answer as on timeout; with data they pop and propagate. */
     @Example
     void blockingPopsWithoutBlocking() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (int protocol : new int[] {2, 3}) {
             fresh(protocol);
             same("MULTI");
@@ -528,7 +510,6 @@ class SortedSetDifferentialTest {
      */
     @Example
     void largeSets() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         java.util.Random rnd = new java.util.Random(20261124);
         String[] keys = {"big", "lex"};
@@ -580,7 +561,6 @@ class SortedSetDifferentialTest {
     /** Which commands count keyspace hits and misses (read lookups) and which do not (write lookups). */
     @Example
     void keyspaceHitsAndMisses() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         both("ZADD", "z", "1", "a", "2", "b");
         both("CONFIG", "RESETSTAT");
@@ -590,7 +570,7 @@ class SortedSetDifferentialTest {
             {"ZSCAN", "z", "0"}, {"ZADD", "z", "3", "c"}, {"ZINCRBY", "n2", "1", "x"}, {"ZREM", "n", "a"}, {"ZPOPMIN", "n"},
             {"ZMPOP", "2", "n", "z", "MIN"}, {"ZREMRANGEBYRANK", "n", "0", "1"}, {"ZLEXCOUNT", "n", "-", "+"}};
         for (String[] c : cmds) both(c);
-        assertEquals(hitsAndMisses(refConn.call("INFO", "stats")), hitsAndMisses(ourConn.call("INFO", "stats")));
+        assertEquals(hitsAndMisses(pair.refConn().call("INFO", "stats")), hitsAndMisses(pair.ourConn().call("INFO", "stats")));
     }
 
     private static String hitsAndMisses(String info) {
@@ -604,13 +584,12 @@ class SortedSetDifferentialTest {
     /** WATCH sees only writes that changed something: no-op ZADDs, ZREMs and pops leave a transaction alone. */
     @Example
     void watchSeesOnlyRealChanges() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         String[][] writes = {{"ZADD", "z", "1", "a"}, {"ZADD", "z", "XX", "5", "nope"}, {"ZADD", "z", "NX", "9", "a"}, {"ZINCRBY", "z", "0", "a"},
             {"ZADD", "z", "GT", "0", "a"}, {"ZREM", "z", "nope"}, {"ZPOPMIN", "empty"}, {"ZREMRANGEBYSCORE", "z", "5", "6"},
             {"ZUNIONSTORE", "empty", "1", "missing"}, {"ZRANGESTORE", "empty", "missing", "0", "-1"}, {"ZADD", "z", "2", "a"},
             {"ZREMRANGEBYRANK", "z", "5", "9"}, {"ZMPOP", "1", "missing", "MIN"}, {"ZADD", "z", "INCR", "0", "a"}};
-        try (RespConnection ref2 = new RespConnection(pair.reference.port); RespConnection our2 = pair.ours.connect()) {
+        try (RespConnection ref2 = new RespConnection(pair.get().reference.port); RespConnection our2 = pair.get().ours.connect()) {
             both("ZADD", "z", "1", "a");
             for (String[] w : writes) {
                 both("WATCH", "z", "empty");
@@ -625,7 +604,6 @@ class SortedSetDifferentialTest {
     /** Sorted-set replies converted for scripts (RESP2 and RESP3 inside the script, both client protocols). */
     @Example
     void repliesInsideScripts() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[] bodies = {
             "return redis.call('zscore', KEYS[1], 'a')",
             "return redis.call('zrange', KEYS[1], 0, -1, 'withscores')",
@@ -648,7 +626,7 @@ class SortedSetDifferentialTest {
             }
         }
         // a blocking pop in a script answers at once, as in Valkey (redis 7.0 refuses it; differences.md §3 row 8)
-        try (RespConnection c = pair.ours.connect()) {
+        try (RespConnection c = pair.get().ours.connect()) {
             c.call("DEL", "z", "none");
             c.call("ZADD", "z", "0.1", "a");
             assertEquals("*3\r\n$1\r\nz\r\n$1\r\na\r\n$3\r\n0.1\r\n", c.call("EVAL", "return redis.pcall('bzpopmin', KEYS[1], 0)", "1", "z"));
@@ -659,7 +637,6 @@ class SortedSetDifferentialTest {
     /** The keyspace events each command publishes, in order (a subscriber on each server collects them). */
     @Example
     void keyspaceEvents() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         both("CONFIG", "SET", "notify-keyspace-events", "KEA");
         String[][] cmds = {{"ZADD", "z", "1", "a", "2", "b", "3", "c"}, {"ZADD", "z", "1", "a"}, {"ZINCRBY", "z", "1", "a"},
@@ -668,7 +645,7 @@ class SortedSetDifferentialTest {
             {"ZDIFFSTORE", "d", "1", "y"}, {"ZREMRANGEBYRANK", "d", "0", "0"}, {"ZREMRANGEBYSCORE", "d", "-inf", "+inf"},
             {"ZADD", "l", "0", "a", "0", "b"}, {"ZREMRANGEBYLEX", "l", "-", "+"}, {"ZMPOP", "1", "y", "MAX", "COUNT", "5"},
             {"BZPOPMAX", "z", "0"}, {"ZADD", "z", "XX", "1", "q"}, {"ZREM", "none", "a"}};
-        try (RespConnection refSub = new RespConnection(pair.reference.port); RespConnection ourSub = pair.ours.connect()) {
+        try (RespConnection refSub = new RespConnection(pair.get().reference.port); RespConnection ourSub = pair.get().ours.connect()) {
             for (RespConnection c : List.of(refSub, ourSub)) c.call("PSUBSCRIBE", "__key*__:*");
             for (String[] c : cmds) {
                 same(c);
@@ -693,7 +670,6 @@ class SortedSetDifferentialTest {
     /** The AOF-rewrite form of a set (ZADD batches of 64), replayed on the reference, rebuilds the same set. */
     @Example
     void rewriteCommandsRebuildTheSet() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         io.moonkey.datastore.zset.SortedSetValue z = io.moonkey.datastore.zset.SortedSetValue.create(false);
         double[] scores = {0.1, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-7, 1.5e300, 3, 123456789012345678.0};
@@ -711,9 +687,9 @@ class SortedSetDifferentialTest {
         for (byte[][] c : commands) {
             String[] a = new String[c.length];
             for (int i = 0; i < c.length; i++) a[i] = new String(c[i], java.nio.charset.StandardCharsets.ISO_8859_1);
-            refConn.call(a);
+            pair.refConn().call(a);
         }
-        assertEquals(expected.toString(), canonicalDoubles(refConn.call("ZRANGE", "r", "0", "-1", "WITHSCORES")));
+        assertEquals(expected.toString(), canonicalDoubles(pair.refConn().call("ZRANGE", "r", "0", "-1", "WITHSCORES")));
     }
 
     /**
@@ -722,7 +698,6 @@ class SortedSetDifferentialTest {
      */
     @Example
     void blockedPopsServedAlike() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         String[][][] scenarios = {
             // {first waiter}, {second waiter}, {writes by a third client}...
             {{"BZPOPMIN", "k1", "k2", "5"}, {"BZPOPMAX", "k2", "5"}, {"ZADD", "k2", "1", "a", "2", "b", "3", "c"}},
@@ -738,7 +713,7 @@ class SortedSetDifferentialTest {
                 both("ZADD", "src", "4", "x", "5", "y");
                 List<String> replies = new ArrayList<>();
                 for (int server = 0; server < 2; server++) {
-                    int port = server == 0 ? pair.reference.port : pair.ours.port;
+                    int port = server == 0 ? pair.get().reference.port : pair.get().ours.port;
                     try (RespConnection w1 = new RespConnection(port); RespConnection w2 = new RespConnection(port);
                          RespConnection writer = new RespConnection(port)) {
                         w1.call("HELLO", Integer.toString(protocol));
@@ -770,17 +745,16 @@ class SortedSetDifferentialTest {
     /** ZRANDMEMBER with a positive count gives distinct members of the set; negative counts may repeat. */
     @Example
     void randomMembers() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         fresh(2);
         both("ZADD", "z", "1", "a", "2", "b", "3", "c", "4", "d", "5", "e");
         for (String count : new String[] {"2", "4", "5", "10"}) {
-            String r = ourConn.call("ZRANDMEMBER", "z", count);
+            String r = pair.ourConn().call("ZRANDMEMBER", "z", count);
             String[] lines = r.split("\r\n");
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 2; i < lines.length; i += 2) assertTrue(seen.add(lines[i]), "distinct: " + r);
             assertEquals(Math.min(5, Integer.parseInt(count)), seen.size());
         }
-        String r = ourConn.call("ZRANDMEMBER", "z", "-20", "WITHSCORES");
+        String r = pair.ourConn().call("ZRANDMEMBER", "z", "-20", "WITHSCORES");
         assertTrue(r.startsWith("*40\r\n"), r);
     }
 }

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Blocking XREAD and XREADGROUP with several real connections, each scenario played against our
@@ -17,22 +14,8 @@ import org.junit.jupiter.api.Test;
  * ones' included, read after the writes) must be the same bytes.
  */
 class StreamBlockingTest {
-    private static ReferencePair pair;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pair = ReferencePair.start("--save", "", "--appendonly", "no");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
-
-    @BeforeEach
-    void needsReference() {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
-    }
+    @RegisterExtension
+    static final ReferencePairExtension pair = new ReferencePairExtension("--save", "", "--appendonly", "no");
 
     /** One step: a connection (0, 1, 2...) sends a command, and either waits for its reply or (block) waits until it blocked. */
     private record Step(int conn, String command, boolean block) {}
@@ -99,7 +82,7 @@ class StreamBlockingTest {
     }
 
     private static void same(Step... steps) throws Exception {
-        assertEquals(play(pair.reference.port, steps), play(pair.ours.port, steps));
+        assertEquals(play(pair.get().reference.port, steps), play(pair.get().ours.port, steps));
     }
 
     @Test
@@ -156,7 +139,7 @@ class StreamBlockingTest {
     void cannotBlockInsideMultiOrScripts() throws Exception {
         same(send(0, "MULTI"), send(0, "XREAD BLOCK 0 STREAMS s $"), send(0, "EXEC"));
         // Valkey lets a script use BLOCK, which answers at once (redis 7.0 refuses it; differences.md §3 row 9)
-        try (RespConnection c = pair.ours.connect()) {
+        try (RespConnection c = pair.get().ours.connect()) {
             c.call("DEL", "s");
             c.call("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM");
             assertEquals("$-1\r\n", c.call("EVAL", "return redis.call('xread','block','0','streams','s','$')", "0")); // null -> false -> nil

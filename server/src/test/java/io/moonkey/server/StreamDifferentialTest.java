@@ -14,9 +14,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The stream commands against redis-server 7.0.15: seeded jqwik command sequences over two
@@ -24,23 +21,9 @@ import org.junit.jupiter.api.Assumptions;
  * explicit (a '*' ID comes from each server's clock); idle times and delivery timestamps are
  * masked, as they depend on when each server ran the command.
  */
-@AddLifecycleHook(DifferentialTest.NeedsReference.class)
+@AddLifecycleHook(ReferencePairHook.class)
 class StreamDifferentialTest {
-    private static ReferencePair pair;
-    private static RespConnection refConn, ourConn;
-
-    @BeforeContainer
-    static void start() throws Exception {
-        pair = ReferencePair.start("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
-        if (pair == null) return;
-        refConn = pair.refConn();
-        ourConn = pair.ourConn();
-    }
-
-    @AfterContainer
-    static void stop() throws Exception {
-        if (pair != null) pair.close();
-    }
+    static final ReferencePairExtension pair = new ReferencePairExtension("--enable-debug-command", "yes", "--save", "", "--appendonly", "no");
 
     private static final List<String> IDS = List.of("0-1", "1-0", "1-1", "1-2", "2", "2-1", "3-0", "3-5", "5-5", "10-1", "0", "1");
     private static final List<String> ODD_IDS = List.of("0-0", "-", "+", "(1-1", "(2", "x", "1-x", "-1", "1-", " 1", "+3", "007",
@@ -174,7 +157,6 @@ class StreamDifferentialTest {
 
     @Property(tries = 250, seed = "20261124", shrinking = ShrinkingMode.BOUNDED)
     void sameRepliesAsReference(@ForAll("sequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (List<String> cmd : seq) run(cmd, done);
@@ -224,7 +206,6 @@ class StreamDifferentialTest {
 
     @Property(tries = 200, seed = "20261125", shrinking = ShrinkingMode.BOUNDED)
     void groupWorkflowsAsReference(@ForAll("groupSequences") List<List<String>> seq, @ForAll boolean resp3) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (String setup : List.of("XADD s1 1-1 a 1", "XADD s1 2-1 b 2", "XADD s1 3-0 c 3", "XADD s1 3-5 d 4", "XADD s1 5-5 e 5",
@@ -235,7 +216,7 @@ class StreamDifferentialTest {
     }
 
     private static void reset(boolean resp3) throws Exception {
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             c.call("HELLO", resp3 ? "3" : "2");
             c.call("DISCARD");
             c.call("FLUSHALL");
@@ -247,13 +228,12 @@ class StreamDifferentialTest {
     private static void run(List<String> cmd, List<String> done) throws Exception {
         String[] a = cmd.toArray(new String[0]);
         done.add(String.join(" ", a));
-        String expected = normalise(cmd, refConn.call(a));
-        String actual = normalise(cmd, ourConn.call(a));
+        String expected = normalise(cmd, pair.refConn().call(a));
+        String actual = normalise(cmd, pair.ourConn().call(a));
         assertEquals(expected, actual, "after " + done);
     }
 
     private static void runAll(boolean resp3, String... commands) throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(resp3);
         List<String> done = new ArrayList<>();
         for (String c : commands) run(List.of(c.split(" ")), done);
@@ -341,7 +321,6 @@ class StreamDifferentialTest {
 
     @Example
     void bigAndBinaryEntries() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         for (boolean resp3 : new boolean[] {false, true}) {
             reset(resp3);
             List<String> done = new ArrayList<>();
@@ -367,10 +346,9 @@ class StreamDifferentialTest {
 
     @Example
     void autoIdHasTheIdShape() throws Exception {
-        Assumptions.assumeTrue(pair != null, ReferenceServer.SKIP_MESSAGE);
         reset(false);
         Pattern shape = Pattern.compile("\\$\\d+\r\n\\d{13}-0\r\n");
-        for (RespConnection c : List.of(refConn, ourConn)) {
+        for (RespConnection c : List.of(pair.refConn(), pair.ourConn())) {
             assertEquals(true, shape.matcher(c.call("XADD", "s", "*", "f", "v")).matches());
             String second = c.call("XADD", "s", "MAXLEN", "~", "10", "*", "f", "v");
             assertEquals(true, second.matches("\\$\\d+\r\n\\d{13}-\\d+\r\n"), second);
