@@ -643,7 +643,7 @@ public final class PatternMatcher {
                             }
                             int ep = classEnd(p);
                             int previous = s == srcInit ? 0 : src[s - 1] & 0xFF;
-                            if (matchBracketClass(previous, p, ep - 1) || !matchBracketClass(srcByte(s), p, ep - 1)) {
+                            if (singleMatch(previous, p, ep) || !singleMatch(srcByte(s), p, ep)) {
                                 fail = true;
                             } else {
                                 p = ep;
@@ -902,31 +902,5 @@ public final class PatternMatcher {
     /** Whether byte {@code c} matches the item {@code [p, ep)}, whose end {@link #classEnd} has found. */
     private boolean singleMatch(int c, int p, int ep) {
         return items.matches(p, c);
-    }
-
-    /** A set {@code [...]} from {@code p} (at '[') to {@code ec} (at the closing ']'). */
-    private boolean matchBracketClass(int c, int p, int ec) {
-        boolean sig = true;
-        if (patByte(p + 1) == '^') {
-            sig = false;
-            p++;
-        }
-        while (++p < ec) {
-            int pc = pat[p] & 0xFF;
-            if (pc == '%') {
-                p++;
-                if (CharClass.matches(c, pat[p] & 0xFF)) {
-                    return sig;
-                }
-            } else if (patByte(p + 1) == '-' && p + 2 < ec) {
-                p += 2;
-                if (pc <= c && c <= (pat[p] & 0xFF)) {
-                    return sig;
-                }
-            } else if (pc == c) {
-                return sig;
-            }
-        }
-        return !sig;
     }
 }
