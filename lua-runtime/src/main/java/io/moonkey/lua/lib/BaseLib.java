@@ -329,7 +329,7 @@ public final class BaseLib {
                     String where = level == 1 && site != null ? site : CallStack.where(level);
                     v = LuaString.latin1(where).concat(Conversions.toLuaString(v));
                 }
-                return raise(v, site);
+                return raise(cx, v, site);
             }
         });
         lib.add(new ProtectedCall.PCall());
@@ -517,7 +517,7 @@ public final class BaseLib {
     }
 
     /** Throws {@code v}, noting the position of the {@code error} call for embedders. */
-    private static Object raise(Object v, String site) {
-        throw new LuaError(v).raisedAt(site != null ? site : CallStack.where(1));
+    private static Object raise(CallContext cx, Object v, String site) {
+        throw new LuaError(cx, v).raisedAt(site != null ? site : CallStack.where(1));
     }
 }

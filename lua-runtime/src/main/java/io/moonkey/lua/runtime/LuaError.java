@@ -14,9 +14,13 @@ public final class LuaError extends RuntimeException {
     private Object handledValue;
 
     public LuaError(Object value) {
+        this(CallContext.current(), value);
+    }
+
+    /** Raised by Lua code running on {@code cx} (the running context, null outside Lua): no thread-local lookup. */
+    public LuaError(CallContext cx, Object value) {
         super(null, null, false, false);
         this.value = value;
-        CallContext cx = CallContext.current();
         if (cx != null) {
             atRaisePoint(cx);
         }
