@@ -51,56 +51,6 @@ final class ExprEmitter {
         };
     }
 
-    /**
-     * PUC's compile-time folding ({@code constfolding} in lcode.c): arithmetic on numerals is
-     * computed by the compiler unless it divides by zero or yields NaN; the result then goes
-     * through the function's constant table (so a folded -0 may print as 0).
-     */
-    static Double fold(Expr e) {
-        switch (e) {
-            case Expr.Number n -> {
-                return n.value();
-            }
-            case Expr.Paren p -> {
-                return fold(p.inner());
-            }
-            case Expr.Unary u when u.op() == UnOp.NEG -> {
-                Double v = fold(u.operand());
-                return v == null ? null : -v;
-            }
-            case Expr.Binary b when b.op().isArithmetic() -> {
-                Double x = fold(b.left());
-                Double y = fold(b.right());
-                if (x == null || y == null) {
-                    return null;
-                }
-                double r;
-                switch (b.op()) {
-                    case ADD -> r = x + y;
-                    case SUB -> r = x - y;
-                    case MUL -> r = x * y;
-                    case DIV -> {
-                        if (y == 0) {
-                            return null;
-                        }
-                        r = x / y;
-                    }
-                    case MOD -> {
-                        if (y == 0) {
-                            return null;
-                        }
-                        r = io.moonkey.lua.runtime.Arith.mod(x, y);
-                    }
-                    default -> r = io.moonkey.lua.runtime.Arith.pow(x, y);
-                }
-                return Double.isNaN(r) ? null : r;
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
     /** The operand description PUC's {@code getobjname} would give, or "". */
     String describe(Expr e) {
         return switch (e) {
@@ -126,8 +76,8 @@ final class ExprEmitter {
             case Expr.True t -> mv.visitFieldInsn(GETSTATIC, "java/lang/Boolean", "TRUE", "Ljava/lang/Boolean;");
             case Expr.False f -> mv.visitFieldInsn(GETSTATIC, "java/lang/Boolean", "FALSE", "Ljava/lang/Boolean;");
             case Expr.Number n -> fc.pushBoxedNumber(n.value());
-            case Expr.Unary u when u.op() == UnOp.NEG && fold(u) != null -> fc.pushBoxedNumber(fold(u));
-            case Expr.Binary b when b.op().isArithmetic() && fold(b) != null -> fc.pushBoxedNumber(fold(b));
+            case Expr.Unary u when u.op() == UnOp.NEG && ConstantFolding.fold(u) != null -> fc.pushBoxedNumber(ConstantFolding.fold(u));
+            case Expr.Binary b when b.op().isArithmetic() && ConstantFolding.fold(b) != null -> fc.pushBoxedNumber(ConstantFolding.fold(b));
             case Expr.Str s -> fc.pushString(s.value());
             case Expr.Vararg v -> {
                 mv.visitVarInsn(ALOAD, fc.varargSlot);
@@ -341,7 +291,7 @@ final class ExprEmitter {
 
     void number(Expr e) {
         MethodVisitor mv = mv();
-        Double folded = fold(e);
+        Double folded = ConstantFolding.fold(e);
         if (folded != null) {
             fc.pushDouble(folded);
             return;
@@ -511,12 +461,25 @@ final class ExprEmitter {
 
     // ------------------------------------------------------------------ calls
 
+    /** Whether {@code fn} is the global {@code a} or {@code b} (the builtins whose call sites record their caller). */
+    private boolean isGlobal(Expr fn, String a, String b) {
+        return fn instanceof Expr.NameRef r && (r.name().equals(a) || r.name().equals(b))
+                && fc.resolution.binding(r) instanceof Binding.Global;
+    }
+
+    /**
+     * Whether calling {@code fn} records the caller for the callee: getfenv/setfenv (their level 1)
+     * and error/assert (their level-1 position), called by their global names.
+     */
+    boolean recordsCaller(Expr fn) {
+        return isGlobal(fn, "setfenv", "getfenv") || isGlobal(fn, "error", "assert");
+    }
+
     /** Emits a call; pushes its first result, the others stay in the context. */
     void call(Expr e) {
         MethodVisitor mv = mv();
         if (e instanceof Expr.Call c) {
-            if (c.fn() instanceof Expr.NameRef r && (r.name().equals("setfenv") || r.name().equals("getfenv"))
-                    && fc.resolution.binding(r) instanceof Binding.Global) {
+            if (isGlobal(c.fn(), "setfenv", "getfenv")) {
                 // Level 1 of getfenv/setfenv is this function: JVM frames cannot tell which closure.
                 fc.loadCx();
                 mv.visitVarInsn(ALOAD, 0);
@@ -526,7 +489,7 @@ final class ExprEmitter {
             fc.loadCx();
             object(c.fn());
             mv.visitMethodInsn(INVOKESTATIC, CALLS, "asFunction", "(" + CX_D + OBJECT_D + ")" + FUNCTION_D, false);
-            if (c.fn() instanceof Expr.NameRef r && (r.name().equals("error") || r.name().equals("assert"))) {
+            if (isGlobal(c.fn(), "error", "assert")) {
                 // Their level-1 position is this call site: record it so no stack walk is needed.
                 fc.loadCx();
                 mv.visitLdcInsn(fc.chunkId + ":" + c.line() + ": ");
@@ -644,19 +607,6 @@ final class ExprEmitter {
 
     // ------------------------------------------------------------------ table constructors
 
-    /** {@code luaO_int2fb} then {@code luaO_fb2int}: the size PUC's OP_NEWTABLE really requests. */
-    static int fbRound(int x) {
-        int e = 0;
-        int v = x;
-        while (v >= 16) {
-            v = (v + 1) >> 1;
-            e++;
-        }
-        int fb = v < 8 ? v : ((e + 1) << 3) | (v - 8);
-        int ex = (fb >> 3) & 31;
-        return ex == 0 ? fb : ((fb & 7) + 8) << (ex - 1);
-    }
-
     private void table(Expr.Table t) {
         MethodVisitor mv = mv();
         int na = 0;
@@ -676,8 +626,8 @@ final class ExprEmitter {
         }
         mv.visitTypeInsn(NEW, TABLE);
         mv.visitInsn(DUP);
-        fc.pushInt(fbRound(na));
-        fc.pushInt(fbRound(nh));
+        fc.pushInt(ConstantFolding.tableSize(na));
+        fc.pushInt(ConstantFolding.tableSize(nh));
         mv.visitMethodInsn(INVOKESPECIAL, TABLE, "<init>", "(II)V", false);
         int index = 0;          // positional items seen
         List<Integer> pending = new ArrayList<>(); // temps holding unflushed positional values

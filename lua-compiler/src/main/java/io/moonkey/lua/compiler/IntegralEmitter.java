@@ -48,7 +48,7 @@ final class IntegralEmitter {
     /** {@code below}: longs of the enclosing expression already on the operand stack. */
     private void value(Expr e, int below) {
         MethodVisitor mv = mv();
-        Double folded = ExprEmitter.fold(e);
+        Double folded = ConstantFolding.fold(e);
         if (folded != null) {
             // The constant goes through the function's constant table: a 0 may be PUC's shared -0.
             double c = fc.constantValue(folded);
@@ -127,7 +127,7 @@ final class IntegralEmitter {
         if (isPlainLong(e)) {
             return true;
         }
-        Double c = ExprEmitter.fold(e);
+        Double c = ConstantFolding.fold(e);
         return c != null && c == Math.rint(c) && Math.abs(c) <= IntegralLocals.EXACT; // -0 compares as 0
     }
 
@@ -143,7 +143,7 @@ final class IntegralEmitter {
             Binding.Local l = (Binding.Local) fc.resolution.binding(r);
             mv().visitVarInsn(LLOAD, fc.locals.get(l.variable()).slot());
         } else {
-            fc.pushLong(ExprEmitter.fold(e).longValue());
+            fc.pushLong(ConstantFolding.fold(e).longValue());
         }
     }
 }

@@ -118,7 +118,7 @@ final class IntegralLocals {
     }
 
     private static boolean mayBeLoopValue(Expr e) {
-        Double c = ExprEmitter.fold(e);
+        Double c = ConstantFolding.fold(e);
         return c == null || loopConstant(c);
     }
 
@@ -133,7 +133,7 @@ final class IntegralLocals {
 
     /** Whether {@code e} computes an integral value from integral constants and the locals {@code isLong} accepts. */
     static boolean isIntegral(Expr e, Resolution resolution, Predicate<Variable> isLong) {
-        Double c = ExprEmitter.fold(e);
+        Double c = ConstantFolding.fold(e);
         if (c != null) {
             return integralConstant(c);
         }

@@ -148,7 +148,7 @@ final class NumericForEmitter {
         Expr[] checked = {nf.start(), step(nf)};
         int[] slots = {parts[0], parts[2]};
         for (int i = 0; i < 2; i++) {
-            if (ExprEmitter.fold(checked[i]) == null) {
+            if (ConstantFolding.fold(checked[i]) == null) {
                 mv().visitVarInsn(DLOAD, slots[i]);
                 mv().visitMethodInsn(INVOKESTATIC, INTEGRAL_FOR, "loopValue", "(D)Z", false);
                 mv().visitJumpInsn(IFEQ, fail);
@@ -180,7 +180,7 @@ final class NumericForEmitter {
         mv.visitVarInsn(DSTORE, idx);
         mv.visitLabel(compare);
         mv.visitVarInsn(DLOAD, idx);
-        Double constStep = ExprEmitter.fold(step(nf));
+        Double constStep = ConstantFolding.fold(step(nf));
         if (constStep != null && constStep > 0) {
             mv.visitVarInsn(DLOAD, slots[1]);
             mv.visitInsn(DCMPG);
@@ -237,7 +237,7 @@ final class NumericForEmitter {
     private void longLoop(Stat.NumericFor nf, int[] parts, IntegralRegion.ForState planned, Label exit) {
         MethodVisitor mv = mv();
         IntegralRegion region = fc.region;
-        Double constStep = ExprEmitter.fold(step(nf));
+        Double constStep = ConstantFolding.fold(step(nf));
         int lstep = -1;
         if (constStep == null) {
             lstep = fc.newLongTemp();

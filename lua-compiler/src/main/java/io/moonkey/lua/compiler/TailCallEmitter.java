@@ -6,9 +6,7 @@ import static org.objectweb.asm.Opcodes.*;
 import io.moonkey.lua.ast.Expr;
 import io.moonkey.lua.runtime.CallContext;
 import io.moonkey.lua.runtime.LuaClosure;
-import io.moonkey.lua.scope.Binding;
 import java.util.List;
-import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
@@ -21,12 +19,6 @@ import org.objectweb.asm.MethodVisitor;
  * (design §1.4).
  */
 final class TailCallEmitter {
-    /**
-     * Builtins whose compiled call sites record the caller for them (level-1 positions,
-     * getfenv/setfenv levels): called in tail position the ordinary way, as PUC calls C functions.
-     */
-    private static final Set<String> FRAME_READERS = Set.of("error", "assert", "getfenv", "setfenv");
-
     private final FunctionCompiler fc;
     private final ExprEmitter ex;
     private final StatEmitter stats;
@@ -42,9 +34,8 @@ final class TailCallEmitter {
         if (fc.hooks != null) {
             return false; // debug mode: keep the debugger's line events of an ordinary call
         }
-        if (call instanceof Expr.Call c && c.fn() instanceof Expr.NameRef r && FRAME_READERS.contains(r.name())
-                && fc.resolution.binding(r) instanceof Binding.Global) {
-            return false;
+        if (call instanceof Expr.Call c && ex.recordsCaller(c.fn())) {
+            return false; // its call site records the caller: an ordinary call, as PUC calls C functions
         }
         MethodVisitor mv = fc.mv;
         List<Expr> args;

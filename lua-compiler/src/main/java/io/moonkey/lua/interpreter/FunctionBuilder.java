@@ -3,6 +3,7 @@ package io.moonkey.lua.interpreter;
 import io.moonkey.lua.ast.BinOp;
 import io.moonkey.lua.ast.Block;
 import io.moonkey.lua.ast.Expr;
+import io.moonkey.lua.compiler.ConstantFolding;
 import io.moonkey.lua.ast.Name;
 import io.moonkey.lua.ast.Stat;
 import io.moonkey.lua.ast.TableField;
@@ -413,19 +414,6 @@ final class FunctionBuilder {
         return new ClosureNode(proto.chunk.proto(child), sources);
     }
 
-    /** {@code luaO_int2fb} then {@code luaO_fb2int}: the size PUC's NEWTABLE really requests. */
-    private static int fbRound(int x) {
-        int e = 0;
-        int v = x;
-        while (v >= 16) {
-            v = (v + 1) >> 1;
-            e++;
-        }
-        int fb = v < 8 ? v : ((e + 1) << 3) | (v - 8);
-        int ex = (fb >> 3) & 31;
-        return ex == 0 ? fb : ((fb & 7) + 8) << (ex - 1);
-    }
-
     private ExprNode table(Expr.Table t) {
         List<TableField> fields = t.fields();
         int na = 0;
@@ -459,7 +447,7 @@ final class FunctionBuilder {
                 }
             };
         }
-        return new TableNode(fbRound(na), fbRound(nh), nh > 0, items);
+        return new TableNode(ConstantFolding.tableSize(na), ConstantFolding.tableSize(nh), nh > 0, items);
     }
 
     // ------------------------------------------------------------------ constants and names
